@@ -1,0 +1,38 @@
+# Decorum: `make run` sets everything up and opens Chromium with the extension; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup chromium fixtures install-host bench eval clean
+
+run: setup chromium fixtures install-host
+	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
+
+test: setup chromium fixtures
+	$(VENV)/bin/pytest
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Decorum needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+chromium:
+	@bash tools/ensure-chromium.sh
+
+fixtures:
+	cd e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run --silent build
+
+# Registers the native host for every browser installed for this user (see `decorum doctor`).
+install-host: setup
+	$(VENV)/bin/decorum install-host --browser all
+
+eval: setup
+	$(VENV)/bin/decorum eval ../shared/corpus/dev.jsonl
+
+clean:
+	rm -rf $(VENV) e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info

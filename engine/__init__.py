@@ -1,0 +1,20 @@
+"""Decorum's policy engine: judges a draft post against the active policy packs."""
+
+from .check import IdentityError, UnknownPolicy, check, list_policies, validate_all
+from .model import Finding, PolicyInfo
+from .packs import PackError, load_errors
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Finding",
+    "IdentityError",
+    "PackError",
+    "PolicyInfo",
+    "UnknownPolicy",
+    "__version__",
+    "check",
+    "load_errors",
+    "list_policies",
+    "validate_all",
+]

@@ -1,0 +1,69 @@
+"""``check``: judge a draft against the active packs and return findings in the protocol's shape."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import Finding, Identity, PolicyInfo
+from .packs import compiled, load_all, load_errors
+from .text import Draft
+
+
+class UnknownPolicy(ValueError):
+    """A request named a pack that does not exist."""
+
+
+class IdentityError(ValueError):
+    """A request's identity override is not of the protocol's shape."""
+
+
+def _identity_override(identity: Mapping[str, Any] | None, pack_id: str) -> Identity | None:
+    if not identity or pack_id not in identity or identity[pack_id] is None:
+        return None
+    try:
+        return Identity.model_validate(identity[pack_id])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise IdentityError(f"identity for {pack_id!r}, field {field}: {first['msg']}") from exc
+
+
+def check(
+    text: str,
+    policies: Sequence[str],
+    identity: Mapping[str, Any] | None = None,
+    site: str | None = None,
+) -> list[Finding]:
+    """Findings for ``text`` under each pack in ``policies``, ordered by where they start.
+
+    ``identity`` maps a pack id to an override of that pack's organisation identity
+    (``{"names": [], "acronyms": [], "handles": []}``); ``site`` is where the draft is typed.
+    """
+    packs = load_all()
+    unknown = [p for p in policies if p not in packs]
+    if unknown:
+        raise UnknownPolicy(f"unknown policy {', '.join(map(repr, unknown))}; known: {', '.join(sorted(packs))}")
+    if identity is not None and not isinstance(identity, Mapping):
+        raise IdentityError("identity must be an object keyed by pack id")
+    draft = Draft(text)
+    findings: list[Finding] = []
+    for pack_id in dict.fromkeys(policies):
+        findings.extend(compiled(pack_id, _identity_override(identity, pack_id)).findings(draft))
+    findings.sort(key=lambda f: (f.start, f.policy, f.rule))
+    return findings
+
+
+def list_policies() -> list[PolicyInfo]:
+    return [
+        PolicyInfo(id=p.id, name=p.name, organisation=p.organisation, date=p.date, categories=p.categories)
+        for p in load_all().values()
+    ]
+
+
+def validate_all() -> tuple[str, ...]:
+    """Load every pack (compiling its patterns) and return why any pack was refused."""
+    load_all()
+    return load_errors()

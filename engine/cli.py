@@ -1,0 +1,118 @@
+"""The ``decorum`` command: check drafts, list packs, score a corpus, serve the HTTP API, manage the host."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .check import IdentityError, UnknownPolicy, check, list_policies
+from .packs import PackError, load_errors
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    text = args.text if args.text is not None else sys.stdin.read()
+    try:
+        identity = json.loads(args.identity) if args.identity else None
+    except json.JSONDecodeError as exc:
+        print(f"decorum: --identity is not valid JSON: {exc}", file=sys.stderr)
+        return 2
+    policies = args.policy or [p.id for p in list_policies()]
+    try:
+        findings = check(text, policies, identity, args.site)
+    except (UnknownPolicy, IdentityError) as exc:
+        print(f"decorum: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+        return 1 if findings else 0
+    if not findings:
+        print("No findings.")
+        return 0
+    units = text.encode("utf-16-le")
+    for f in findings:
+        excerpt = units[2 * f.start : 2 * f.end].decode("utf-16-le", errors="replace")
+        print(f"{f.severity}: [{f.policy}/{f.category}] {f.message}")
+        print(f"    at {f.start}-{f.end}: {excerpt!r}")
+        print(f"    {f.clause.section}: \u201c{f.clause.quote}\u201d")
+        if f.fix:
+            print(f"    fix: append \u201c{f.fix.text}\u201d")
+    return 1
+
+
+def _cmd_policies(args: argparse.Namespace) -> int:
+    infos = list_policies()
+    for error in load_errors():
+        print(f"decorum: refused a policy pack: {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([i.model_dump() for i in infos], ensure_ascii=False, indent=2))
+        return 0
+    for info in infos:
+        print(f"{info.id:<10} {info.name} ({info.organisation}, {info.date})")
+        print(f"{'':<10} categories: {', '.join(info.categories)}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, format_report, read_corpus
+
+    report = evaluate(read_corpus(Path(args.path)))
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .api import create_app
+
+    create_app().run(host="127.0.0.1", port=args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="decorum", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"decorum {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="check a draft (argument or standard input) against policy packs")
+    p.add_argument("text", nargs="?", help="the draft; read from standard input when absent")
+    p.add_argument("--policy", action="append", metavar="ID", help="a pack to apply (repeatable; default: all)")
+    p.add_argument("--identity", metavar="JSON", help='identity overrides, e.g. \'{"society": {"names": ["…"], "acronyms": ["…"]}}\'')
+    p.add_argument("--site", choices=["x", "linkedin", "facebook", "other"], help="where the draft is typed")
+    p.add_argument("--json", action="store_true", help="print the findings as the protocol's JSON")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("policies", help="list the policy packs")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_policies)
+
+    p = sub.add_parser("eval", help="score the engine on a labelled corpus (JSON lines)")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="print one JSON object: micro, categories, clean_false_alarm_rate, items")
+    p.set_defaults(func=_cmd_eval)
+
+    p = sub.add_parser("serve", help="serve the check API over HTTP on loopback")
+    p.add_argument("--port", type=int, default=8765)
+    p.set_defaults(func=_cmd_serve)
+
+    try:
+        from native_host.commands import add_subcommands
+    except ImportError:  # the host's commands are optional for the engine alone
+        pass
+    else:
+        add_subcommands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PackError as exc:
+        print(f"decorum: broken policy pack: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""A pack compiled for one organisation identity: every pattern built once, then used for each draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .detectors import REGISTRY, OrganisationReferences, PatternError
+from .model import Finding, Identity, Pack, Rule
+from .text import Draft
+
+
+class CompiledPack:
+    """A pack with its detectors built for one organisation identity: compiled once, used per draft."""
+
+    def __init__(self, pack: Pack, identity: Identity) -> None:
+        self.pack = pack
+        self.identity = identity
+        self.references = OrganisationReferences(identity)
+        self.rules: list[tuple[Rule, Any]] = []
+        for rule in pack.rules:
+            detector = REGISTRY[rule.detector]
+            try:
+                built = detector(detector.Params.model_validate(rule.params), self.references)
+            except PatternError as exc:
+                raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
+            self.rules.append((rule, built))
+
+    def findings(self, draft: Draft) -> list[Finding]:
+        found: list[Finding] = []
+        for rule, detector in self.rules:
+            for start, end in detector.find(draft):
+                found.append(
+                    Finding(
+                        policy=self.pack.id,
+                        rule=f"{self.pack.id}.{rule.id}",
+                        category=rule.category,
+                        severity=rule.severity,
+                        message=self._fill(rule.message),
+                        start=draft.utf16(start),
+                        end=draft.utf16(end),
+                        clause=rule.clause,
+                        fix=rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None,
+                    )
+                )
+        return found
+
+    def _fill(self, text: str) -> str:
+        """Name the organisation in a message: ``{acronym}`` and ``{name}`` come from the identity."""
+        acronym = next(iter(self.identity.acronyms), None) or next(iter(self.identity.names), "the organisation")
+        name = next(iter(self.identity.names), acronym)
+        return text.replace("{acronym}", acronym).replace("{name}", name)

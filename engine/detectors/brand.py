@@ -1,0 +1,100 @@
+"""Use of an organisation's marks: its logo on one's own material, or a new account under its name.
+
+Talking about the logo is not using it: the detector wants a verb or a place of use nearby and
+stands down when the draft asks about permission or admires the organisation's own design.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .base import Params, register
+from .phrases import Phrases, PhrasesParams, Requirement
+
+MARKS = [r"logos?", r"crests?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
+
+_USE = (
+    r"\b(?:put|putting|popped|pop|used|using|added|adding|stuck|slapped|printed|branded|swapped|made|"
+    r"knocked\s+up|nicked|borrowed|pinched|copied|lifted|grabbed|updated|designed|created|carr(?:y|ies|ied)|"
+    r"featur(?:e|es|ing)|bearing|emblazoned|plastered|has\s+the|with\s+(?:the|our|an?)|and\s+everything)\b"
+)
+_PLACES = (
+    r"\b(?:banners?|headers?|footers?|masthead|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
+    r"profile(?:\s+(?:pic(?:ture)?|photo|banner))?|avatar|cover\s+(?:photo|image)|icon|templates?|"
+    r"hood(?:ie|y)s?|t-?shirts?|mugs?|merch(?:andise)?|lanyards?|website|materials|letterhead|certificates?|"
+    r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel)\b"
+)
+_TALK_ONLY = [
+    r"\bnotic(?:e|ed|ing)\b",
+    r"\brefresh(?:ed|es)?\b",
+    r"\brebrand",
+    r"\b(?:love|like|loving|liking|admire)\s+(?:the|their|its)\b",
+    r"\b(?:ask|asking|asked|request|requesting|seek|seeking|sought|get|getting|got|need|needs)\s+(?:\w+\s+){0,3}permission\b",
+    r"\b(?:ask|asking|asked)\s+(?:about|whether|if)\b",
+    r"\bnot\s+going\s+to\s+(?:use|touch)\b",
+    r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
+    r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
+]
+
+
+class LogoUseParams(Params):
+    # Which marks the policy protects, as patterns; by default logos, crests, brands and trademarks.
+    marks: list[str] = Field(default_factory=lambda: list(MARKS))
+
+
+@register("logo_use")
+class LogoUse(Phrases):
+    """The organisation's logo (or other mark) put on the author's own slides, banner, profile, merchandise…"""
+
+    Params: ClassVar[type[LogoUseParams]] = LogoUseParams
+
+    def __init__(self, params: LogoUseParams, context) -> None:
+        mark = "(?:" + "|".join(params.marks) + ")"
+        super().__init__(
+            PhrasesParams(
+                patterns=[rf"\b{mark}\b"],
+                requires=[
+                    # The mark is the organisation's: named just before or after ("the RCR crest", "logo of ICIS").
+                    Requirement(any=[r"{org_or_alias}", r"\b(?:society|college|institute)'?s?\b"], within=45),
+                    Requirement(any=[_USE, _PLACES], within=110),
+                ],
+                unless_near=_TALK_ONLY,
+                near=110,
+                needs_reference=True,
+            ),
+            context,
+        )
+
+
+_SET_UP = (
+    r"\b(?:set\s+up|setting\s+up|started|starting|start|created|creating|launch(?:ed|ing)?|made|making|opened|"
+    r"new|brand-new|live)\b"
+)
+_ACCOUNT = r"\b(?:accounts?|pages?|groups?|channels?|forums?|handles?|communit(?:y|ies)|networks?)\b"
+
+
+class AccountParams(Params):
+    within: int = Field(default=120, ge=10)
+
+
+@register("account_under_name")
+class AccountUnderName(Phrases):
+    """A new account, page or group set up under the organisation's name or logo."""
+
+    Params: ClassVar[type[AccountParams]] = AccountParams
+
+    def __init__(self, params: AccountParams, context) -> None:
+        super().__init__(
+            PhrasesParams(
+                patterns=[_ACCOUNT],
+                requires=[
+                    Requirement(any=[_SET_UP], within=params.within),
+                    Requirement(any=[r"{org}"], within=params.within),
+                ],
+                unless_near=[r"\bofficial\s+(?:account|page|group)s?\s+(?:is|are)\b", r"\bfollow\s+(?:the\s+)?(?:official)\b"],
+                needs_reference=True,
+            ),
+            context,
+        )

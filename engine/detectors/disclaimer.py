@@ -1,0 +1,55 @@
+"""Affiliation without disclaimer: the draft refers to the organisation but never says the views are personal."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..text import Draft
+from .base import Params, Span, compile_pattern, register, search
+
+_VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
+_MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal)"
+
+# The ways people say they speak for themselves, before or after the mention, across line breaks.
+PERSONAL_STATEMENTS = [
+    # views (expressed here) are my own / views mine alone / opinions my own
+    rf"\b(?:all\s+)?{_VIEWS}(?:\s*(?:/|&|and)\s*{_VIEWS})?\s+(?:(?:i\s+)?(?:express(?:ed)?|shared|posted)\s+)?"
+    rf"(?:(?:here|in\s+this\s+\w+|on\s+this\s+\w+|on\s+here)\s+)?(?:are|r|is|=|:)?\s*{_MINE}",
+    # my own views / my views only / my personal opinion only / my views, not the College's
+    r"\bmy\s+own\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\b",
+    r"\bmy\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\s*(?:only|alone|,?\s*not\b|,?\s*as\s+(?:ever|always))",
+    r"\bpersonal\s+(?:views?|opinions?|capacity|account|thoughts)\b",
+    r"\b(?:in\s+)?(?:a|my)\s+(?:personal|private|individual)\s+capacity\b",
+    r"\b(?:speaking|posting|tweeting|writing|commenting|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
+    r"(?:personally|for\s+myself|as\s+(?:myself|me|an?\s+individual|a\s+friend|a\s+private\s+(?:individual|citizen)))\b",
+    r"\bme\s+speaking\s+for\s+myself\b",
+    r"\bon\s+my\s+own\s+behalf\b",
+    # not for / not on behalf of / don't represent / not those of
+    r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+)?(?:for|on\s+behalf\s+of|as\s+a\s+representative\s+of)\s+"
+    r"(?:the\s+|either\s+|any\s+)?(?:{org_or_alias}|society|college|institute|organi[sz]ations?|board|council|committee)\b",
+    r"\bnot\s+as\s+an?\s+(?:{org}\s+)?(?:trustee|officer|member|fellow|representative|spokes\w+)\b",
+    r"\b(?:do(?:es)?\s*n[o']?t|don't|doesn't|not)\s+(?:necessarily\s+)?(?:represent|reflect)\b",
+    r"\bnot\s+(?:necessarily\s+)?(?:those\s+of|the\s+views?\s+of)\b",
+    r"\bnot\s+(?:the\s+)?(?:{org_or_alias}|society|college|organi[sz]ation)'?s\b",
+]
+
+
+class DisclaimerParams(Params):
+    pass
+
+
+@register("affiliation_without_disclaimer")
+class AffiliationWithoutDisclaimer:
+    """Fires at the first reference to the organisation when no personal-views statement is present."""
+
+    Params: ClassVar[type[DisclaimerParams]] = DisclaimerParams
+
+    def __init__(self, params: DisclaimerParams, context) -> None:
+        self.context = context
+        self.statement = compile_pattern("|".join(f"(?:{context.expand(p)})" for p in PERSONAL_STATEMENTS))
+
+    def find(self, draft: Draft) -> list[Span]:
+        references = self.context.references(draft)
+        if not references or search(self.statement, draft.text):
+            return []
+        return [references[0]]

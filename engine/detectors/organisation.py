@@ -1,0 +1,89 @@
+"""References to an organisation: full name, acronym, handles and hashtags built on the acronym."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Identity
+from ..text import Draft
+from .base import FLAGS, Span, compile_pattern, finditer
+
+# Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
+ORDINARY_WORDS = frozenset(
+    """a an and are as at be by can do for go he her his i if in is it me my no not of on or our
+    so the to up us we act aid aim air all art ask bad bed big bit box car care cat day dog ear
+    eat end eye far fit fix fun get got gun hat hit hot ice ill job key kid law let lie lot low
+    man map may men mix mum net new nor now odd off oil old one out own pay pen per pet pie pin
+    pop put ran raw red rid run sad saw say sea see set she shy sit six sky son sun tax tea ten
+    tie tip top toy try two use van war was way web wet who why win yes yet you zoo able also
+    area away back band bank base bill blue body book call came card case cast cell chat cite
+    city club code cold cool core cost crew dare data deal dose down draw drop each east easy
+    edge else even face fact fair fall fast file fill film find fine fire firm five flow form
+    four free from full fund gain game gate give glad goal gold good grow hair half hand hard
+    have head hear heat help here high hold home hope host idea into just keep kind king know
+    land last lead left less life like line link list live long look lord loss love made mail
+    main make many mark mass meet mind miss more most move much must name near need news next
+    nice note once only open over pace page pain pair park part pass past path peer plan play
+    plus poll pool poor post pull pure race rare rate read real rest rich ride rise risk road
+    role room rule safe sail sale same save scan seat seek self sell send ship shop show side
+    sign site size skin slow snow soft some soon star stay step stop such sure take talk task
+    team tell term test text than that them then they this time tour town tree true turn type
+    unit upon very view vote wait walk wall want warm wave wear week well west what when wide
+    wife will wind wise wish with word work year your zone""".split()
+)
+
+
+def _name_pattern(name: str) -> str:
+    words = [regex.escape(w) for w in name.split()]
+    joined = r"\s+".join(w if w not in ("and", r"\&") else r"(?:and|&)" for w in words)
+    return rf"(?<!\w)(?:the\s+)?{joined}(?!\w)"
+
+
+def _acronym_pattern(acronym: str) -> str:
+    core = regex.escape(acronym)
+    if acronym.lower() in ORDINARY_WORDS:
+        core = f"(?-i:{core})"
+    return rf"(?<![\w@#]){core}(?!\w)"
+
+
+def _handle_pattern(handle: str) -> str:
+    return rf"(?<!\w)@{regex.escape(handle.lstrip('@'))}(?!\w)"
+
+
+def _acronym_handle_pattern(acronym: str) -> str:
+    # Affiliated accounts carry the acronym at the start or after an underscore: @IPEM_MR_SIG, @REBSIG_IPEM.
+    return rf"(?<!\w)@(?:\w+_)?{regex.escape(acronym)}\w*"
+
+
+def _hashtag_pattern(stem: str) -> str:
+    return rf"(?<!\w)#{regex.escape(stem)}\w*"
+
+
+class OrganisationReferences:
+    """Finds where a draft refers to one organisation, given that organisation's identity."""
+
+    def __init__(self, identity: Identity) -> None:
+        self.identity = identity
+        alternatives = (
+            [_handle_pattern(h) for h in identity.handles]
+            + [_acronym_handle_pattern(a) for a in identity.acronyms]
+            + [_hashtag_pattern(s) for s in identity.stems]
+            + [_name_pattern(n) for n in sorted(identity.names, key=len, reverse=True)]
+            + [_acronym_pattern(a) for a in identity.acronyms]
+        )
+        # A regex that never matches stands in when the user has not said who their society is.
+        self.source = "(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x"
+        alias_parts = [_name_pattern(a) for a in identity.aliases]
+        self.alias_source = "(?:" + "|".join([self.source, *alias_parts]) + ")"
+        self._pattern = compile_pattern(self.source, FLAGS)
+
+    def expand(self, source: str) -> str:
+        """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its aliases."""
+        return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source)
+
+    def references(self, draft: Draft) -> list[Span]:
+        cached = draft.cache.get(self.source)
+        if cached is None:
+            cached = list(finditer(self._pattern, draft.text))
+            draft.cache[self.source] = cached
+        return cached

@@ -1,0 +1,124 @@
+"""The shapes of policy packs and findings, validated with pydantic."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .categories import Category, Severity
+
+
+class Strict(BaseModel):
+    """A model that refuses fields it does not know, so a typo in a pack is an error, not a no-op."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Identity(Strict):
+    """How an organisation is referred to in a post."""
+
+    names: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    # Hashtags built on these stems refer to the organisation (#ICIS2025); default: the acronyms.
+    hashtag_stems: tuple[str, ...] | None = None
+    # Words that stand for the organisation once it has been named ("the College", "the society").
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("names", "acronyms", "handles", "aliases", "hashtag_stems")
+    @classmethod
+    def _no_blank_entries(cls, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if values is None:
+            return None
+        cleaned = tuple(v.strip() for v in values)
+        if any(not v for v in cleaned):
+            raise ValueError("entries must not be blank")
+        return cleaned
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return self.acronyms if self.hashtag_stems is None else self.hashtag_stems
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.names or self.acronyms or self.handles)
+
+    def merged(self, override: "Identity | None") -> "Identity":
+        """The pack's identity with the user's override laid over it, field by field."""
+        if override is None:
+            return self
+        given = override.model_dump(exclude_unset=True)
+        return self.model_copy(update=given)
+
+
+class Clause(Strict):
+    """Where in the policy document a rule comes from, in the document's own words."""
+
+    section: str
+    quote: str
+
+
+class Fix(Strict):
+    kind: Literal["append"]
+    text: str
+
+
+class Rule(Strict):
+    """One thing a draft can break: a category, a message, a clause, and the detector that finds it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    category: Category
+    severity: Severity
+    message: str
+    clause: Clause
+    detector: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    fix: Fix | None = None
+
+
+class Pack(Strict):
+    """A policy pack: an organisation's identity and the rules of its social media policy."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    organisation: str
+    date: str
+    document: str | None = None
+    identity: Identity = Identity()
+    rules: tuple[Rule, ...]
+
+    @property
+    def categories(self) -> list[str]:
+        seen: list[str] = []
+        for rule in self.rules:
+            if rule.category not in seen:
+                seen.append(rule.category)
+        return seen
+
+
+class PolicyInfo(BaseModel):
+    """What the ``hello`` answer says about a pack."""
+
+    id: str
+    name: str
+    organisation: str
+    date: str
+    categories: list[str]
+
+
+class Finding(BaseModel):
+    """One warning about a draft, exactly as the protocol carries it (offsets in UTF-16 units)."""
+
+    policy: str
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    clause: Clause
+    fix: Fix | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)
