@@ -1,6 +1,20 @@
 """Detectors shared by every pack; importing this package registers them all."""
 
-from . import brand, confidential, disclaimer, phrases  # noqa: F401  (registration side effects)
+from . import (  # noqa: F401  (registration side effects)
+    abuse,
+    brand,
+    confidential,
+    copyright,
+    disclaimer,
+    disparagement,
+    endorsement,
+    media,
+    personal_data,
+    phrases,
+    political,
+    reference,
+    representation,
+)
 from .base import REGISTRY, MATCH_TIMEOUT_S, PatternError
 from .organisation import OrganisationReferences
 

@@ -1,0 +1,51 @@
+"""Commercial content: endorsing a company's product, overtly commercial posts, blatant self-promotion.
+
+Pointing people to a company's stand is allowed (IPEM's own example); superlatives about a
+product, discount codes, sales calls and ambassador deals are not.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .base import Params, register
+from .phrases import Phrases, PhrasesParams
+
+PROMOTION = [
+    # Superlatives about a product or company.
+    r"\b(?:the\s+)?best\s+(?:\w+\s+){0,3}(?:on\s+the\s+(?:market|planet)|in\s+the\s+(?:business|industry|market|world|UK)|out\s+there)\b",
+    r"\bbest\s+investment\b",
+    r"\b(?:nothing|nobody|no\s+one|no-one)\s+(?:else\s+)?(?:on\s+the\s+market\s+)?comes\s+close\b",
+    r"\bworld[- ]leaders?\s+in\b",
+    r"\bstreets\s+ahead\s+of\b",
+    r"\bmiles\s+better\s+than\b",
+    r"\bunbeatable\s+(?:prices?|rates?|value|deals?)\b",
+    r"\b(?:every|any)\s+(?:\w+\s+){0,2}department\s+should\s+(?:be\s+using|get|have|buy|use)\b",
+    r"(?-i:\bGo\s+[A-Z][a-z]+[A-Za-z]*!)",
+    # Sales calls.
+    r"\bbook\s+(?:a\s+)?(?:demo|now|your\s+place)\b",
+    r"\b(?:use|with)\s+(?:the\s+)?(?:promo\s+|discount\s+)?code\s+[A-Z0-9]{4,}\b",
+    r"\b\d{1,2}\s*%\s+(?:\w+[- ]){0,3}(?:code|discount|off)\b",
+    r"\b(?:discount|promo|friends[- ]and[- ]family)\s+code\b",
+    r"\bearly[- ]bird\s+(?:price|offer|discount)\b",
+    r"\b(?:exclusive|special)\s+(?:\w+\s+)?(?:pricing|offer|deal|discount)\b",
+    r"\bbrand\s+ambassador\b",
+    r"\bhire\s+me\b",
+    r"\bbest\s+(?:rates|prices)\b",
+    r"\bget\s+in\s+touch\s+(?:today\s+)?for\s+a\s+quote\b",
+    r"\bsponsored\s+by\b",
+    r"\bofficially\s+recommend\b",
+    r"\b(?:offer|sale)\s+ends\b",
+]
+
+
+class EndorsementParams(Params):
+    pass
+
+
+@register("commercial_promotion")
+class CommercialPromotion(Phrases):
+    Params: ClassVar[type[EndorsementParams]] = EndorsementParams
+
+    def __init__(self, params: EndorsementParams, context) -> None:
+        super().__init__(PhrasesParams(patterns=PROMOTION), context)

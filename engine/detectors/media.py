@@ -1,0 +1,37 @@
+"""Dealing with the press about the organisation: talking to journalists, or offering to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .base import Params, register
+from .phrases import Phrases, PhrasesParams, Requirement
+from .vocabulary import PRESS
+
+_DEALING = (
+    r"\b(?:spoke|speak|speaking|talk(?:ed|ing)?|told|tell|telling|quoted|quote|quotes|briefed|brief|walked|"
+    r"tipped\s+off|sent|gave|give|giving|happy\s+to|comment(?:ed)?|interview(?:ed)?|on\s+the\s+phone|"
+    r"off\s+the\s+phone|got\s+in\s+touch|keep\s+ringing|rang|ringing|asking|asked|DMd|DM'd|DMs\s+(?:are\s+)?open|"
+    r"contact\s+me|come\s+on\s+air|on\s+air|had\s+the|welcome\s+to)\b"
+)
+
+
+class MediaParams(Params):
+    pass
+
+
+@register("press_contact")
+class PressContact(Phrases):
+    Params: ClassVar[type[MediaParams]] = MediaParams
+
+    def __init__(self, params: MediaParams, context) -> None:
+        super().__init__(
+            PhrasesParams(
+                patterns=[rf"(?<!\w){PRESS}(?!\w)"],
+                requires=[Requirement(any=[_DEALING], within=80)],
+                unless_near=[r"\b(?:listening|listened|listen)\s+to\b", r"\bgood\s+piece\s+in\b", r"\bread\s+(?:this|the)\b"],
+                near=60,
+                needs_reference=True,
+            ),
+            context,
+        )

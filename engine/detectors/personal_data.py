@@ -1,0 +1,127 @@
+"""Personal data about an identifiable other person: patients and colleagues.
+
+Identifiers are validated before they count (an NHS number passes its modulus-11 check); contact
+details count when they are someone else's, not the author's own ("email me at…"); and the
+combinations that identify a patient (initials or a first name with age, ward, bed or condition)
+count together, where each part alone would not.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from ..text import Draft
+from .base import Params, Span, compile_pattern, finditer, register, search
+from .phrases import Phrases, PhrasesParams, Requirement
+from .vocabulary import HEALTH
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """The NHS number's check digit: weights 10..2 on the first nine digits, 11 minus the sum mod 11."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    check = 11 - sum(int(d) * w for d, w in zip(digits, range(10, 1, -1))) % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NHS_NUMBER = r"(?<![\d+])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d])"
+_NHS_CONTEXT = r"\bNHS\s*(?:no\.?|number|num|#)?\s*[:.]?\s*$"
+_PHONE = r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|1\d{3}|2\d|3\d{2}|8\d{2})[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_POSTCODE = r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)"
+_STREET = r"(?-i:\b\d{1,4}\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace|Place|Grove))\b"
+_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+(?:19|20)\d{2}"
+_DOB = rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*(?:{_DATE})"
+_HOSPITAL_NUMBER = r"\b(?:hospital\s+(?:no\.?|number|num|#)|MRN|unit\s+(?:no\.?|number)|CHI(?:\s+(?:no\.?|number))?|RXX)\s*[:.#]?\s*[A-Z]{0,3}\d{5,}\b"
+
+# The author giving their own details is not disclosure.
+_OWN = (
+    r"\b(?:email|e-mail|ring|call|text|phone|contact|reach|message|whatsapp)\s+me\b|"
+    r"\b(?:my|our)\s+(?:email|e-mail|mobile|number|phone|address|inbox|office)\b"
+)
+_SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
+
+_TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
+_NAME_INITIAL = r"(?-i:\b[A-Z][a-z]+\s+[A-Z]\.)"
+_AGE = r"(?:,\s*\d{1,3}\s*(?:,|yo\b|y/o|years?\s+old)|\baged\s+\d{1,3}\b|\b\d{1,3}\s*(?:yo|y/o|year[- ]old)\b)"
+_PLACE = r"\b(?:ward|bed|bay|side\s+room|cubicle|resus|room)\s*\d+[A-Z]?\b"
+_UNANONYMISED = [
+    r"\b(?:not|didn't|haven't|hasn't|forgot\s+to|without)\s+(?:\w+\s+){0,4}anonymi[sz](?:e|ed|ing)\b",
+    r"\b(?:patient's|the)\s+name(?:'s|\s+is)\s+(?:visible|in\s+the\s+(?:top\s+)?corner|on\s+the\s+(?:image|scan|screenshot))",
+]
+_SOMEONE = (
+    r"(?:\b(?:my|our)\s+(?:old\s+)?(?:colleague|friend|reg|registrar|boss|treasurer|chair|consultant|radiographer|"
+    r"trainee|mate|secretary|manager|physicist)\b|\bkeep\s+(?-i:[A-Z])\w+\b[^.!?]{0,60}\bin\s+your\s+(?:thoughts|prayers)|"
+    r"\bpoor\s+(?-i:[A-Z])[a-z]+\b|(?-i:\b[A-Z][a-z]+),\s+(?:our\s+)?(?:treasurer|chair|secretary)\b)"
+)
+
+
+class PersonalDataParams(Params):
+    pass
+
+
+@register("personal_data")
+class PersonalData:
+    """Identifiers, someone else's contact details, patient descriptions and colleagues' health."""
+
+    Params: ClassVar[type[PersonalDataParams]] = PersonalDataParams
+
+    def __init__(self, params: PersonalDataParams, context) -> None:
+        self.nhs = compile_pattern(_NHS_NUMBER)
+        self.nhs_context = compile_pattern(_NHS_CONTEXT)
+        self.contacts = compile_pattern("|".join(f"(?:{p})" for p in (_PHONE, _EMAIL, _POSTCODE, _STREET)))
+        self.own = compile_pattern(_OWN)
+        self.someone_elses = compile_pattern(_SOMEONE_ELSES)
+        self.identifiers = compile_pattern("|".join(f"(?:{p})" for p in (_DOB, _HOSPITAL_NUMBER)))
+        self.patient = Phrases(
+            PhrasesParams(
+                patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE],
+                requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS], within=60)],
+                each=True,
+            ),
+            context,
+        )
+        # _PLACE satisfies its own requirement; a place alone is not a patient, so check pairs below.
+        self.place = compile_pattern(_PLACE)
+        self.unanonymised = Phrases(PhrasesParams(patterns=_UNANONYMISED), context)
+        self.health = Phrases(PhrasesParams(patterns=[rf"\b{HEALTH}\b"], requires=[Requirement(any=[_SOMEONE], within=200)]), context)
+
+    def find(self, draft: Draft) -> list[Span]:
+        text = draft.text
+        spans: list[Span] = []
+        for start, end in finditer(self.nhs, text):
+            digits = regex.sub(r"\D", "", text[start:end])
+            if nhs_number_is_valid(digits) or search(self.nhs_context, text, max(0, start - 20), start):
+                spans.append((start, end))
+        spans += list(finditer(self.identifiers, text))
+        for start, end in finditer(self.contacts, text):
+            if any(s <= start < e for s, e in spans):
+                continue
+            # Someone else's details ("her mobile", "Jane's email"), unless the author gives their own.
+            if search(self.someone_elses, text, max(0, start - 60), start) and not search(self.own, text, max(0, start - 30), start):
+                spans.append((start, end))
+        for start, end in self.patient.find(draft):
+            if self._is_patient(text, start, end):
+                spans.append((start, end))
+        spans += self.unanonymised.find(draft) + self.health.find(draft)
+        return _distinct(spans)
+
+    def _is_patient(self, text: str, start: int, end: int) -> bool:
+        # A bed or ward number alone is a place; with a person or an age nearby it is a patient.
+        if not self.place.fullmatch(text, start, end):
+            return True
+        window = text[max(0, start - 60) : end + 60]
+        return bool(regex.search(f"{_TITLE_INITIALS}|{_AGE}|{_NAME_INITIAL}", window))
+
+
+def _distinct(spans: list[Span]) -> list[Span]:
+    """Spans in order, dropping any that overlaps one already kept."""
+    kept: list[Span] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept

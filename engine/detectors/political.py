@@ -1,0 +1,40 @@
+"""Party-political content: supporting or attacking a party or candidate, urging a vote, partisan slogans.
+
+A party named neutrally ("Labour's health secretary said…") is not partisan; the detector wants a
+vote, backing, an attack or a slogan.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .base import Params, register
+from .phrases import Phrases, PhrasesParams, Requirement
+from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
+
+_SUPPORT_OR_ATTACK = [
+    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?{PARTY_CASED}",
+    rf"\b(?:back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|campaign(?:ing)?\s+for|standing\s+for|"
+    rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for)\s+(?:the\s+)?{PARTY_CASED}",
+    rf"\b(?:Radiologists|Doctors|Physicists|Radiographers|Nurses|Scientists|Medics)\s+for\s+{PARTY_CASED}",
+    rf"\b{PARTY_CASED}(?:'s)?\s+(?:all\s+the\s+way|out|in|to\s+win|are\s+the\s+only|is\s+the\s+only|plan\s+for\b.*?\b(?:exactly|just)\s+what)",
+    rf"\b{PARTY_CASED}(?:\s+and\s+their\s+\w+)?\s+(?:are|is)\s+(?:a\s+bunch\s+of|the\s+only|running|ruining|destroying|liars|clowns|useless|a\s+disgrace)",
+    rf"\b(?:years\s+of|get|kick|vote)\s+(?:the\s+)?{PARTY_CASED}\s+(?:out|running|ruining|in)\b",
+    rf"\b{PARTY_CASED}\b[^.!?\n]{{0,60}}\b(?:into\s+the\s+ground|kick\s+them\s+out|get\s+them\s+out)",
+    r"\bkick\s+them\s+out\b",
+    r"\b(?:i'm|i\s+am)\s+standing\s+(?:as\s+a\s+candidate\s+)?for\s+\w+(?:\s+\w+)?\s+council\b",
+    r"\bgrateful\s+for\s+your\s+vote\b",
+    PARTISAN_HASHTAGS,
+]
+
+
+class PoliticalParams(Params):
+    pass
+
+
+@register("party_political")
+class PartyPolitical(Phrases):
+    Params: ClassVar[type[PoliticalParams]] = PoliticalParams
+
+    def __init__(self, params: PoliticalParams, context) -> None:
+        super().__init__(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)

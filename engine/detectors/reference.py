@@ -1,0 +1,50 @@
+"""Giving a reference or recommendation for another individual (a person, not a book or a restaurant)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..text import Draft
+from .base import Params, Span, register
+from .phrases import Phrases, PhrasesParams, Requirement
+
+_PERSON = (
+    r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]+)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    r"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee))"
+)
+_VOUCH = (
+    r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?|put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+for|"
+    r"can't\s+recommend|cannot\s+recommend|would\s+hire|hire\s+(?:him|her|them)|shortlist)"
+)
+_ROLE = (
+    r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
+    r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview)\b"
+)
+
+
+class ReferenceParams(Params):
+    pass
+
+
+# Said of a person, these are a reference whatever verb comes before.
+_SHORTLIST = r"\b(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s+the\s+top\s+of|on)\s+(?:your|the|any|every)\s+shortlist\b"
+
+
+@register("personal_reference")
+class PersonalReference:
+    Params: ClassVar[type[ReferenceParams]] = ReferenceParams
+
+    def __init__(self, params: ReferenceParams, context) -> None:
+        self.shortlist = Phrases(PhrasesParams(patterns=[_SHORTLIST]), context)
+        self.vouching = Phrases(
+            PhrasesParams(
+                patterns=[_VOUCH],
+                requires=[Requirement(any=[_PERSON], within=60), Requirement(any=[_ROLE], within=160)],
+                unless_near=[r"\b(?:apply|applying)\s+for\s+the\b[^.!?\n]{0,30}\b(?:bursary|grant|scheme)\b"],
+                near=60,
+            ),
+            context,
+        )
+
+    def find(self, draft: Draft) -> list[Span]:
+        return self.vouching.find(draft) or self.shortlist.find(draft)
