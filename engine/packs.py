@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from .compiled import CompiledPack
 from .detectors import REGISTRY, PatternError
+from .detectors.base import compile_pattern, probe_pattern
 from .model import Identity, Pack
 
 log = logging.getLogger("decorum.engine")
@@ -38,6 +39,10 @@ def _where(path: Path, data: dict, loc: tuple) -> str:
 
 
 def load_pack(path: Path) -> Pack:
+    return _load_pack(path)[0]
+
+
+def _load_pack(path: Path) -> tuple[Pack, CompiledPack]:
     """Read and validate one pack file, including each rule's detector parameters."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -68,10 +73,27 @@ def load_pack(path: Path) -> Pack:
             field = ".".join(str(p) for p in ("params", *first["loc"]))
             raise PackError(f"{where}, field {field}: {first['msg']}") from exc
     try:
-        CompiledPack(pack, pack.identity)
+        compiled_pack = CompiledPack(pack, pack.identity)
     except PatternError as exc:
         raise PackError(f"{path}, {exc}") from exc
-    return pack
+    for rule in pack.rules:
+        for source in _pattern_params(rule.params):
+            try:
+                probe_pattern(compile_pattern(compiled_pack.references.expand(source)))
+            except PatternError as exc:
+                raise PackError(f"{path}, rule {rule.id!r}, field params: {exc}") from exc
+    return pack, compiled_pack
+
+
+def _pattern_params(value) -> list[str]:
+    """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _pattern_params(v)]
+    if isinstance(value, list):
+        return [p for v in value for p in _pattern_params(v)]
+    return []
 
 
 def pack_dirs() -> list[Path]:
@@ -80,19 +102,20 @@ def pack_dirs() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, Pack], tuple[str, ...]]:
+def _load() -> tuple[dict[str, Pack], dict[str, CompiledPack], tuple[str, ...]]:
     packs: dict[str, Pack] = {}
+    built: dict[str, CompiledPack] = {}
     errors: list[str] = []
     for folder in pack_dirs():
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):
                 try:
-                    packs[path.stem] = load_pack(path)
+                    packs[path.stem], built[path.stem] = _load_pack(path)
                 except PackError as exc:
                     # One broken pack must not stop the others from working: refuse it, say why.
                     log.error("%s", exc)
                     errors.append(str(exc))
-    return packs, tuple(errors)
+    return packs, built, tuple(errors)
 
 
 def load_all() -> dict[str, Pack]:
@@ -102,12 +125,14 @@ def load_all() -> dict[str, Pack]:
 
 def load_errors() -> tuple[str, ...]:
     """Why each refused pack was refused (file, rule, field)."""
-    return _load()[1]
+    return _load()[2]
 
 
 @lru_cache(maxsize=64)
 def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
     """The pack built for its identity with the user's override laid over it; built once per identity."""
+    if override is None:
+        return _load()[1][pack_id]  # built while loading
     pack = load_all()[pack_id]
     return CompiledPack(pack, pack.identity.merged(override))
 

@@ -117,3 +117,11 @@ def test_a_broken_user_pack_is_refused_and_the_others_keep_working(tmp_path, mon
     finally:
         monkeypatch.delenv("DECORUM_POLICY_PATH")
         packs.reload()
+
+
+def test_a_pattern_that_backtracks_catastrophically_is_refused_at_load(tmp_path):
+    body = HEADER + GOOD_RULE.replace(
+        'detector = "affiliation_without_disclaimer"', "detector = \"phrases\"\nparams = { patterns = ['(\\w+\\s?)+$'] }"
+    )
+    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: pattern .* backtracks catastrophically"):
+        load_pack(_write(tmp_path, "mine", body))

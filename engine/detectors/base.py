@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Protocol
 
@@ -15,8 +16,10 @@ log = logging.getLogger("decorum.engine")
 
 Span = tuple[int, int]
 
-# A pattern gets this long on one draft before it is abandoned (a safety net, not a budget).
+# A pattern gets this long on one draft before it is abandoned: a safety net, not a budget, and
+# it grows with the draft so that a linear pattern on a long draft is never cut short.
 MATCH_TIMEOUT_S = 0.05
+MATCH_TIMEOUT_PER_CHAR_S = 2e-6
 FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
 
 
@@ -24,7 +27,9 @@ class PatternError(ValueError):
     """A pattern in a pack that cannot be compiled; the message names the pattern."""
 
 
+@lru_cache(maxsize=4096)
 def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
+    """Compile once per source: packs share most of their patterns, and compiling is the slow part of loading."""
     try:
         return regex.compile(source, flags)
     except regex.error as exc:
@@ -33,11 +38,44 @@ def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
 
 def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
     """Every match of ``pattern`` as a span; a pattern that runs past its timeout yields no more."""
+    end = len(text) if endpos is None else endpos
+    timeout = MATCH_TIMEOUT_S + MATCH_TIMEOUT_PER_CHAR_S * (end - pos)
     try:
-        for match in pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT_S):
+        for match in pattern.finditer(text, pos, end, timeout=timeout):
             yield match.span()
     except TimeoutError:
         log.warning("pattern %r timed out on a %d-character draft; skipped", pattern.pattern[:80], len(text))
+
+
+# How long a pattern may take on one hostile probe before it is judged catastrophic.
+PROBE_TIMEOUT_S = 0.05
+_PROBE_LENGTH = 2_000
+
+
+def hostile_inputs(source: str) -> list[str]:
+    """Inputs that make a backtracking pattern blow up: long runs of the characters it is built from,
+    each ending in a character that makes the match fail at the last moment."""
+    letters = {c for c in regex.sub(r"\\.", "", source) if c.isalnum()} | {"a", "x", "1"}
+    runs = []
+    for c in sorted(letters):
+        runs.append(c * _PROBE_LENGTH + "!")
+        runs.append((c + " ") * (_PROBE_LENGTH // 2) + "!")
+    runs.append("word " * (_PROBE_LENGTH // 5) + "!")
+    runs.append(" " * _PROBE_LENGTH + "!")
+    return runs
+
+
+def probe_pattern(pattern: regex.Pattern[str]) -> None:
+    """Refuse a pattern that backtracks catastrophically on a hostile input (it would hang a check)."""
+    for probe in hostile_inputs(pattern.pattern):
+        try:
+            for _ in pattern.finditer(probe, timeout=PROBE_TIMEOUT_S):
+                pass
+        except TimeoutError:
+            raise PatternError(
+                f"pattern {pattern.pattern[:120]!r} backtracks catastrophically on a hostile input "
+                f"({probe[:12]!r}…, {len(probe)} characters); rewrite it without nested repetition"
+            ) from None
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Span | None:

@@ -6,6 +6,7 @@ the pack's patterns, the machinery here.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import ClassVar
 
 from pydantic import Field
@@ -40,12 +41,30 @@ def _alternation(context, sources: list[str]):
     if not sources:
         return None
     expanded = [context.expand(s) for s in sources]
-    for source, full in zip(sources, expanded):
-        try:
-            compile_pattern(full)
-        except PatternError:
-            raise PatternError(f"invalid pattern {source!r}") from None
-    return compile_pattern("|".join(f"(?:{s})" for s in expanded))
+    try:
+        return compile_pattern("|".join(f"(?:{s})" for s in expanded))
+    except PatternError:
+        for source, full in zip(sources, expanded):
+            try:
+                compile_pattern(full)
+            except PatternError:
+                raise PatternError(f"invalid pattern {source!r}") from None
+        raise
+
+
+class _Intervals:
+    """Sorted, non-overlapping spans (as regex matches are) with an overlap test in log time."""
+
+    def __init__(self, spans) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        for s, e in self.spans[max(i, 0) : i + 2]:
+            if s < end and start < e:
+                return True
+        return False
 
 
 @register("phrases")
@@ -64,10 +83,10 @@ class Phrases:
         if self.params.needs_reference and not self.context.references(draft):
             return []
         text = draft.text
-        excepted = list(finditer(self.exception, text)) if self.exception else []
+        excepted = _Intervals(finditer(self.exception, text)) if self.exception else None
         hits: list[Span] = []
         for start, end in finditer(self.pattern, text):
-            if any(s < end and start < e for s, e in excepted):
+            if excepted and excepted.overlaps(start, end):
                 continue
             if not all(search(p, text, max(0, start - w), end + w) for p, w in self.requirements):
                 continue
