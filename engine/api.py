@@ -7,10 +7,10 @@ from flask_cors import CORS
 
 from . import __version__
 from .check import IdentityError, UnknownPolicy, check, list_policies
+from .text import MAX_DRAFT_UTF16_UNITS, utf16_length
 
 # Only the extension and local tools may call; a draft never leaves the machine anyway.
 ALLOWED_ORIGINS = [r"chrome-extension://.*", r"moz-extension://.*", r"http://127\.0\.0\.1(:\d+)?", r"http://localhost(:\d+)?"]
-MAX_TEXT = 63_206
 
 
 def create_app() -> Flask:
@@ -26,8 +26,8 @@ def create_app() -> Flask:
         body = request.get_json(silent=True)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             return jsonify(type="error", code="bad_request", message="send a JSON object with a 'text' string"), 400
-        if len(body["text"].encode("utf-16-le")) // 2 > MAX_TEXT:
-            return jsonify(type="error", code="too_large", message=f"drafts over {MAX_TEXT} characters are not checked"), 413
+        if utf16_length(body["text"]) > MAX_DRAFT_UTF16_UNITS:
+            return jsonify(type="error", code="too_large", message=f"drafts over {MAX_DRAFT_UTF16_UNITS:,} characters are not checked"), 413
         policies = body.get("policies", [])
         if not isinstance(policies, list) or not all(isinstance(p, str) for p in policies):
             return jsonify(type="error", code="bad_request", message="'policies' must be a list of pack ids"), 400

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from native_host.commands import add_subcommands
+
 from . import __version__
 from .check import IdentityError, UnknownPolicy, check, list_policies
 from .packs import PackError, load_errors
@@ -96,12 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765)
     p.set_defaults(func=_cmd_serve)
 
-    try:
-        from native_host.commands import add_subcommands
-    except ImportError:  # the host's commands are optional for the engine alone
-        pass
-    else:
-        add_subcommands(sub)
+    add_subcommands(sub)
     return parser
 
 

@@ -49,6 +49,10 @@ class Draft:
         return index + bisect_left(self._astral, index)
 
 
+# Facebook's post limit, the longest of the supported sites, in UTF-16 code units: longer drafts are refused.
+MAX_DRAFT_UTF16_UNITS = 63_206
+
+
 def utf16_length(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units (what JavaScript's ``length`` says)."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length of ``text`` in UTF-16 code units (what JavaScript's ``length`` says), lone surrogates included."""
+    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2

@@ -1,0 +1,194 @@
+"""Protocol v1: turns one decoded request into one answer, never raising.
+
+The host's loop only moves frames; everything the extension can ask, and every way a request
+can be wrong, is answered here. Answers always fit in one frame the browser will accept.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import time
+from typing import Any
+
+import engine
+from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
+
+from native_host import framing
+
+PROTOCOL_VERSION = 1
+# Longer ids are refused rather than echoed: an echo must not be what pushes an answer over 1 MB.
+MAX_ID_CHARS = 1_000
+# Messages quote what was sent (an unknown policy id, say); a cap keeps every error answer small.
+MAX_MESSAGE_CHARS = 2_000
+# JSON can carry a surrogate without its pair (Firefox's JSON.stringify writes them escaped); after
+# json.loads every surrogate left in a str is such a one. Chrome turns them into U+FFFD; so do we.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+log = logging.getLogger(__name__)
+
+
+class RequestError(Exception):
+    """A request the host refuses, with the protocol error code and a message for the developer."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def handle(request: object) -> dict[str, Any]:
+    """Answer one decoded request: a hello, a result, or an error; never raises."""
+    echo = _echo(request)
+    try:
+        answer = _dispatch(request)
+    except RequestError as refusal:
+        answer = error(refusal.code, refusal.message)
+    except Exception as failure:  # the host must outlive any engine bug
+        log.exception("internal error answering a request")
+        answer = error(
+            "internal",
+            f"the engine failed on this request ({type(failure).__name__}: {failure}); "
+            "the traceback is in the host's log (stderr)",
+        )
+    answer = {**echo, **answer}
+    return _fit(answer) if answer["type"] == "result" else answer
+
+
+def error(code: str, message: str) -> dict[str, Any]:
+    """An error answer without an id: handle adds the request's; a frame that was never read as JSON has none."""
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return {"type": "error", "code": code, "message": message}
+
+
+def too_large_frame(length: int, head: bytes) -> dict[str, Any]:
+    """The answer to a frame over the request limit, naming its id when the id came first."""
+    answer = error(
+        "too_large",
+        f"the request is {length:,} bytes; this host accepts at most {framing.MAX_REQUEST_BYTES:,}",
+    )
+    return {**_sniff_id(head), **answer}
+
+
+def _dispatch(request: object) -> dict[str, Any]:
+    if not isinstance(request, dict):
+        raise RequestError("bad_request", f"a request must be a JSON object, not {_json_kind(request)}")
+    if "id" in request and not _is_valid_id(request["id"]):
+        raise RequestError(
+            "bad_request", f"'id' must be a string of at most {MAX_ID_CHARS:,} characters, a number, a boolean or null"
+        )
+    kind = request.get("type")
+    if not isinstance(kind, str):
+        raise RequestError("bad_request", "a request needs a 'type' string: 'hello' or 'check'")
+    if kind == "hello":
+        return _hello()
+    if kind == "check":
+        return _check(request)
+    raise RequestError(
+        "unknown_type",
+        f"unknown request type {json.dumps(kind, ensure_ascii=False)}; "
+        f"protocol {PROTOCOL_VERSION} knows 'hello' and 'check'",
+    )
+
+
+def _hello() -> dict[str, Any]:
+    return {
+        "type": "hello",
+        "protocol": PROTOCOL_VERSION,
+        "version": engine.__version__,
+        "policies": [policy.model_dump(mode="json") for policy in engine.list_policies()],
+    }
+
+
+def _check(request: dict[str, Any]) -> dict[str, Any]:
+    text = request.get("text")
+    if not isinstance(text, str):
+        raise RequestError("bad_request", "check needs a 'text' string")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    units = utf16_length(text)
+    if units > MAX_DRAFT_UTF16_UNITS:
+        raise RequestError(
+            "too_large",
+            f"the text is {units:,} UTF-16 code units long; the limit is {MAX_DRAFT_UTF16_UNITS:,} "
+            "(Facebook's, the longest post of any supported site)",
+        )
+    policies = request.get("policies")
+    if not isinstance(policies, list) or not all(isinstance(policy, str) for policy in policies):
+        raise RequestError("bad_request", "check needs 'policies', a list of policy id strings such as [\"icis\"]")
+    identity = request.get("identity")
+    if identity is not None and not isinstance(identity, dict):
+        raise RequestError("bad_request", f"'identity' must be an object or null, not {_json_kind(identity)}")
+    site = request.get("site")
+    if site is not None and not isinstance(site, str):
+        raise RequestError("bad_request", f"'site' must be a string or null, not {_json_kind(site)}")
+
+    started = time.perf_counter()
+    try:
+        findings = engine.check(text, policies, identity=identity, site=site)
+    except (engine.UnknownPolicy, engine.IdentityError) as refusal:
+        raise RequestError("bad_request", str(refusal)) from None
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    return {
+        "type": "result",
+        "findings": [finding.to_json() for finding in findings],
+        "elapsed_ms": round(elapsed_ms, 3),
+    }
+
+
+def _fit(answer: dict[str, Any]) -> dict[str, Any]:
+    """Drop a result's findings from the end until the encoded answer fits Chrome's 1 MB, counting them in 'truncated'.
+
+    The findings come in text order, so the ones kept are those nearest the start of the draft.
+    """
+    if len(framing.encode(answer)) <= framing.MAX_ANSWER_BYTES:
+        return answer
+    findings = answer["findings"]
+    sizes = [len(framing.encode(finding)) for finding in findings]
+    # An upper bound for the envelope: 'truncated' is given its widest possible value.
+    envelope = len(framing.encode({**answer, "findings": [], "truncated": len(findings)}))
+    kept, used = 0, envelope
+    for size in sizes:
+        separator = 1 if kept else 0
+        if used + separator + size > framing.MAX_ANSWER_BYTES:
+            break
+        used += separator + size
+        kept += 1
+    return {**answer, "findings": findings[:kept], "truncated": len(findings) - kept}
+
+
+def _echo(request: object) -> dict[str, Any]:
+    if isinstance(request, dict) and "id" in request and _is_valid_id(request["id"]):
+        return {"id": request["id"]}
+    return {}
+
+
+def _is_valid_id(value: object) -> bool:
+    if isinstance(value, str):
+        return len(value) <= MAX_ID_CHARS
+    if isinstance(value, float):
+        return math.isfinite(value)  # 1e999 reads as inf, which JSON cannot carry back
+    return value is None or isinstance(value, (bool, int))
+
+
+_LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*')
+
+
+def _sniff_id(head: bytes) -> dict[str, Any]:
+    """Read the id from the start of a discarded request, when it is the first key; else nothing."""
+    match = _LEADING_ID.match(head)
+    if not match:
+        return {}
+    try:
+        value, _ = json.JSONDecoder().raw_decode(head[match.end() :].decode("utf-8", errors="ignore"))
+    except json.JSONDecodeError:
+        return {}
+    return {"id": value} if _is_valid_id(value) else {}
+
+
+def _json_kind(value: object) -> str:
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return kinds.get(type(value), "a number")
+
