@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences, PatternError
@@ -18,9 +19,8 @@ class CompiledPack:
         self.references = OrganisationReferences(identity)
         self.rules: list[tuple[Rule, Any]] = []
         for rule in pack.rules:
-            detector = REGISTRY[rule.detector]
             try:
-                built = detector(detector.Params.model_validate(rule.params), self.references)
+                built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
             except PatternError as exc:
                 raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
             self.rules.append((rule, built))
@@ -28,7 +28,7 @@ class CompiledPack:
     def findings(self, draft: Draft) -> list[Finding]:
         found: list[Finding] = []
         for rule, detector in self.rules:
-            for start, end in detector.find(draft):
+            for start, end in _find(detector, draft):
                 found.append(
                     Finding(
                         policy=self.pack.id,
@@ -49,3 +49,24 @@ class CompiledPack:
         acronym = next(iter(self.identity.acronyms), None) or next(iter(self.identity.names), "the organisation")
         name = next(iter(self.identity.names), acronym)
         return text.replace("{acronym}", acronym).replace("{name}", name)
+
+
+# Detectors built for identical parameters are one detector; those that ignore the organisation
+# are shared by every pack, so a draft checked against five packs is scanned for abuse once.
+_BUILT: dict[tuple[str, str, str | None], Any] = {}
+
+
+def _build(name: str, params_json: str, references: OrganisationReferences) -> Any:
+    detector = REGISTRY[name]
+    uses_organisation = getattr(detector, "uses_organisation", True) or "{org" in params_json
+    key = (name, params_json, references.source if uses_organisation else None)
+    if key not in _BUILT:
+        _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)
+    return _BUILT[key]
+
+
+def _find(detector: Any, draft: Draft) -> list[tuple[int, int]]:
+    key = ("detector", id(detector))
+    if key not in draft.cache:
+        draft.cache[key] = detector.find(draft)
+    return draft.cache[key]  # type: ignore[return-value]

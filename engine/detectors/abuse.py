@@ -24,6 +24,8 @@ class AbuseParams(Params):
 
 @register("abuse")
 class Abuse(Phrases):
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[AbuseParams]] = AbuseParams
 
     def __init__(self, params: AbuseParams, context) -> None:

@@ -58,6 +58,8 @@ class ConfidentialParams(Params):
 
 @register("confidential_disclosure")
 class ConfidentialDisclosure:
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[ConfidentialParams]] = ConfidentialParams
 
     def __init__(self, params: ConfidentialParams, context) -> None:

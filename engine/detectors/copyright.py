@@ -34,6 +34,8 @@ class CopyrightParams(Params):
 
 @register("copyright_sharing")
 class CopyrightSharing(Phrases):
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[CopyrightParams]] = CopyrightParams
 
     def __init__(self, params: CopyrightParams, context) -> None:

@@ -45,6 +45,8 @@ class EndorsementParams(Params):
 
 @register("commercial_promotion")
 class CommercialPromotion(Phrases):
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[EndorsementParams]] = EndorsementParams
 
     def __init__(self, params: EndorsementParams, context) -> None:

@@ -68,6 +68,8 @@ class PersonalDataParams(Params):
 class PersonalData:
     """Identifiers, someone else's contact details, patient descriptions and colleagues' health."""
 
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[PersonalDataParams]] = PersonalDataParams
 
     def __init__(self, params: PersonalDataParams, context) -> None:

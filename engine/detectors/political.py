@@ -34,6 +34,8 @@ class PoliticalParams(Params):
 
 @register("party_political")
 class PartyPolitical(Phrases):
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[PoliticalParams]] = PoliticalParams
 
     def __init__(self, params: PoliticalParams, context) -> None:

@@ -32,6 +32,8 @@ _SHORTLIST = r"\b(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s
 
 @register("personal_reference")
 class PersonalReference:
+    # The organisation plays no part: one instance serves every pack, once per draft.
+    uses_organisation = False
     Params: ClassVar[type[ReferenceParams]] = ReferenceParams
 
     def __init__(self, params: ReferenceParams, context) -> None:
