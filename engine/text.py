@@ -37,12 +37,27 @@ class Draft:
     text: str = field(init=False)
     _astral: list[int] = field(init=False, repr=False)
     # Results that several rules share (an organisation's references), keyed by whoever computes them.
-    cache: dict[str, object] = field(init=False, repr=False, default_factory=dict)
+    cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
+    _lower: str | None = field(init=False, repr=False, default=None)
+    _literals: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
         self._astral = [i for i, ch in enumerate(self.original) if ord(ch) > 0xFFFF] if not self.original.isascii() else []
+
+    def contains_any(self, literals: frozenset[str]) -> bool:
+        """Whether the draft (lower-cased) contains one of ``literals``; each literal is tested once per draft."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        seen = self._literals
+        for literal in literals:
+            present = seen.get(literal)
+            if present is None:
+                present = seen[literal] = literal in self._lower
+            if present:
+                return True
+        return False
 
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""

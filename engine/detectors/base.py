@@ -11,6 +11,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft
+from .prefilter import required_literals
 
 log = logging.getLogger("decorum.engine")
 
@@ -20,7 +21,8 @@ Span = tuple[int, int]
 # it grows with the draft so that a linear pattern on a long draft is never cut short.
 MATCH_TIMEOUT_S = 0.05
 MATCH_TIMEOUT_PER_CHAR_S = 2e-6
-FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+# VERSION0 (re-compatible): VERSION1 turns on full case-folding, which makes every class slow.
+FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE
 
 
 class PatternError(ValueError):
@@ -78,6 +80,21 @@ def probe_pattern(pattern: regex.Pattern[str]) -> None:
             ) from None
 
 
+def could_match(pattern: regex.Pattern[str], draft: Draft) -> bool:
+    """False when the draft lacks every literal the pattern requires, so it cannot match."""
+    literals = required_literals(pattern.pattern)
+    return literals is None or draft.contains_any(literals)
+
+
+def scan(pattern: regex.Pattern[str], draft: Draft) -> list[Span]:
+    """Every match of ``pattern`` in the whole draft, computed once per draft whoever asks."""
+    key = ("scan", pattern)
+    found = draft.cache.get(key)
+    if found is None:
+        found = draft.cache[key] = list(finditer(pattern, draft.text)) if could_match(pattern, draft) else []
+    return found  # type: ignore[return-value]
+
+
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Span | None:
     return next(finditer(pattern, text, pos, endpos), None)
 
@@ -116,3 +133,38 @@ def register(name: str) -> Callable[[type], type]:
         return cls
 
     return add
+
+
+class Alternatives:
+    """Several patterns used as one alternation, but each compiled, prefiltered and scanned alone.
+
+    The regex module runs one big alternation far slower than its parts (it loses each part's
+    literal-prefix search), and a part whose literals are absent from the draft costs nothing.
+    """
+
+    def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
+        self.patterns: list[regex.Pattern[str]] = []
+        for source in sources:
+            try:
+                self.patterns.append(compile_pattern(expand(source)))
+            except PatternError:
+                raise PatternError(f"invalid pattern {source!r}") from None
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def could_match(self, draft: Draft) -> bool:
+        return any(could_match(p, draft) for p in self.patterns)
+
+    def spans(self, draft: Draft) -> list[Span]:
+        """Matches in order, leftmost and longest first, none overlapping another (as an alternation gives)."""
+        hits = sorted((h for p in self.patterns for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
+        kept: list[Span] = []
+        for hit in hits:
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        return kept
+
+    def found(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether any of the patterns matches within ``draft.text[start:end]``."""
+        return any(could_match(p, draft) and search(p, draft.text, start, end) for p in self.patterns)

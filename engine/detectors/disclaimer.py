@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..text import Draft
-from .base import Params, Span, compile_pattern, register, search
+from .base import Params, Span, compile_pattern, register, scan
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
 _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal)"
@@ -50,6 +50,6 @@ class AffiliationWithoutDisclaimer:
 
     def find(self, draft: Draft) -> list[Span]:
         references = self.context.references(draft)
-        if not references or search(self.statement, draft.text):
+        if not references or scan(self.statement, draft):
             return []
         return [references[0]]

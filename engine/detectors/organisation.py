@@ -6,7 +6,7 @@ import regex
 
 from ..model import Identity
 from ..text import Draft
-from .base import FLAGS, Span, compile_pattern, finditer
+from .base import FLAGS, Span, compile_pattern, scan
 
 # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
 ORDINARY_WORDS = frozenset(
@@ -82,8 +82,4 @@ class OrganisationReferences:
         return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source)
 
     def references(self, draft: Draft) -> list[Span]:
-        cached = draft.cache.get(self.source)
-        if cached is None:
-            cached = list(finditer(self._pattern, draft.text))
-            draft.cache[self.source] = cached
-        return cached
+        return scan(self._pattern, draft)

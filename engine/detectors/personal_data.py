@@ -13,7 +13,7 @@ from typing import ClassVar
 import regex
 
 from ..text import Draft
-from .base import Params, Span, compile_pattern, finditer, register, search
+from .base import Alternatives, Params, Span, compile_pattern, register, scan, search
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import HEALTH
 
@@ -75,10 +75,10 @@ class PersonalData:
     def __init__(self, params: PersonalDataParams, context) -> None:
         self.nhs = compile_pattern(_NHS_NUMBER)
         self.nhs_context = compile_pattern(_NHS_CONTEXT)
-        self.contacts = compile_pattern("|".join(f"(?:{p})" for p in (_PHONE, _EMAIL, _POSTCODE, _STREET)))
+        self.contacts = Alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET])
         self.own = compile_pattern(_OWN)
         self.someone_elses = compile_pattern(_SOMEONE_ELSES)
-        self.identifiers = compile_pattern("|".join(f"(?:{p})" for p in (_DOB, _HOSPITAL_NUMBER)))
+        self.identifiers = Alternatives([_DOB, _HOSPITAL_NUMBER])
         self.patient = Phrases(
             PhrasesParams(
                 patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE],
@@ -89,18 +89,19 @@ class PersonalData:
         )
         # _PLACE satisfies its own requirement; a place alone is not a patient, so check pairs below.
         self.place = compile_pattern(_PLACE)
+        self.person_or_age = compile_pattern(f"{_TITLE_INITIALS}|{_AGE}|{_NAME_INITIAL}")
         self.unanonymised = Phrases(PhrasesParams(patterns=_UNANONYMISED), context)
         self.health = Phrases(PhrasesParams(patterns=[rf"\b{HEALTH}\b"], requires=[Requirement(any=[_SOMEONE], within=200)]), context)
 
     def find(self, draft: Draft) -> list[Span]:
         text = draft.text
         spans: list[Span] = []
-        for start, end in finditer(self.nhs, text):
+        for start, end in scan(self.nhs, draft):
             digits = regex.sub(r"\D", "", text[start:end])
             if nhs_number_is_valid(digits) or search(self.nhs_context, text, max(0, start - 20), start):
                 spans.append((start, end))
-        spans += list(finditer(self.identifiers, text))
-        for start, end in finditer(self.contacts, text):
+        spans += self.identifiers.spans(draft)
+        for start, end in self.contacts.spans(draft):
             if any(s <= start < e for s, e in spans):
                 continue
             # Someone else's details ("her mobile", "Jane's email"), unless the author gives their own.
@@ -116,8 +117,7 @@ class PersonalData:
         # A bed or ward number alone is a place; with a person or an age nearby it is a patient.
         if not self.place.fullmatch(text, start, end):
             return True
-        window = text[max(0, start - 60) : end + 60]
-        return bool(regex.search(f"{_TITLE_INITIALS}|{_AGE}|{_NAME_INITIAL}", window))
+        return search(self.person_or_age, text, max(0, start - 60), min(len(text), end + 60)) is not None
 
 
 def _distinct(spans: list[Span]) -> list[Span]:

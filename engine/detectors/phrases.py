@@ -12,7 +12,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..text import Draft
-from .base import Params, PatternError, Span, compile_pattern, finditer, register, search
+from .base import Alternatives, Params, Span, register
 
 
 class Requirement(Params):
@@ -34,22 +34,6 @@ class PhrasesParams(Params):
     needs_reference: bool = False
     # Report every hit, not only the first.
     each: bool = False
-
-
-def _alternation(context, sources: list[str]):
-    """One compiled alternation of ``sources``; each is compiled alone first so an error names it."""
-    if not sources:
-        return None
-    expanded = [context.expand(s) for s in sources]
-    try:
-        return compile_pattern("|".join(f"(?:{s})" for s in expanded))
-    except PatternError:
-        for source, full in zip(sources, expanded):
-            try:
-                compile_pattern(full)
-            except PatternError:
-                raise PatternError(f"invalid pattern {source!r}") from None
-        raise
 
 
 class _Intervals:
@@ -74,23 +58,27 @@ class Phrases:
     def __init__(self, params: PhrasesParams, context) -> None:
         self.params = params
         self.context = context
-        self.pattern = _alternation(context, params.patterns)
-        self.exception = _alternation(context, params.exceptions)
-        self.requirements = [(_alternation(context, r.any), r.within) for r in params.requires]
-        self.veto = _alternation(context, params.unless_near)
+        self.pattern = Alternatives(params.patterns, context.expand)
+        self.exception = Alternatives(params.exceptions, context.expand)
+        self.requirements = [(Alternatives(r.any, context.expand), r.within) for r in params.requires]
+        self.veto = Alternatives(params.unless_near, context.expand)
 
     def find(self, draft: Draft) -> list[Span]:
         if self.params.needs_reference and not self.context.references(draft):
             return []
-        text = draft.text
-        excepted = _Intervals(finditer(self.exception, text)) if self.exception else None
+        # Context that is nowhere in the draft cannot be near a hit: skip the scan.
+        if not all(alternatives.could_match(draft) for alternatives, _ in self.requirements):
+            return []
+        n = len(draft.text)
+        excepted = _Intervals(self.exception.spans(draft)) if self.exception else None
         hits: list[Span] = []
-        for start, end in finditer(self.pattern, text):
+        for start, end in self.pattern.spans(draft):
             if excepted and excepted.overlaps(start, end):
                 continue
-            if not all(search(p, text, max(0, start - w), end + w) for p, w in self.requirements):
+            if not all(p.found(draft, max(0, start - w), min(n, end + w)) for p, w in self.requirements):
                 continue
-            if self.veto and search(self.veto, text, max(0, start - self.params.near), end + self.params.near):
+            near = self.params.near
+            if self.veto and self.veto.found(draft, max(0, start - near), min(n, end + near)):
                 continue
             hits.append((start, end))
             if not self.params.each:

@@ -13,7 +13,8 @@ from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
 
 _SUPPORT_OR_ATTACK = [
-    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?{PARTY_CASED}",
+    # After "vote", a bare colour names a party ("Vote Green").
+    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow)\b)",
     rf"\b(?:back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|campaign(?:ing)?\s+for|standing\s+for|"
     rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for)\s+(?:the\s+)?{PARTY_CASED}",
     rf"\b(?:Radiologists|Doctors|Physicists|Radiographers|Nurses|Scientists|Medics)\s+for\s+{PARTY_CASED}",
