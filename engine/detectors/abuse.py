@@ -12,7 +12,7 @@ from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_NOUNS, INSULTS, OBS
 _TARGETED = [
     r"\b(?:you|you're|ur|u)\s+(?:\w+\s+){0,3}" + INSULTS,
     r"\b(?:is|are|was|were)\s+(?:a|an|such\s+a|some|the)?\s*(?:\w+\s+){0,3}" + INSULT_NOUNS,
-    r"\b(?:some|that|this|what\s+an?|bunch\s+of|total|absolute|complete|utter)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
+    r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
     r"\b(?:rudest|stupidest|dumbest|thickest|laziest)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
     r"(?-i:\b[A-Z]\w+\s+and\s+their\s+cronies)",
 ]

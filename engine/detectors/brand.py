@@ -24,7 +24,9 @@ _PLACES = (
     r"\b(?:banners?|headers?|footers?|masthead|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
     r"profile(?:\s+(?:pic(?:ture)?|photo|banner))?|avatar|cover\s+(?:photo|image)|icon|templates?|"
     r"hood(?:ie|y)s?|t-?shirts?|mugs?|merch(?:andise)?|lanyards?|website|materials|letterhead|certificates?|"
-    r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel)\b"
+    r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel|intro|outro|cards?|"
+    r"thumbnails?|videos?|watermarks?|series|podcast|artwork|cover|wallpaper|cakes?|shirts?|polos?|scrubs|"
+    r"tote\s+bags?|bags?|caps?|jackets?|fleeces?|email\s+footer|CV|invitations?)\b"
 )
 _TALK_ONLY = [
     r"\bnotic(?:e|ed|ing)\b",
@@ -36,6 +38,10 @@ _TALK_ONLY = [
     r"\bnot\s+going\s+to\s+(?:use|touch)\b",
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
     r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
+    r"\bnot\s+(?:using|used|putting|going\s+to\s+put)\b",
+    r"\blooks?\s+like\b",
+    r"\b(?:i|who)\s+thinks?\s+the\b",
+    r"\b(?:what\s+do\s+you\s+think|thoughts)\s+(?:of|on)\s+the\b",
 ]
 
 

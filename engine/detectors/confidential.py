@@ -38,6 +38,12 @@ MARKERS = [
     r"\bunpublished\b",
     r"\bclosed\s+(?:meeting|session)\b",
     r"\(closed\)",
+    r"(?-i:\bNDA\b)|\bnon[- ]disclosure\b",
+    r"\b(?:line|position|decision|minutes|figures|numbers|plan|deal|contract|budget|report)\s+(?:is\s+|are\s+)?(?:not|isn't|aren't)\s+"
+    r"(?:\w+\s+)?(?:agreed|final|finalised|signed(?:\s+off)?|out|public|announced|confirmed)\s+yet\b",
+    r"\b(?:official|formal)\s+(?:line|announcement|statement|decision|word)\s+(?:comes?\s+out|is\s+(?:due|out)|isn't\s+(?:due|out)|won't\s+be\s+out)\b",
+    r"\b(?:before|ahead\s+of)\s+(?:the\s+|it's\s+|it\s+is\s+)?(?:official|public|announced|published|made\s+public)\b",
+    r"\bearly\s+warning\b",
 ]
 
 # Markers that are negated or name a public service are not markers.

@@ -10,7 +10,8 @@ from .phrases import Phrases, PhrasesParams, Requirement
 _WORK = (
     r"\b(?:slides?|slide\s+packs?|decks?|handouts?|chapters?|textbooks?|books?|PDFs?|papers?|articles?|"
     r"manuals?|reports?|lecture\s+notes|course\s+materials?|presentations?|recordings?|photos\s+of\s+(?:every|all)|"
-    r"pics\s+of\s+(?:every|all))\b"
+    r"pics\s+of\s+(?:every|all)|videos?|recordings?|masterclass|webinars?|courses?|lectures?|notes|e-?books?|"
+    r"question\s+banks?|mock\s+(?:exams?|papers?)|journals?|guidelines?)\b"
 )
 _REDISTRIBUTION = [
     r"\bpaywalled\b",
@@ -25,6 +26,10 @@ _REDISTRIBUTION = [
     r"\b(?:uploaded|put|posted)\s+(?:\w+\s+){0,3}(?:up\s+)?(?:on|to)\s+(?:my|our|a|the)\s+(?:\w+\s+){0,2}"
     r"(?:drive|dropbox|group\s+files|page|site|channel)\b",
     r"\bon\s+my\s+(?:google\s+)?drive\b",
+    r"\bpaid\s+(?:\w+\s+){0,3}(?:course|masterclass|webinar|content|videos?|recordings?|subscription|app|bank)\b",
+    r"\b(?:into|in|on|to)\s+(?:our|the|a|my)\s+(?:\w+\s+)?(?:WhatsApp|Telegram|Slack|Discord|Facebook|Teams)\s+(?:group|chat|channel)\b",
+    r"\bdon't\s+tell\s+the\s+(?:organi[sz]ers|publishers?|authors?|speakers?|lecturers?)\b",
+    r"\b(?:pirated|bootleg|ripped|cracked)\b",
 ]
 
 

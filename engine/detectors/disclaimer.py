@@ -31,6 +31,10 @@ PERSONAL_STATEMENTS = [
     r"\b(?:do(?:es)?\s*n[o']?t|don't|doesn't|not)\s+(?:necessarily\s+)?(?:represent|reflect)\b",
     r"\bnot\s+(?:necessarily\s+)?(?:those\s+of|the\s+views?\s+of)\b",
     r"\bnot\s+(?:the\s+)?(?:{org_or_alias}|society|college|organi[sz]ation)'?s\b",
+    r"\bmy\s+(?:own\s+)?(?:views?|opinions?|thoughts),?\s+(?:nobody|no\s*one|not\s+anybody|no-one)\s+else'?s\b",
+    r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line)\b",
+    # Hashtags people use for it: #personalviews, #ViewsMyOwn, #myviews.
+    r"#(?:personal\w*views?|views?(?:are)?(?:my|mine|myown|own)\w*|my(?:own)?views?|opinionsmyown)\b",
 ]
 
 

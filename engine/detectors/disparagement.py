@@ -24,9 +24,18 @@ CRITICISM = [
     r"(?:a\s+)?decade\s+out\s+of\s+date|hopeless|bit\s+rich|do\s+better|pull\s+your\s+socks\s+up|"
     r"rubbish|a\s+waste\s+of|waste\s+of\s+(?:time|money|space)|never\s+stood\s+next\s+to|"
     r"running\s+\w+(?:\s+\w+)?\s+into\s+the\s+ground|can't\s+organi[sz]e|couldn't\s+organi[sz]e|"
-    r"what\s+i\s+think\s+of|sort\s+(?:it|themselves)\s+out|dinosaurs|corrupt(?:ion)?|racist|clowns|liars?)\b",
+    r"what\s+i\s+think\s+of|sort\s+(?:it|themselves)\s+out|dinosaurs|corrupt(?:ion)?|racist|clowns|liars?|"
+    r"(?:complete|total|utter|right|such\s+a)\s+mess|made\s+a\s+mess|"
+    r"makes?\s+no\s+sense|nonsense|worst|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
+    r"self-(?:congratulatory|serving|important)|smug|arrogant|boring|tedious|dire|zzz+|snooze|"
+    r"(?:most|so)\s+(?:pointless|useless|boring)|pointless|toothless|spineless|gutless|cowardly|"
+    r"let\s+(?:us|everyone|members|trainees|patients)\s+down|failed\s+(?:us|members|trainees|patients)|"
+    r"isn't\s+a\s+plan|no\s+plan|sham|laughing\s*stock|amateur(?:s|ish)?|clueless)\b",
 ]
 
+
+# Said of people, these accuse; said of a scan or a plan ("a dodgy scaphoid") they do not.
+ACCUSATION = r"\b(?:dodgy|shady|fishy|crooked|on\s+the\s+take|fiddling|where\s+the\s+money\s+went)\b"
 
 # "The RCR is useless": an adjective of contempt said of the organisation itself.
 _PREDICATE = rf"{{org}}(?:'s)?\s+(?:\w+\s+){{0,3}}(?:is|are|was|were|has\s+been)\s+(?:\w+\s+){{0,2}}{INSULT_ADJECTIVES}"
@@ -37,7 +46,7 @@ class DisparagementParams(Params):
     stakeholders: list[str] = []
     # Whether the organisation itself and its people are targets (a rule may cover only stakeholders).
     organisation: bool = True
-    within: int = 100
+    within: int = 160
 
 
 @register("disparagement")
@@ -75,7 +84,7 @@ class Disparagement:
                 Phrases(
                     PhrasesParams(
                         patterns=targets,
-                        requires=[Requirement(any=[*CRITICISM, INSULTS], within=params.within)],
+                        requires=[Requirement(any=[*CRITICISM, INSULTS, ACCUSATION], within=params.within)],
                         unless_near=veto,
                     ),
                     context,

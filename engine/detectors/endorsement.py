@@ -36,6 +36,11 @@ PROMOTION = [
     r"\bsponsored\s+by\b",
     r"\bofficially\s+recommend\b",
     r"\b(?:offer|sale)\s+ends\b",
+    r"\bthe\s+only\s+(?:\w+\s+){0,5}you'll\s+ever\s+need\b",
+    r"\bbuy\s+(?:yours|yours\s+today|it\s+now|now|today|a\s+copy|your\s+copy)\b",
+    r"\blink\s+in\s+(?:my\s+)?bio\b",
+    r"#1\s+best[- ]?seller|\bbest[- ]?selling\b|\bpre-?order\s+(?:now|yours|today)\b",
+    r"\b(?:must[- ]have|game[- ]changer)\b(?=[^.!?\n]{0,80}\b(?:system|software|scanner|tool|product|device|kit|app|platform))",
 ]
 
 

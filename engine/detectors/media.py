@@ -12,7 +12,8 @@ _DEALING = (
     r"\b(?:spoke|speak|speaking|talk(?:ed|ing)?|told|tell|telling|quoted|quote|quotes|briefed|brief|walked|"
     r"tipped\s+off|sent|gave|give|giving|happy\s+to|comment(?:ed)?|interview(?:ed)?|on\s+the\s+phone|"
     r"off\s+the\s+phone|got\s+in\s+touch|keep\s+ringing|rang|ringing|asking|asked|DMd|DM'd|DMs\s+(?:are\s+)?open|"
-    r"contact\s+me|come\s+on\s+air|on\s+air|had\s+the|welcome\s+to)\b"
+    r"contact\s+me|come\s+on\s+air|on\s+air|had\s+the|welcome\s+to|calls?|called|calling|phoned|given\s+them|"
+    r"gave\s+them|comment|two\s+pennies|my\s+(?:view|take|side)|chat(?:ted)?\s+(?:to|with)|lunch\s+with|off\s+the\s+record)\b"
 )
 
 

@@ -54,9 +54,13 @@ _UNANONYMISED = [
     r"\b(?:patient's|the)\s+name(?:'s|\s+is)\s+(?:visible|in\s+the\s+(?:top\s+)?corner|on\s+the\s+(?:image|scan|screenshot))",
 ]
 _SOMEONE = (
-    r"(?:\b(?:my|our)\s+(?:old\s+)?(?:colleague|friend|reg|registrar|boss|treasurer|chair|consultant|radiographer|"
-    r"trainee|mate|secretary|manager|physicist)\b|\bkeep\s+(?-i:[A-Z])\w+\b[^.!?]{0,60}\bin\s+your\s+(?:thoughts|prayers)|"
-    r"\bpoor\s+(?-i:[A-Z])[a-z]+\b|(?-i:\b[A-Z][a-z]+),\s+(?:our\s+)?(?:treasurer|chair|secretary)\b)"
+    r"(?:\b(?:my|our)\s+(?:old\s+|new\s+|lovely\s+)?(?:colleague|friend|reg|registrar|boss|treasurer|chair|consultant|"
+    r"radiographer|trainee|mate|secretary|manager|physicist|sonographer|student|team\s+leader)\b|"
+    r"\bkeep\s+(?-i:[A-Z])\w+\b[^.!?]{0,60}\bin\s+your\s+(?:thoughts|prayers)|\bin\s+your\s+(?:thoughts|prayers)\b|"
+    r"\bget\s+well\s+soon\b|\b(?:thoughts|love|prayers)\s+(?:are\s+)?with\s+(?-i:[A-Z])|"
+    r"\bpoor\s+(?-i:[A-Z])[a-z]+\b|(?-i:\b[A-Z][a-z]+),\s+(?:our\s+)?(?:treasurer|chair|secretary)\b|"
+    r"(?-i:\b[A-Z][a-z]+)\s+(?:in|from|on)\s+(?:our|my|the)\s+(?:\w+\s+){0,2}(?:team|department|dept|office|unit|list|rota)\b|"
+    r"(?-i:\b[A-Z][a-z]+\s+[A-Z][a-z]+),?\s+(?:is|was|has|had|from|in\s+our|on\s+our))"
 )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from ..text import Draft
+from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
 
@@ -23,10 +24,22 @@ _SUPPORT_OR_ATTACK = [
     rf"\b(?:years\s+of|get|kick|vote)\s+(?:the\s+)?{PARTY_CASED}\s+(?:out|running|ruining|in)\b",
     rf"\b{PARTY_CASED}\b[^.!?\n]{{0,60}}\b(?:into\s+the\s+ground|kick\s+them\s+out|get\s+them\s+out)",
     r"\bkick\s+them\s+out\b",
+    rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
+    rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
     r"\b(?:i'm|i\s+am)\s+standing\s+(?:as\s+a\s+candidate\s+)?for\s+\w+(?:\s+\w+)?\s+council\b",
     r"\bgrateful\s+for\s+your\s+vote\b",
     PARTISAN_HASHTAGS,
 ]
+
+
+# Near a party's name, these take a side: support, a vote, a candidacy, or an attack.
+_TAKING_SIDES = (
+    r"\b(?:vot(?:e|ed|es|ing)|back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|member\s+of|campaign\w*|canvass\w*|leaflet\w*|"
+    r"candidate|stand(?:ing)?\s+for|elect(?:ed|ion)?|by-election|sold\s+(?:us\s+)?out|betray\w*|lying|liars?|lies|"
+    r"disgrace(?:ful)?|shameful|useless|clowns?|crooks?|corrupt|ruin\w*|destroy\w*|into\s+the\s+ground|"
+    r"get\s+(?:them\s+)?out|kick\w*\s+out|never\s+again|can't\s+be\s+trusted|only\s+party|the\s+party\s+for|"
+    r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way)\b"
+)
 
 
 class PoliticalParams(Params):
@@ -34,10 +47,17 @@ class PoliticalParams(Params):
 
 
 @register("party_political")
-class PartyPolitical(Phrases):
+class PartyPolitical:
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[PoliticalParams]] = PoliticalParams
 
     def __init__(self, params: PoliticalParams, context) -> None:
-        super().__init__(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
+        self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
+        self.sides = Phrases(
+            PhrasesParams(patterns=[rf"\b{PARTY_CASED}\b"], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
+            context,
+        )
+
+    def find(self, draft: Draft) -> list[Span]:
+        return self.explicit.find(draft) or self.sides.find(draft)

@@ -18,7 +18,8 @@ _VOUCH = (
 )
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
-    r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview)\b"
+    r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
+    r"locum|fellow|registrar\s+post|promotion|place|scholarship|prize|team|department|referees?|reference)\b"
 )
 
 

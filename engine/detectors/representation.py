@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
-from .phrases import Phrases, PhrasesParams
+from ..text import Draft
+from .base import Params, Span, register
+from .phrases import Phrases, PhrasesParams, Requirement
 
 _ORG = r"(?:the\s+)?{org_or_alias}"
 SPEAKING_FOR = [
@@ -26,7 +27,24 @@ SPEAKING_FOR = [
     rf"\b(?:told|tell|telling)\s+(?:them|him|her|the\s+\w+)\s+(?:that\s+)?{_ORG}\s+(?:is|will|has|thinks|believes|would)\b",
     rf"\bthat\s+is\s+what\s+{_ORG}\s+believes\b",
     r"\bofficially\s+recommend\b",
+    rf"\bas\s+(?:the\s+)?(?:voice|spokes\w+|representative|official\s+voice)\s+(?:of|for)\s+{_ORG}",
+    r"\b(?:that's|that\s+is|this\s+is|here's)\s+our\s+(?:official\s+)?(?:position|line|stance|response)\b",
+    rf"\b{_ORG}(?:'s)?\s+(?:official\s+)?(?:position|stance|line|view)\s+on\s+[^.!?\n]{{1,60}}?\s+is\b",
+    rf"\bconfirm\w*\s+(?:\w+\s+){{0,3}}(?:for|on\s+behalf\s+of)\s+{_ORG}",
+    r"\bon\s+behalf\s+of\s+(?:both|all\s+(?:three|two|four)|the|our|these)\s+(?:organi[sz]ations|bodies|colleges|societies|institutes)\b",
+    r"\bI\s+can\s+say\s+(?:that|this|so)\s+officially\b",
+    r"\bwhat\s+we'll\s+be\s+telling\b",
 ]
+# The organisation's future or stance, asserted by someone who says they can vouch for it.
+_ORG_WILL = (
+    rf"\b{_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:fully\s+|strongly\s+)?"
+    r"(?:supports|opposes|backs|welcomes|rejects|condemns|endorses))\b"
+)
+_VOUCHING = (
+    r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
+    r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
+    r"\bas\s+an?\s+(?:\w+\s+)?(?:officer|trustee|council\s+member|board\s+member)\b|\bon\s+(?:the\s+)?(?:council|board)\b"
+)
 NOT_SPEAKING_FOR = [
     r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
     r"\bnot\s+(?:speaking\s+|posting\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:society|college|institute)",
@@ -38,11 +56,11 @@ class RepresentationParams(Params):
 
 
 @register("speaking_for_organisation")
-class SpeakingForOrganisation(Phrases):
+class SpeakingForOrganisation:
     Params: ClassVar[type[RepresentationParams]] = RepresentationParams
 
     def __init__(self, params: RepresentationParams, context) -> None:
-        super().__init__(
+        self.claims = Phrases(
             PhrasesParams(
                 patterns=SPEAKING_FOR,
                 exceptions=NOT_SPEAKING_FOR,
@@ -52,3 +70,16 @@ class SpeakingForOrganisation(Phrases):
             ),
             context,
         )
+        self.vouched = Phrases(
+            PhrasesParams(
+                patterns=[_ORG_WILL],
+                requires=[Requirement(any=[_VOUCHING], within=120)],
+                unless_near=[r"\bcan't\s+answer\s+for\b", r"\b(?:I\s+)?(?:hope|wish|think|reckon|guess|doubt)\b"],
+                near=60,
+                needs_reference=True,
+            ),
+            context,
+        )
+
+    def find(self, draft: Draft) -> list[Span]:
+        return self.claims.find(draft) or self.vouched.find(draft)
