@@ -6,14 +6,19 @@ from typing import ClassVar
 
 from .base import Params, register
 from .phrases import Phrases, PhrasesParams, Requirement
-from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_NOUNS, INSULTS, OBSCENITY, PROTECTED_GROUPS, THREATS
+from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_ADJECTIVES, INSULT_NOUNS, INSULTS, OBSCENITY, PROTECTED_GROUPS, SLURS, THREATS
 
 # An insult aimed at a person; "useless" about a printer is not abuse, so bare adjectives need a target.
+_PERSON = r"(?:you|you're|ur|u|he|she|they|he's|she's|they're|him|her|them|@\w+|(?-i:[A-Z][a-z]+))"
 _TARGETED = [
-    r"\b(?:you|you're|ur|u)\s+(?:\w+\s+){0,3}" + INSULTS,
-    r"\b(?:is|are|was|were)\s+(?:a|an|such\s+a|some|the)?\s*(?:\w+\s+){0,3}" + INSULT_NOUNS,
-    r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
-    r"\b(?:rudest|stupidest|dumbest|thickest|laziest)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
+    r"\b(?:you|you're|ur|u|yer)\s+(?:\w+\s+){0,3}" + INSULTS,
+    r"\b(?:is|are|was|were|'s|'re)\s+(?:a|an|such\s+a|some|the|just\s+a|nothing\s+but\s+a)?\s*(?:\w+\s+){0,3}" + INSULT_NOUNS,
+    r"\b(?:he|she|they|he's|she's|they're|you're)\s+(?:is\s+|are\s+)?(?:so\s+|such\s+an?\s+|a\s+|an\s+|completely\s+|totally\s+|utterly\s+)?"
+    + INSULT_ADJECTIVES,
+    r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter|little|lying|stupid|useless|fat|old)\s+(?:\w+\s+){0,2}"
+    + INSULT_NOUNS,
+    r"\b(?:rudest|stupidest|dumbest|thickest|laziest|ugliest|worst)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
+    r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,
     r"(?-i:\b[A-Z]\w+\s+and\s+their\s+cronies)",
 ]
 
@@ -35,10 +40,12 @@ class Abuse(Phrases):
                     *_TARGETED,
                     THREATS,
                     OBSCENITY,
+                    SLURS,
                     rf"\b{PROTECTED_GROUPS}\b[^.!?\n]{{0,60}}\b{GENERALISING}",
+                    rf"\b{GENERALISING}[^.!?\n]{{0,40}}\b{PROTECTED_GROUPS}\b",
                     rf"\b{DISCRIMINATORY}",
                 ],
-                exceptions=[r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b"],
+                exceptions=[r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b", r"\b(?:guinea\s+)?pigs?\s+(?:model|study|studies|heart)\b", r"\bold\s+fossils?\b(?=\s+(?:record|fuel))"],
             ),
             context,
         )

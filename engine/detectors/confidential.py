@@ -44,7 +44,32 @@ MARKERS = [
     r"\b(?:official|formal)\s+(?:line|announcement|statement|decision|word)\s+(?:comes?\s+out|is\s+(?:due|out)|isn't\s+(?:due|out)|won't\s+be\s+out)\b",
     r"\b(?:before|ahead\s+of)\s+(?:the\s+|it's\s+|it\s+is\s+)?(?:official|public|announced|published|made\s+public)\b",
     r"\bearly\s+warning\b",
+    r"\bbetween\s+(?:us|you\s+and\s+me|ourselves|these\s+four\s+walls)\b",
+    r"\b(?:not\s+supposed|shouldn't\s+(?:really\s+)?be|not\s+meant)\s+to\s+(?:say|tell|share|post|be\s+(?:saying|telling|sharing))\b",
+    r"\bshouldn't\s+(?:really\s+)?be\s+(?:saying|telling|sharing|posting)\b",
+    r"\b(?:strictly\s+(?:private|confidential|between)|in\s+(?:the\s+)?strictest\s+confidence|for\s+your\s+eyes\s+only|private\s+and\s+confidential)\b",
+    r"\b(?:hasn't|has\s+not|haven't|not)\s+(?:yet\s+)?gone\s+out(?:\s+yet)?\b|\bbefore\s+it\s+goes\s+out\b",
+    r"\byet\s+to\s+be\s+(?:announced|published|released|confirmed|ratified|made\s+public|signed\s+off)\b",
+    r"\bunder\s+embargo\b.{0,60}\b(?:but|here)\b",
+    r"\bnot\s+for\s+(?:public|wider|general)\s+(?:consumption|release|eyes)\b",
+    r"\b(?:heard\s+(?:it\s+)?on\s+the\s+grapevine|a\s+little\s+bird\s+(?:told|tells|says))\b",
+    r"\b(?:unreleased|unannounced|pre-?publication|not\s+yet\s+(?:public|published|announced|released))\b",
 ]
+
+# An internal body's coming or undisclosed decision, told by an insider.
+_INTERNAL_BODY = (
+    r"\b(?:board|council|committee|trustees?|officers|exec(?:utive)?|working\s+party|working\s+group|SMT|"
+    r"senior\s+management|management\s+team|panel|faculty\s+board)\b"
+)
+_COMING_DECISION = (
+    r"\b(?:agreed\s+to|voted\s+to|decided\s+to|going\s+to|about\s+to|planning\s+to|plans\s+to|proposing\s+to|"
+    r"considering|will\s+be\s+(?:scrapping|axing|cutting|closing|raising|dropping|merging|moving)|set\s+to|poised\s+to|"
+    r"(?:are|is)\s+to\s+(?:be\s+)?\w+)\b"
+)
+_INSIDER = (
+    r"\b(?:heard\s+(?:from|that)|told\s+(?:me|us)|sat\s+in\s+on|word\s+is|rumou?r|apparently|sources?\s+(?:say|tell)|"
+    r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear)\b|\U0001F92B|\U0001F440"
+)
 
 # Markers that are negated or name a public service are not markers.
 NEGATIONS = [
@@ -81,5 +106,15 @@ class ConfidentialDisclosure:
             context,
         )
 
+        self.insider = Phrases(
+            PhrasesParams(
+                patterns=[_INTERNAL_BODY],
+                requires=[Requirement(any=[_COMING_DECISION], within=120), Requirement(any=[_INSIDER], within=160)],
+                unless_near=[r"\b(?:published|announced|press\s+release\s+(?:is\s+)?out|public\s+consultation|AGM|open\s+meeting)\b"],
+                near=160,
+            ),
+            context,
+        )
+
     def find(self, draft: Draft) -> list[Span]:
-        return self.marked.find(draft) or self.embargo.find(draft)
+        return self.marked.find(draft) or self.embargo.find(draft) or self.insider.find(draft)

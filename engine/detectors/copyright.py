@@ -1,35 +1,64 @@
-"""Sharing someone else's work without permission: their slides, papers, chapters, manuals, paid content."""
+"""Sharing someone else's work without permission: their slides, papers, chapters, videos, paid content.
+
+Three things together make the breach: a work (slides, a chapter, a course's videos), an act of
+passing it on (scanned, uploaded, "DM me for the PDF"), and a sign that it is not the author's
+to give (paid for, paywalled, someone else's talk, "they asked for no photos"). Strong signs
+(a pirate library, "didn't ask the speakers") need only the work nearby. The author's own
+material, or material shared with permission or open access, is not a breach.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from ..text import Draft
+from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
 
-_WORK = (
-    r"\b(?:slides?|slide\s+packs?|decks?|handouts?|chapters?|textbooks?|books?|PDFs?|papers?|articles?|"
-    r"manuals?|reports?|lecture\s+notes|course\s+materials?|presentations?|recordings?|photos\s+of\s+(?:every|all)|"
-    r"pics\s+of\s+(?:every|all)|videos?|recordings?|masterclass|webinars?|courses?|lectures?|notes|e-?books?|"
-    r"question\s+banks?|mock\s+(?:exams?|papers?)|journals?|guidelines?)\b"
+WORK = (
+    r"\b(?:slides?|slide\s*(?:deck|packs?|sets?)|decks?|handouts?|chapters?|textbooks?|books?|e-?books?|PDFs?|"
+    r"papers?|articles?|manuals?|reports?|notes|lectures?|lecture\s+notes|course(?:\s+materials?)?|materials|"
+    r"presentations?|talks?|keynotes?|posters?|recordings?|videos?|vids|footage|masterclass(?:es)?|webinars?|"
+    r"podcasts?|images?|photos?|pics|pictures|figures?|diagrams?|infographics?|question\s*banks?|qbank|MCQs?|"
+    r"SBAs?|mock\s+(?:exams?|papers?)|exam\s+papers?|atlas(?:es)?|standards?|journals?|guidelines?|content|"
+    r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app)\b"
 )
-_REDISTRIBUTION = [
+_PASSING_ON = (
+    r"\b(?:shar(?:e|ed|es|ing)|upload(?:ed|ing)?|post(?:ed|ing)|dropp?(?:ed|ing)?|sen[dt]|sending|circulat\w+|"
+    r"distribut\w+|forward(?:ed|ing)?|put\s+(?:it|them|the\s+\w+)\s+(?:up|on|in)|stuck|dumped|cop(?:y|ied|ying)|"
+    r"scann?(?:ed|ing)?|photographed|snapped|screenshot(?:ted|s)?|recorded|download(?:ed|ing)?|ripped|"
+    r"here(?:'s|\s+is|\s+are)|DM\s+me|message\s+me|anyone\s+(?:want|need)s?|happy\s+to\s+send|link\s+(?:below|in)|"
+    r"on\s+my\s+(?:google\s+)?drive|in\s+(?:the|our)\s+(?:\w+\s+)?(?:group|chat|channel|folder|drive)|grab\s+(?:it|them|a\s+copy))\b"
+)
+_NOT_THEIRS = (
+    r"\b(?:paywall(?:ed)?|paid(?:-for)?|subscription|premium|pay(?:ing)?|costs?|price[dy]?|buy(?:ing)?|purchase[ds]?|"
+    r"for\s+free|free\s+(?:copy|PDF|download|access)|without\s+paying|no\s+need\s+to\s+(?:pay|buy)|"
+    r"saves?\s+you\s+(?:buying|paying)|publishers?|copyright(?:ed)?|members[- ]only|ticket(?:ed)?|"
+    r"the\s+(?:whole|entire|full)|every\s+(?:slide|chapter|page|video|lecture)|all\s+(?:the|of\s+the|their|his|her)\s+\w+|"
+    r"(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)|(?-i:[A-Z]\w+)'s\s+(?:\w+\s+)?(?:talk|slides|book|lecture|course|keynote|deck|chapter|presentation)|"
+    r"(?:his|her|their|the\s+speaker's|the\s+author's|the\s+lecturer's)\s+(?:\w+\s+)?(?:slides|talk|book|chapter|course|deck|lecture)|"
+    r"new\s+edition|latest\s+edition)\b|£\s?\d|\$\s?\d"
+)
+_STRONG = [
     r"\bpaywalled\b",
-    r"\bscann(?:ed|ing)\b",
-    r"\b(?:full|whole|entire)\s+(?:PDF|chapter|set|book|manual|slide\s+packs?|deck)\b",
-    r"\bfree\s+PDF\b",
-    r"\b(?:photos|pics|pictures|snaps)\s+of\s+(?:every|all)\s+(?:the\s+)?(?:\w+\s+)?slides?\b",
-    r"\b(?:no\s+need\s+to|don't\s+have\s+to|so\s+you\s+don't\s+have\s+to)\s+pay\b",
-    r"\bsaves?\s+you\s+(?:buying|paying)\b",
-    r"\b(?:asked\s+for\s+no\s+(?:photos|pictures|sharing)|didn't\s+want\s+(?:them|it)\s+shared|"
-    r"didn't\s+ask\s+(?:the\s+)?(?:speakers?|authors?|publishers?|permission)|without\s+(?:asking|permission))\b",
-    r"\b(?:uploaded|put|posted)\s+(?:\w+\s+){0,3}(?:up\s+)?(?:on|to)\s+(?:my|our|a|the)\s+(?:\w+\s+){0,2}"
-    r"(?:drive|dropbox|group\s+files|page|site|channel)\b",
-    r"\bon\s+my\s+(?:google\s+)?drive\b",
-    r"\bpaid\s+(?:\w+\s+){0,3}(?:course|masterclass|webinar|content|videos?|recordings?|subscription|app|bank)\b",
-    r"\b(?:into|in|on|to)\s+(?:our|the|a|my)\s+(?:\w+\s+)?(?:WhatsApp|Telegram|Slack|Discord|Facebook|Teams)\s+(?:group|chat|channel)\b",
-    r"\bdon't\s+tell\s+the\s+(?:organi[sz]ers|publishers?|authors?|speakers?|lecturers?)\b",
-    r"\b(?:pirated|bootleg|ripped|cracked)\b",
+    r"\b(?:sci-?hub|libgen|library\s+genesis|z-?library|torrents?|pirat(?:ed|e)|bootleg(?:ged)?|cracked\s+(?:copy|version))\b",
+    r"\b(?:photos|pics|pictures|snaps|screenshots)\s+of\s+(?:every|all)\s+(?:the\s+)?(?:\w+\s+)?slides?\b",
+    r"\b(?:asked\s+(?:us\s+)?(?:for\s+)?(?:no|not\s+to)\s+(?:photos|pictures|share|sharing|record|recording|post)|"
+    r"didn't\s+want\s+(?:them|it|these)\s+(?:shared|posted|out)|said\s+no\s+(?:photos|pics|recording|sharing)|"
+    r"didn't\s+ask\s+(?:the\s+)?(?:speakers?|authors?|publishers?|organi[sz]ers|permission)|"
+    r"without\s+(?:asking|permission|their\s+permission|the\s+\w+'s\s+permission)|no\s+permission|not\s+(?:allowed|supposed)\s+to\s+share)\b",
+    r"\bdon't\s+tell\s+the\s+(?:organi[sz]ers|publishers?|authors?|speakers?|lecturers?|course\s+\w+)\b",
+    r"\b(?:no\s+need\s+to|don't\s+have\s+to|so\s+you\s+don't\s+have\s+to|won't\s+have\s+to)\s+(?:pay|buy)\b",
+    r"\bsaves?\s+you\s+(?:buying|paying|£)",
+    r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
+]
+_OWN_OR_ALLOWED = [
+    r"\bmy\s+own\s+(?:\w+\s+)?(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:slides|talk|paper|notes|deck|course|book|poster|lecture|chapter|presentation)\b",
+    r"\bshare\s+away\b",
+    r"\bwith\s+(?:their|his|her|the\s+\w+'s|kind|full)\s+permission\b|\bshared\s+with\s+permission\b",
+    r"\b(?:open[- ]access|freely\s+available|free\s+to\s+(?:read|download)|CC[- ]BY|creative\s+commons|public\s+domain)\b",
+    r"\b(?:kindly\s+)?(?:shared|agreed\s+to\s+share|happy\s+for\s+(?:us|me|them)\s+to\s+share)\b[^.!?\n]{0,40}\b(?:slides|talk|deck)\b",
 ]
 
 
@@ -38,18 +67,25 @@ class CopyrightParams(Params):
 
 
 @register("copyright_sharing")
-class CopyrightSharing(Phrases):
+class CopyrightSharing:
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[CopyrightParams]] = CopyrightParams
 
     def __init__(self, params: CopyrightParams, context) -> None:
-        super().__init__(
+        self.strong = Phrases(
+            PhrasesParams(patterns=_STRONG, requires=[Requirement(any=[WORK], within=160)], unless_near=_OWN_OR_ALLOWED, near=200),
+            context,
+        )
+        self.passing_on = Phrases(
             PhrasesParams(
-                patterns=_REDISTRIBUTION,
-                requires=[Requirement(any=[_WORK], within=140)],
-                unless_near=[r"\bmy\s+own\s+(?:work|slides|paper|photos)\b", r"\bshare\s+away\b", r"\bwith\s+(?:their|his|her)\s+permission\b"],
-                near=140,
+                patterns=[_PASSING_ON],
+                requires=[Requirement(any=[WORK], within=120), Requirement(any=[_NOT_THEIRS], within=160)],
+                unless_near=_OWN_OR_ALLOWED,
+                near=200,
             ),
             context,
         )
+
+    def find(self, draft: Draft) -> list[Span]:
+        return self.strong.find(draft) or self.passing_on.find(draft)

@@ -11,7 +11,7 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
-from .vocabulary import INSULT_ADJECTIVES, INSULTS
+from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS
 
 _PEOPLE = (
     r"(?:council(?:\s+member)?s?|committee|board|trustees?|officers?|treasurer|president|chair|secretary|"
@@ -30,15 +30,31 @@ CRITICISM = [
     r"self-(?:congratulatory|serving|important)|smug|arrogant|boring|tedious|dire|zzz+|snooze|"
     r"(?:most|so)\s+(?:pointless|useless|boring)|pointless|toothless|spineless|gutless|cowardly|"
     r"let\s+(?:us|everyone|members|trainees|patients)\s+down|failed\s+(?:us|members|trainees|patients)|"
-    r"isn't\s+a\s+plan|no\s+plan|sham|laughing\s*stock|amateur(?:s|ish)?|clueless)\b",
+    r"isn't\s+a\s+plan|no\s+plan|sham|laughing\s*stock|amateur(?:s|ish)?|clueless|rip-?off|money[- ]grab\w*|cash\s+cow|"
+    r"tone[- ]deaf|dark\s+ages|behind\s+the\s+times|stuck\s+in\s+the\s+(?:past|\d0s)|clown\s+show|circus|cowboys|"
+    r"can't\s+run\s+a|fleec\w+|extortionate|daylight\s+robbery|greed(?:y)?|elitis[tm]|cronyism|nepotism|jobs\s+for\s+the\s+boys|"
+    r"ivory\s+tower|hypocri\w+|shambolic|mismanag\w+|arrogance|contempt\s+for|couldn't\s+care\s+less|don't\s+care\s+about|"
+    r"treat(?:s|ed)?\s+(?:us|members|trainees|staff|radiographers|physicists)\s+like|betray\w*|chaotic|useless\s+lot|"
+    r"does\s+nothing|do\s+nothing|talking\s+shop|rubber[- ]stamp\w*|stitch(?:ed)?\s+up|ridiculous|laughable|farcical|"
+    r"what\s+a\s+(?:joke|waste|mess|farce)|rotten|not\s+worth\s+the)\b",
 ]
 
 
 # Said of people, these accuse; said of a scan or a plan ("a dodgy scaphoid") they do not.
 ACCUSATION = r"\b(?:dodgy|shady|fishy|crooked|on\s+the\s+take|fiddling|where\s+the\s+money\s+went)\b"
 
-# "The RCR is useless": an adjective of contempt said of the organisation itself.
-_PREDICATE = rf"{{org}}(?:'s)?\s+(?:\w+\s+){{0,3}}(?:is|are|was|were|has\s+been)\s+(?:\w+\s+){{0,2}}{INSULT_ADJECTIVES}"
+
+# Verdicts on a target; near the name alone they may describe the news ("the census shows a dire shortage").
+_VERDICTS = (
+    r"\b(?:terrible|awful|appalling|atrocious|dreadful|woeful|abysmal|shambolic|a\s+joke|a\s+disgrace|a\s+shambles|"
+    r"out\s+of\s+touch|not\s+fit\s+for\s+purpose|failing|broken|rotten|elitist|greedy|hypocritical|tone[- ]deaf|"
+    r"a\s+mess|a\s+rip-?off|ridiculous|laughable|pointless|irrelevant|a\s+waste\s+of\s+\w+|a\s+farce|a\s+circus)\b"
+)
+
+
+def _said_of(target: str) -> str:
+    """An adjective of contempt said of a target: "the RCR is useless", "our trust board are clueless"."""
+    return rf"(?:{target})(?:'s)?\s+(?:\w+\s+){{0,3}}(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}(?:{INSULT_ADJECTIVES}|{_VERDICTS})"
 
 
 class DisparagementParams(Params):
@@ -60,36 +76,27 @@ class Disparagement:
     def __init__(self, params: DisparagementParams, context) -> None:
         people = [rf"\b(?:{{org}}|the\s+College|the\s+Society|the\s+Institute)(?:'s)?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"]
         veto = [r"\b(?:not|never|isn't|wasn't)\s+(?:a\s+)?(?:shambles|fiasco|joke|disgrace|useless|incompetent)\b"]
-        self.parts: list[Phrases] = []
-        if params.organisation:
-            self.parts.append(
-                Phrases(
-                    PhrasesParams(
-                        patterns=[r"{org}"],
-                        requires=[Requirement(any=CRITICISM, within=params.within)],
-                        unless_near=veto,
-                    ),
-                    context,
-                )
-            )
-            self.parts.append(
-                Phrases(
-                    PhrasesParams(patterns=[_PREDICATE], unless_near=veto),
-                    context,
-                )
-            )
         targets = [*(people if params.organisation else []), *params.stakeholders]
-        if targets:
-            self.parts.append(
-                Phrases(
-                    PhrasesParams(
-                        patterns=targets,
-                        requires=[Requirement(any=[*CRITICISM, INSULTS, ACCUSATION], within=params.within)],
-                        unless_near=veto,
-                    ),
-                    context,
-                )
+        name = [r"{org}"] if params.organisation else []
+        self.parts = [
+            # The organisation's bare name needs words of criticism nearby.
+            Phrases(PhrasesParams(patterns=name, requires=[Requirement(any=CRITICISM, within=params.within)], unless_near=veto), context)
+            if name
+            else None,
+            # Its people and stakeholders can also be insulted or accused.
+            Phrases(
+                PhrasesParams(
+                    patterns=targets,
+                    requires=[Requirement(any=[*CRITICISM, INSULT_NOUNS, ACCUSATION], within=params.within)],
+                    unless_near=veto,
+                ),
+                context,
             )
+            if targets
+            else None,
+            Phrases(PhrasesParams(patterns=[_said_of(t) for t in name + targets], unless_near=veto), context),
+        ]
+        self.parts = [p for p in self.parts if p is not None]
 
     def find(self, draft: Draft) -> list[Span]:
         for part in self.parts:

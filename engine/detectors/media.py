@@ -13,7 +13,10 @@ _DEALING = (
     r"tipped\s+off|sent|gave|give|giving|happy\s+to|comment(?:ed)?|interview(?:ed)?|on\s+the\s+phone|"
     r"off\s+the\s+phone|got\s+in\s+touch|keep\s+ringing|rang|ringing|asking|asked|DMd|DM'd|DMs\s+(?:are\s+)?open|"
     r"contact\s+me|come\s+on\s+air|on\s+air|had\s+the|welcome\s+to|calls?|called|calling|phoned|given\s+them|"
-    r"gave\s+them|comment|two\s+pennies|my\s+(?:view|take|side)|chat(?:ted)?\s+(?:to|with)|lunch\s+with|off\s+the\s+record)\b"
+    r"gave\s+them|comment|two\s+pennies|my\s+(?:view|take|side)|chat(?:ted)?\s+(?:to|with)|lunch\s+with|off\s+the\s+record|"
+    r"going\s+on|appearing\s+on|will\s+be\s+on|(?:be|was|am|I'm)\s+on\s+(?:the\s+)?(?:radio|telly|TV|air)|"
+    r"get\s+in\s+touch|inbox\s+(?:is\s+)?open|available\s+for\s+(?:comment|interview)|happy\s+to\s+(?:talk|comment|speak|chat|help|explain)|"
+    r"leaked\s+to|tipped|briefing|spill|spoke\s+with|speaking\s+to|talking\s+to|interview(?:ing)?)\b"
 )
 
 

@@ -13,8 +13,12 @@ _PERSON = (
     r"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee))"
 )
 _VOUCH = (
-    r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?|put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+for|"
-    r"can't\s+recommend|cannot\s+recommend|would\s+hire|hire\s+(?:him|her|them)|shortlist)"
+    r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?|support(?:ing)?\s+(?:his|her|their)\s+application|"
+    r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+(?:in\s+)?for|can't\s+recommend|cannot\s+recommend|would\s+(?:happily\s+|gladly\s+)?(?:hire|employ|appoint)|"
+    r"hire\s+(?:him|her|them)|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
+    r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
+    r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
+    r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl))"
 )
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
@@ -28,7 +32,11 @@ class ReferenceParams(Params):
 
 
 # Said of a person, these are a reference whatever verb comes before.
-_SHORTLIST = r"\b(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s+the\s+top\s+of|on)\s+(?:your|the|any|every)\s+shortlist\b"
+_SHORTLIST = (
+    r"\b(?:(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s+the\s+top\s+of|on)\s+(?:your|the|any|every)\s+shortlist|"
+    r"(?:any|every)\s+(?:team|department|trust|practice|unit|hospital|employer|service)\s+would\s+be\s+lucky\s+to\s+(?:have|get)\s+(?:him|her|them)|"
+    r"(?:he|she|they)(?:'d|\s+would)\s+be\s+an\s+asset\s+to\s+any|you\s+won't\s+find\s+(?:a\s+)?better\s+(?:\w+\s+)?(?:than\s+(?:him|her|them))?)\b"
+)
 
 
 @register("personal_reference")

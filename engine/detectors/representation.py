@@ -34,16 +34,27 @@ SPEAKING_FOR = [
     r"\bon\s+behalf\s+of\s+(?:both|all\s+(?:three|two|four)|the|our|these)\s+(?:organi[sz]ations|bodies|colleges|societies|institutes)\b",
     r"\bI\s+can\s+say\s+(?:that|this|so)\s+officially\b",
     r"\bwhat\s+we'll\s+be\s+telling\b",
+    rf"\b(?:we|us)\s+(?:at|as|in|here\s+at)\s+{_ORG}",
+    rf"\bhere\s+at\s+{_ORG}\s+we\b",
+    rf"\b(?:announce|confirm|inform\s+you|let\s+you\s+(?:all\s+)?know)\s*,?\s+(?:that\s+)?{_ORG}\s+(?:will|has|have|is|are|won't)\b",
+    rf"\b{_ORG}'s\s+(?:official\s+)?(?:answer|reply|response)\s+(?:is|to\s+(?:this|that|you))\b",
+    rf"\b(?:yes|no|yep|nope)\b[\s,!.:;-]+(?:\w+\s+){{0,2}}{_ORG}\s+(?:will|won't|does|doesn't|is|isn't|has|hasn't|can|can't|do|don't|are|aren't)\b",
+    rf"\bfor\s+and\s+on\s+behalf\s+of\s+{_ORG}",
+    rf"\b(?:official|formal)\s+(?:statement|response|word|line)\s+from\s+{_ORG}\s*:",
 ]
 # The organisation's future or stance, asserted by someone who says they can vouch for it.
 _ORG_WILL = (
-    rf"\b{_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:fully\s+|strongly\s+)?"
-    r"(?:supports|opposes|backs|welcomes|rejects|condemns|endorses))\b"
+    rf"\b{_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
+    r"(?:is|are)\s+(?:fully\s+|firmly\s+)?(?:behind|against|committed\s+to|opposed\s+to|in\s+favour)|stands?\s+(?:behind|with|by)|"
+    r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists))\b"
 )
 _VOUCHING = (
     r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
     r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
-    r"\bas\s+an?\s+(?:\w+\s+)?(?:officer|trustee|council\s+member|board\s+member)\b|\bon\s+(?:the\s+)?(?:council|board)\b"
+    r"\bas\s+an?\s+(?:\w+\s+)?(?:officer|trustee|council\s+member|board\s+member|committee\s+member|rep(?:resentative)?)\b|"
+    r"\bon\s+(?:the\s+)?(?:council|board|committee|exec)\b|\bin\s+my\s+role\s+as\b|\b(?:wearing|with)\s+my\s+\w+\s+hat\s+on\b|"
+    r"\b(?:rest\s+assured|you\s+have\s+my\s+word|i\s+promise|guarantee|(?:can|let\s+me)\s+reassure|for\s+the\s+record|"
+    r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b"
 )
 NOT_SPEAKING_FOR = [
     r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",

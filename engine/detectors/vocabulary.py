@@ -21,42 +21,73 @@ PARTISAN_HASHTAGS = (
 INSULT_NOUNS = (
     r"\b(?:idiots?(?!-proof)|morons?|imbeciles?|cretins?(?!ism)|muppets?|clowns?|weasels?|"
     r"crooks?(?!\s+of\b)|liars?|scum(?:bags?)?|halfwits?|numpties?|plonkers?|tossers?|wankers?|twats?|"
-    r"dickheads?|pricks?|arseholes?|assholes?|bastards?|losers?|old\s+git|gits?|knobheads?|bellends?|dimwits?|"
-    r"nitwits?|buffoons?|snakes?|toads?|absolute\s+animal|dinosaurs|coffin[- ]dodgers?|old\s+farts?|"
-    r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin))\b"
+    r"dickheads?|dicks|pricks?|arseholes?|assholes?|arses|bastards?|losers?|old\s+git|gits?|knobheads?|knobs|bellends?|"
+    r"dimwits?|nitwits?|buffoons?|snakes?|toads?|rats|pigs?|cows?|slags?|sluts?|bitch(?:es)?|witch(?:es)?|"
+    r"absolute\s+animal|animals|dinosaurs?|coffin[- ]dodgers?|old\s+farts?|codgers?|fossils?|"
+    r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
+    r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
+    r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
+    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession)\b"
 )
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
-INSULT_ADJECTIVES = r"\b(?:idiotic|moronic|pathetic|useless|clueless|spineless|brainless|incompetent|vile|thick|stupid|senile|lying)\b"
+INSULT_ADJECTIVES = (
+    r"\b(?:idiotic|moronic|pathetic|useless|clueless|spineless|brainless|gormless|incompetent|vile|thick|stupid|dumb|"
+    r"senile|lying|ugly|fat|lazy|disgusting|repulsive|worthless|hopeless|braindead|brain-dead|deranged|unhinged|"
+    r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt)\b"
+)
 INSULTS = rf"(?:{INSULT_NOUNS}|{INSULT_ADJECTIVES})"
-OBSCENITY = r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|sh[i1*]t(?:e|head|bag)?s?|piss\s+off|c+u+n+t+s?|c\*+t|bollocks)"
+OBSCENITY = (
+    r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|fcuk\w*|fk(?:ing|in)\b|sh[i1*]t(?:e|head|bag|hole)?s?|"
+    r"s[*#]{2,}t|piss\s+off|pissed\s+off\s+with\s+(?:you|him|her)|c+u+n+t+s?|c[*#]{2,}t|bollocks|b[*#]{3,}(?:s|d)|"
+    r"go\s+(?:to\s+hell|and\s+die|f\w*\s+yourself)|screw\s+you|stfu|gtfo|shut\s+(?:the\s+\w+\s+)?up)"
+)
 THREATS = (
-    r"\b(?:i\s+know\s+where\s+you\s+live|see\s+what\s+happens|watch\s+your\s+back|you'll\s+regret|"
-    r"you\s+will\s+regret|you'll\s+pay\s+for|i'll\s+(?:find|get|hurt|end)\s+you|you're\s+(?:dead|finished)|"
-    r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap)|(?:kill|hurt|punch)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness))"
+    r"\b(?:i\s+know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|work|works|park)|see\s+what\s+happens|watch\s+your\s+back|"
+    r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+you\s+out|deal\s+with|make\s+you)\b|"
+    r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
+    r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
+    r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
+    r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming))|"
+    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|name\s+and\s+shame|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
+)
+# Slurs: words that demean a protected group whatever the sentence around them.
+SLURS = (
+    r"\b(?:retard(?:s|ed)?|spaz|spastics?|mongs?|mongoloids?|cripples?|trann(?:y|ies)|shemales?|poofs?|poofters?|"
+    r"faggots?|fags|dykes?|pakis?|wogs?|chinks?|gyppos?|pikeys?|kikes?|coons?|ragheads?|towelheads?|"
+    r"batty\s+boys?|n[i1]gg\w*|spics?|dagos?|krauts?|gooks?|slant[- ]eyed?)\b"
 )
 
 # Groups protected by the Equality Act 2010 (race, religion or belief, sex, sexual orientation,
 # gender reassignment, disability, age, pregnancy), as people name them in generalisations.
 PROTECTED_GROUPS = (
-    r"(?:Catholics?|Protestants?|Muslims?|Jews|Jewish\s+people|Hindus?|Sikhs?|Christians?|atheists?|"
+    r"(?:Catholics?|Protestants?|Muslims?|Jews|Jewish\s+(?:people|staff|colleagues)|Hindus?|Sikhs?|Christians?|atheists?|"
     r"travell?ers?|gypsies|gypsy|immigrants?|foreigners?|migrants?|asylum\s+seekers?|refugees?|"
-    r"Poles|Polish\s+people|Romanians?|Africans?|Asians?|Indians?|Pakistanis?|Chinese\s+people|Irish\s+people|"
-    r"women|men|girls|blokes|gays?|lesbians?|trans\s+(?:people|women|men)|disabled\s+\w+|old\s+people|"
-    r"pensioners|boomers|pregnant\s+\w+|mums|mothers|overseas\s+\w+|foreign\s+\w+|international\s+(?:graduates|staff|doctors|nurses)|"
-    r"IMGs|(?:anyone|people|someone|those|staff)\s+with\s+(?:a\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD)(?:\s+\w+)?)"
+    r"Poles|Polish\s+\w+|Romanians?|Africans?|Asians?|Indians?|Pakistanis?|Nigerians?|Chinese\s+\w+|Irish\s+\w+|"
+    r"black\s+(?:people|staff|doctors|nurses|patients)|white\s+(?:people|staff)|"
+    r"women|woman|men|girls|blokes|females?|ladies|gays?|lesbians?|bisexuals?|queers?|trans\s*(?:people|women|men|folk)?|transgender\s+\w+|"
+    r"disabled\s+\w+|old\s+(?:people|staff|consultants|radiographers|ones)|older\s+(?:staff|colleagues|people|women|men)|"
+    r"young\s+(?:people|ones|staff)|millennials|boomers|pensioners|pregnant\s+\w+|mums|mothers|new\s+mums|"
+    r"overseas\s+\w+|foreign\s+\w+|international\s+(?:graduates|staff|doctors|nurses|radiographers)|IMGs|"
+    r"(?:anyone|people|someone|those|staff)\s+with\s+(?:a\s+|an\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD|dyslexi\w+|mental\s+health|\w+\s+kids?)(?:\s+\w+)?)"
 )
 # Said of a group, these generalise ("the Catholics on council always look after their own").
 GENERALISING = (
-    r"(?:typical|(?:that|those|these)\s+(?:lot|people|types?)|"
-    r"(?:always|never|all)\s+(?:look\s+after\s+their\s+own|the\s+same|like\s+that|stick\s+together)|"
-    r"(?:can't|cannot|shouldn't)\s+be\s+trusted|ruin(?:ing|ed)?\s+(?:the|this)\s+country|"
-    r"shouldn't\s+be\s+(?:working|allowed|employed|hired|here|doctors|in\s+\w+)|(?:don't|do\s+not)\s+belong|"
-    r"fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these))"
+    r"(?:typical|(?:that|those|these)\s+(?:lot|people|types?)|(?:are|is)\s+all\s+(?:the\s+same|lazy|useless|\w+)|"
+    r"(?:always|never|all)\s+(?:look\s+after\s+their\s+own|the\s+same|like\s+that|stick\s+together|moan|complain|skive|late)|"
+    r"(?:can't|cannot|shouldn't)\s+be\s+trusted|ruin(?:ing|ed)?\s+(?:the|this)\s+(?:country|profession|department|NHS)|"
+    r"shouldn't\s+be\s+(?:working|allowed|employed|hired|here|doctors|consultants|radiographers|in\s+\w+)|"
+    r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit)\s+for|"
+    r"too\s+(?:emotional|hormonal|old|slow)\s+(?:to|for)|fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these)|"
+    r"can't\s+(?:even\s+)?speak\s+(?:proper\s+)?English|taking\s+(?:our|all\s+the)\s+jobs|coming\s+over\s+here|"
+    r"(?:should|need\s+to)\s+(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
+    r"(?:another|again|yet\s+another)\s+(?:maternity|mat)\s+leave|pregnant\s+again|skiving)"
 )
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
-    r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they)\s+came\s+from|(?:your|their)\s+own\s+(?:\w+\s+)?country)|"
-    r"speak\s+proper\s+English)"
+    r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
+    r"speak\s+proper\s+English|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
+    r"(?:a\s+)?man\s+in\s+a\s+dress|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
+    r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago)"
 )
 
 # The press: people, outlets and what dealing with them looks like.
@@ -66,7 +97,9 @@ PRESS = (
     r"(?:the\s+)?(?-i:Times|Guardian|Telegraph|Mirror|Independent|Observer|Express|Daily\s+Mail|Mail\s+on\s+Sunday|"
     r"Evening\s+Standard|Metro|Herald|Scotsman)|the\s+(?-i:Sun|Mail)|"
     r"(?-i:BBC|ITV|Sky\s+News|Channel\s+4|Radio\s+4|Today\s+programme|Newsnight|FT|BMJ|HSJ|Pulse|Reuters|PA)|"
-    r"@\w*(?:news|desk|times|guardian|telegraph|mirror|bbc|ft|bmj|hsj)\w*|on\s+air)"
+    r"@\w*(?:news|desk|times|guardian|telegraph|mirror|bbc|ft|bmj|hsj)\w*|on\s+air|podcast(?:er)?s?|radio|TV|telly|"
+    r"broadcasters?|producers?|press\s+(?:enquir\w+|calls?)|hacks|(?-i:LBC|Radio\s+5|Panorama|GB\s+News|Times\s+Radio|Guardian)|"
+    r"local\s+paper|the\s+press(?!\s+(?:releases?|office|team)))"
 )
 
 # Health details about a person: conditions and events people disclose about others.
