@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium fixtures install-host bench eval clean
+.PHONY: run test setup chromium fixtures install-host bench eval screenshots clean
 
 run: setup chromium fixtures install-host
 	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
 
 test: setup chromium fixtures
+	node --test extension/tests/
 	$(VENV)/bin/pytest
 
 setup: $(STAMP)
@@ -30,6 +31,14 @@ fixtures:
 # Registers the native host for every browser installed for this user (see `decorum doctor`).
 install-host: setup
 	$(VENV)/bin/decorum install-host --browser all
+
+# Prints speed figures and rewrites the table in BENCHMARKS.md (see that file for what is measured).
+bench: setup
+	$(PY) bench/run.py --write BENCHMARKS.md
+
+# Refreshes the README's screenshots (docs/screenshots/) from a real e2e run.
+screenshots: setup chromium fixtures
+	DECORUM_SCREENSHOTS=docs $(VENV)/bin/pytest e2e -k "naming_the_society_without_a_disclaimer" -q
 
 eval: setup
 	$(VENV)/bin/decorum eval ../shared/corpus/dev.jsonl

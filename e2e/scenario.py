@@ -1,0 +1,349 @@
+"""Helpers for the e2e scenario tests: a compose box on a fixture page, its Decorum panel, the
+popup, the host process, and the keystroke-to-warning latency of every warning a test waits for.
+
+The panel contract these helpers rely on (extension/content/panel.js): the panel's host element
+has `data-decorum-panel` and `data-decorum-state`; each finding has `data-policy`,
+`data-category` and `data-rule`; a fix button has `data-action="fix"` and `data-fix-text`.
+Playwright's CSS locators pierce the panel's open shadow root.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+import harness
+
+# Every run saves its screenshots with the other artifacts; DECORUM_SCREENSHOTS=docs refreshes the README's.
+SCREENSHOTS = (
+    harness.REPO / "docs" / "screenshots" if os.environ.get("DECORUM_SCREENSHOTS") == "docs" else harness.E2E / "artifacts" / "screenshots"
+)
+LATENCY_FILE = harness.E2E / "artifacts" / "latency.json"
+# Generous: a cold host start imports the engine; the panel itself waits only 300 ms.
+WAIT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class Composer:
+    site: str
+    name: str  # window.decorumFixture.text(name) reads this editor's own model
+    selector: str
+    opener: str | None = None  # clicked to open the dialog that holds it
+    closer: str | None = None  # clicked to close that dialog
+
+
+COMPOSERS = {
+    ("x", "composer"): Composer("x", "composer", '.DraftEditor-root [data-testid="tweetTextarea_0"][role="textbox"]'),
+    ("x", "reply"): Composer(
+        "x",
+        "reply",
+        '[role="dialog"] .DraftEditor-root [data-testid="tweetTextarea_1"][role="textbox"]',
+        opener='article[data-testid="tweet"] [data-testid="reply"]',
+        closer='[role="dialog"] [data-testid="app-bar-close"]',
+    ),
+    ("linkedin", "share"): Composer(
+        "linkedin",
+        "share",
+        '[role="dialog"].share-box .ql-editor[role="textbox"]',
+        opener="button.share-box-feed-entry__trigger",
+        closer='[role="dialog"] button[aria-label="Dismiss"]',
+    ),
+    ("linkedin", "comment"): Composer("linkedin", "comment", '.comments-comment-box .ql-editor[role="textbox"]'),
+    ("facebook", "composer"): Composer(
+        "facebook",
+        "composer",
+        '[role="dialog"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+        opener="#composer-trigger",
+        closer='[role="dialog"] [aria-label="Close"][role="button"]',
+    ),
+    ("facebook", "comment"): Composer(
+        "facebook", "comment", '[data-lexical-editor="true"][aria-label="Write a comment…"]'
+    ),
+}
+
+# Runs in the page's own world before its scripts: notes the last keystroke and every change of
+# a panel's state, so latency is measured in the page, not through Playwright's round trips.
+TIMING_SCRIPT = """(() => {
+  const timing = (window.__decorumTiming = { lastKey: 0, states: [] });
+  addEventListener('keydown', () => { timing.lastKey = performance.now(); }, true);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      timing.states.push({ state: r.target.getAttribute('data-decorum-state'), at: performance.now() });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-decorum-state'] });
+})();"""
+
+_latencies: list[dict] = []
+
+
+# --- the service worker and the settings ------------------------------------------------------
+
+
+def service_worker(context):
+    extension_id = harness.extension_id(context)
+    return next(w for w in context.service_workers if extension_id in w.url)
+
+
+def set_settings(context, **settings) -> None:
+    """chrome.storage.sync.set(settings), from the extension's own service worker."""
+    service_worker(context).evaluate("(s) => chrome.storage.sync.set(s)", settings)
+
+
+def stored_settings(context) -> dict:
+    return service_worker(context).evaluate("() => chrome.storage.sync.get(null)")
+
+
+def wait_for_stored(context, key: str, expected, timeout: float = WAIT_MS / 1000) -> None:
+    """Polls chrome.storage.sync until `key` holds `expected` (the popup saves asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while (actual := stored_settings(context).get(key)) != expected:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"chrome.storage.sync {key!r} is {actual!r}, expected {expected!r}")
+        time.sleep(0.05)
+
+
+# --- a compose box and its panel -----------------------------------------------------------------
+
+
+class Draft:
+    """One compose box on a fixture page, driven as a person would, and the panel beside it."""
+
+    def __init__(self, page, composer: Composer, nodeid: str):
+        self.page = page
+        self.composer = composer
+        self.nodeid = nodeid
+        self.editor = page.locator(composer.selector)
+        # The panel of the box being typed in: panels of empty boxes are idle (and hidden).
+        self.panel = page.locator('[data-decorum-panel]:not([data-decorum-state="idle"])')
+
+    def open(self) -> "Draft":
+        if self.composer.opener:
+            self.page.click(self.composer.opener)
+        self.editor.wait_for()
+        return self
+
+    def close(self) -> None:
+        self.page.click(self.composer.closer)
+        self.editor.wait_for(state="detached")
+
+    def type(self, text: str) -> None:
+        """Types at the end of the draft, key by key."""
+        self.editor.click()
+        self.page.keyboard.press("Control+End")
+        self.page.keyboard.type(text)
+
+    def model_text(self) -> str | None:
+        text = self.page.evaluate("(name) => window.decorumFixture.text(name)", self.composer.name)
+        return None if text is None else text.replace("\u00a0", " ")
+
+    def wait_for_model_text(self, predicate_js: str, arg) -> None:
+        """Waits until `predicate_js(modelText, arg)` holds: editors update their models late."""
+        self.page.wait_for_function(
+            f"([name, arg]) => ({predicate_js})((window.decorumFixture.text(name) || '').replace(/\\u00a0/g, ' '), arg)",
+            arg=[self.composer.name, arg],
+            timeout=WAIT_MS,
+        )
+
+    def finding(self, policy: str, category: str):
+        return self.panel.locator(f'[data-policy="{policy}"][data-category="{category}"]')
+
+    def wait_for_finding(self, policy: str, category: str, *, record: bool = True):
+        """Waits for the warning, and records how long after the last keystroke it appeared."""
+        expect(self.panel).to_have_attribute("data-decorum-state", "findings", timeout=WAIT_MS)
+        finding = self.finding(policy, category)
+        finding.first.wait_for(state="attached", timeout=WAIT_MS)
+        if record:
+            self._record_latency(f"{policy}/{category}")
+        return finding
+
+    def wait_for_state(self, state: str) -> None:
+        expect(self.panel).to_have_attribute("data-decorum-state", state, timeout=WAIT_MS)
+
+    def findings(self) -> set[tuple[str, str]]:
+        """(policy, category) of every finding the panel shows now."""
+        pairs = self.panel.locator("[data-policy]").evaluate_all(
+            "(items) => items.map((i) => [i.dataset.policy, i.dataset.category])"
+        )
+        return {tuple(pair) for pair in pairs}
+
+    def count(self) -> int:
+        return int(self.panel.locator("[data-decorum-count]").get_attribute("data-decorum-count"))
+
+    def status_text(self) -> str:
+        return self.panel.locator('[role="status"]').inner_text()
+
+    def expand(self) -> None:
+        toggle = self.panel.get_by_role("button", name="Show policy warnings")
+        toggle.click()
+        expect(self.panel.get_by_role("button", name="Hide policy warnings")).to_be_visible()
+
+    def _record_latency(self, what: str) -> None:
+        ms = self.page.evaluate(
+            """() => {
+              const t = window.__decorumTiming;
+              const shown = t && t.states.find((s) => s.state === 'findings' && s.at >= t.lastKey);
+              return shown ? shown.at - t.lastKey : null;
+            }"""
+        )
+        if ms is not None:
+            _latencies.append({"test": self.nodeid, "site": self.composer.site, "finding": what, "ms": round(ms, 1)})
+
+
+def open_site(context, site: str, *, policies: list[str] | None = None, errors: list | None = None):
+    """The site's fixture page in the context's first tab, with the timing probe installed."""
+    if policies is not None:
+        set_settings(context, activePolicies=policies)
+    page = context.pages[0] if context.pages else context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(TIMING_SCRIPT)
+    page.goto(harness.SITES[site])
+    return page
+
+
+class Sites:
+    """What a scenario test holds: open a compose box on a site, with given policies on."""
+
+    def __init__(self, context, nodeid: str):
+        self.context = context
+        self.nodeid = nodeid
+        self.page_errors: list[str] = []
+        self._pages: dict[str, object] = {}
+
+    def draft(self, site: str, name: str, *, policies: list[str] | None = None) -> Draft:
+        if site not in self._pages:
+            self._pages[site] = open_site(self.context, site, policies=policies, errors=self.page_errors)
+        elif policies is not None:
+            set_settings(self.context, activePolicies=policies)
+        return Draft(self._pages[site], COMPOSERS[(site, name)], self.nodeid).open()
+
+
+@pytest.fixture
+def sites(browser, request):
+    """Open compose boxes on the fixture sites; fails the test if an editor threw (we broke it)."""
+    sites = Sites(browser, request.node.nodeid)
+    _register_latency_report(request.config)
+    yield sites
+    assert sites.page_errors == [], f"the page threw: {sites.page_errors}"
+
+
+def screenshot(page, site: str) -> Path:
+    """The page as a person sees it: <SCREENSHOTS>/<site>.png (the README shows docs/screenshots/)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{site}.png"
+    page.screenshot(path=path)
+    return path
+
+
+# --- the popup ----------------------------------------------------------------------------------
+
+
+def open_popup(context):
+    """The extension's popup page, in its own tab, as the toolbar button would show it."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 760})
+    page.goto(f"chrome-extension://{harness.extension_id(context)}/popup/popup.html")
+    return page
+
+
+# --- the host process ------------------------------------------------------------------------------
+
+
+def _process_table() -> dict[int, tuple[int, str]]:
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+        table[int(entry)] = (ppid, cmdline)
+    return table
+
+
+def host_pids() -> list[int]:
+    """decorum-host processes started by a browser this test process launched (others may run
+    their own hosts on the same machine: never touch those)."""
+    table = _process_table()
+    ours = {os.getpid()}
+    # Parents before children is not guaranteed by pid order: grow the set until it is stable.
+    while True:
+        grown = ours | {pid for pid, (ppid, _) in table.items() if ppid in ours}
+        if grown == ours:
+            break
+        ours = grown
+    return sorted(pid for pid in ours if "decorum-host" in table[pid][1] and pid != os.getpid())
+
+
+def wait_for_host(timeout: float = 10.0, *, other_than: int | None = None) -> int:
+    """The pid of our one running host (a new one, if other_than is given)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pids = [pid for pid in host_pids() if pid != other_than]
+        if len(pids) == 1:
+            return pids[0]
+        time.sleep(0.05)
+    raise AssertionError(f"expected one decorum-host of ours, found {host_pids()}")
+
+
+def kill_host(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while pid in host_pids() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+# --- the latency report -----------------------------------------------------------------------------
+
+_report_registered = False
+
+
+def _register_latency_report(config) -> None:
+    global _report_registered
+    if not _report_registered:
+        _report_registered = True
+        config.add_cleanup(lambda: _write_latency_report(config))
+
+
+def _write_latency_report(config) -> None:
+    if not _latencies:
+        return
+    values = [item["ms"] for item in _latencies]
+    summary = {
+        "what": "ms from the last keystroke to the warning in the panel (300 ms of it is the debounce)",
+        "count": len(values),
+        "median_ms": round(statistics.median(values), 1),
+        "worst_ms": max(values),
+        "samples": _latencies,
+    }
+    LATENCY_FILE.parent.mkdir(parents=True, exist_ok=True)
+    LATENCY_FILE.write_text(json.dumps(summary, indent=2) + "\n")
+    line = (
+        f"Decorum latency, last keystroke to warning: median {summary['median_ms']} ms, "
+        f"worst {summary['worst_ms']} ms over {len(values)} warnings ({LATENCY_FILE.relative_to(harness.REPO)})"
+    )
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+    else:
+        print(line)
+
+
+def highlighted_texts(page) -> list[str]:
+    """The words the CSS Custom Highlight API underlines now, across every Decorum highlight."""
+    return page.evaluate(
+        """() => ['decorum-error', 'decorum-warning', 'decorum-info']
+              .flatMap((name) => [...(CSS.highlights.get(name) || [])].map((range) => range.toString()))"""
+    )

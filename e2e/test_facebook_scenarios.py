@@ -1,0 +1,102 @@
+"""Facebook (Lexical): the real browser, the extension and the real decorum-host on the fixture page.
+
+The "Create post" composer is a dialog opened after load; the comment box is there from load
+(and Enter posts the comment, so nothing here presses Enter in it).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from scenario import highlighted_texts, screenshot, sites  # noqa: F401  (sites is a fixture)
+
+SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
+LOGO = "Banner updated with the ICIS logo for our department stand. Views my own."
+CONFIDENTIAL = "ICIS finance committee papers (marked CONFIDENTIAL) say the congress will move to Lisbon."
+CLEAN = "Lovely sunny morning for a walk by the river before clinic."
+
+
+def test_naming_the_society_without_a_disclaimer_is_warned_and_the_fix_clears_it(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(SOCIETY_NO_DISCLAIMER)
+
+    finding = draft.wait_for_finding("icis", "disclaimer")
+    draft.expand()
+    assert "ICIS" in finding.locator("blockquote").inner_text()
+    screenshot(draft.page, "facebook")
+
+    fix = finding.locator('[data-action="fix"]')
+    fix_text = fix.get_attribute("data-fix-text")
+    fix.click()
+
+    draft.wait_for_state("ok")
+    # Lexical's own model holds the disclaimer, appended after the draft.
+    draft.wait_for_model_text("(text, want) => text === want", f"{SOCIETY_NO_DISCLAIMER} {fix_text}")
+
+
+def test_using_the_society_logo_is_warned(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(LOGO)
+    draft.wait_for_finding("icis", "brand")
+    assert draft.findings() == {("icis", "brand")}
+
+
+def test_confidential_material_is_warned(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(CONFIDENTIAL)
+    draft.wait_for_finding("icis", "confidential")
+
+
+def test_a_clean_draft_gets_no_warning(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(CLEAN)
+    draft.wait_for_state("ok")
+    assert draft.findings() == set()
+
+
+def test_a_comment_box_is_checked_and_fixed(sites):
+    draft = sites.draft("facebook", "comment", policies=["icis"])
+    draft.type("Off to #ICIS2025 next week")
+    finding = draft.wait_for_finding("icis", "disclaimer")
+    draft.expand()
+    fix = finding.locator('[data-action="fix"]')
+    fix_text = fix.get_attribute("data-fix-text")
+    fix.click()
+    draft.wait_for_state("ok")
+    draft.wait_for_model_text("(text, want) => text === want", f"Off to #ICIS2025 next week {fix_text}")
+
+
+def test_a_multi_line_draft_underlines_the_words_the_warning_is_about(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type("Agenda for Monday:\n\nposter session, then the ICIS reception.")
+    draft.wait_for_finding("icis", "disclaimer")
+    assert "ICIS" in highlighted_texts(draft.page)
+
+
+def test_the_panel_works_from_the_keyboard(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.wait_for_finding("icis", "disclaimer")
+    page = draft.page
+
+    toggle = draft.panel.get_by_role("button", name="Show policy warnings")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(draft.panel.get_by_role("button", name="Hide policy warnings")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(draft.panel.locator('[data-action="fix"]')).to_be_focused()
+    page.keyboard.press("Escape")  # back to the draft, list closed
+    expect(draft.editor).to_be_focused()
+    expect(draft.panel.get_by_role("button", name="Show policy warnings")).to_be_visible()
+
+
+def test_the_panel_goes_when_the_composer_dialog_closes(sites):
+    draft = sites.draft("facebook", "composer", policies=["icis"])
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.wait_for_finding("icis", "disclaimer")
+    panels = draft.page.locator("[data-decorum-panel]")
+    before = panels.count()
+    draft.close()
+    draft.page.wait_for_function(
+        "(n) => document.querySelectorAll('[data-decorum-panel]').length === n - 1", arg=before
+    )

@@ -1,0 +1,104 @@
+"""When the engine is missing or dies, the extension says so, the page keeps working, and a
+restarted host picks up where the old one stopped."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+import harness
+from scenario import (  # noqa: F401  (sites is a fixture)
+    COMPOSERS,
+    Draft,
+    kill_host,
+    open_popup,
+    open_site,
+    sites,
+    wait_for_host,
+)
+
+SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
+SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
+
+
+@pytest.fixture
+def browser_without_host(request, fixtures_built, pw, tmp_path):
+    """Chromium with the extension but no native-messaging manifest in its profile."""
+    profile = tmp_path / "profile"
+    context = harness.launch(profile, playwright=pw, register=False)
+    yield context
+    context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_without_the_host_the_popup_gives_the_command_that_installs_it(browser_without_host):
+    popup = open_popup(browser_without_host)
+    status = popup.locator("#engine-status")
+    expect(status).to_have_attribute("data-status", "not_installed")
+    expect(status).to_have_text("The Decorum engine is not installed")
+    expect(popup.locator("#install-command")).to_have_text("decorum install-host --browser chromium")
+    expect(popup.get_by_text("make run")).to_be_visible()
+    expect(popup.get_by_text("Specified native messaging host not found")).to_be_visible()
+
+
+@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+def test_without_the_host_the_panel_says_so_and_typing_still_works(request, browser_without_host, site, editor):
+    errors: list[str] = []
+    page = open_site(browser_without_host, site, policies=["icis"], errors=errors)
+    draft = Draft(page, COMPOSERS[(site, editor)], request.node.nodeid).open()
+    draft.type(SOCIETY_NO_DISCLAIMER)
+
+    draft.wait_for_state("offline")
+    expect(draft.panel.locator('[role="status"]')).to_have_text(
+        "Decorum engine not installed — open the Decorum popup"
+    )
+    draft.wait_for_model_text("(text, want) => text === want", SOCIETY_NO_DISCLAIMER)
+    draft.type(" More to come.")
+    draft.wait_for_model_text("(text, want) => text === want", SOCIETY_NO_DISCLAIMER + " More to come.")
+    assert errors == []
+
+
+def test_a_killed_host_is_restarted_and_the_next_pause_in_typing_is_checked(sites):
+    draft = sites.draft("x", "composer", policies=["icis"])
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.wait_for_finding("icis", "disclaimer")
+
+    first = wait_for_host()
+    kill_host(first)
+    draft.type(" The finance committee papers are marked CONFIDENTIAL.")
+
+    # Not in the latency figures: this one includes starting a new host.
+    draft.wait_for_finding("icis", "confidential", record=False)
+    assert wait_for_host(other_than=first) != first
+    popup = open_popup(sites.context)
+    expect(popup.locator("#engine-status")).to_have_attribute("data-status", "connected")
+
+
+def test_a_draft_too_long_to_check_says_so(sites):
+    draft = sites.draft("linkedin", "comment", policies=["icis"])
+    draft.editor.click()
+    too_long = "ICIS " * 13_000  # 65,000 UTF-16 units; the host's limit is 63,206
+    draft.editor.evaluate(
+        """(el, text) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', text);
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }""",
+        too_long,
+    )
+    draft.wait_for_state("too_large")
+    expect(draft.panel.locator('[role="status"]')).to_have_text("This draft is too long for Decorum to check")
+
+
+def test_installing_the_host_while_a_draft_is_open_brings_its_warnings(request, browser_without_host, tmp_path):
+    page = open_site(browser_without_host, "facebook", policies=["icis"])
+    draft = Draft(page, COMPOSERS[("facebook", "comment")], request.node.nodeid).open()
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.wait_for_state("offline")
+
+    harness.register_host(tmp_path / "profile")  # what `decorum install-host` does
+    popup = open_popup(browser_without_host)  # opening the popup retries at once
+    expect(popup.locator("#engine-status")).to_have_attribute("data-status", "connected")
+    draft.wait_for_finding("icis", "disclaimer", record=False)  # no keystroke needed

@@ -1,0 +1,111 @@
+"""The popup, driven in its own tab while a draft stays open on a site: what it lists, and
+that each change reaches the open draft at once."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+import engine
+from scenario import open_popup, sites, stored_settings, wait_for_stored  # noqa: F401  (sites is a fixture)
+
+BOTH_SOCIETIES = "Who's going to the ICIS and RCR meetings in October?"
+SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
+
+
+def test_the_popup_lists_the_engines_policies_and_says_when_none_is_on(browser):
+    popup = open_popup(browser)
+    expect(popup.locator("#engine-status")).to_have_text(f"Connected — engine {engine.__version__}")
+
+    packs = engine.list_policies()
+    boxes = popup.locator("input[data-policy]")
+    expect(boxes).to_have_count(len(packs))
+    assert boxes.evaluate_all("(b) => b.map((i) => i.dataset.policy)") == [p.id for p in packs]
+    for pack in packs:
+        label = popup.locator(f'label:has(input[data-policy="{pack.id}"])')
+        expect(label).to_contain_text(pack.name)
+        expect(label).to_contain_text(pack.organisation)
+    expect(boxes.and_(popup.locator(":checked"))).to_have_count(0)  # nothing on by default
+    none_on = popup.get_by_text("No policy is switched on: Decorum is not checking anything")
+    expect(none_on).to_be_visible()
+
+    popup.locator('input[data-policy="icis"]').check()
+    popup.locator('input[data-policy="rcr"]').check()
+    wait_for_stored(browser, "activePolicies", ["icis", "rcr"])
+    expect(none_on).to_be_hidden()
+    popup.locator('input[data-policy="icis"]').uncheck()
+    popup.locator('input[data-policy="rcr"]').uncheck()
+    wait_for_stored(browser, "activePolicies", [])
+    expect(none_on).to_be_visible()
+
+
+@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+def test_switching_policies_in_the_popup_changes_the_open_draft(sites, site, editor):
+    draft = sites.draft(site, editor, policies=[])
+    draft.type(BOTH_SOCIETIES)
+    draft.wait_for_state("inactive")  # and the panel says why nothing is checked
+    expect(draft.panel.locator('[role="status"]')).to_contain_text("No policy switched on")
+
+    popup = open_popup(sites.context)
+    popup.locator('input[data-policy="icis"]').check()
+    draft.wait_for_finding("icis", "disclaimer", record=False)
+    assert draft.findings() == {("icis", "disclaimer")}
+
+    popup.locator('input[data-policy="rcr"]').check()
+    draft.wait_for_finding("rcr", "disclaimer", record=False)
+    assert draft.findings() == {("icis", "disclaimer"), ("rcr", "disclaimer")}
+
+    popup.locator('input[data-policy="icis"]').uncheck()
+    expect(draft.finding("icis", "disclaimer")).to_have_count(0)
+    assert draft.findings() == {("rcr", "disclaimer")}
+
+    popup.locator('input[data-policy="rcr"]').uncheck()
+    draft.wait_for_state("inactive")
+
+
+def test_the_society_named_in_the_popup_is_the_one_checked_for(sites):
+    draft = sites.draft("x", "composer", policies=["society"])
+    draft.type("Thrilled to join the BSCI council this year!")
+    draft.wait_for_state("ok")  # the 2024 policy names no society: nothing to look for yet
+
+    popup = open_popup(sites.context)
+    popup.get_by_label("Organisation name").fill("British Society of Clinical Imaging")
+    popup.get_by_label("Acronym").fill("BSCI")
+    popup.get_by_label("Handles").fill("@BSCI_UK, @bsci_news")
+    wait_for_stored(
+        sites.context,
+        "identities",
+        {
+            "society": {
+                "names": ["British Society of Clinical Imaging"],
+                "acronyms": ["BSCI"],
+                "handles": ["@BSCI_UK", "@bsci_news"],
+            }
+        },
+    )
+    draft.wait_for_finding("society", "disclaimer", record=False)
+
+    reopened = open_popup(sites.context)  # what was saved is what the popup shows next time
+    expect(reopened.get_by_label("Acronym")).to_have_value("BSCI")
+    expect(reopened.get_by_label("Handles")).to_have_value("@BSCI_UK, @bsci_news")
+
+
+def test_switching_a_site_off_removes_its_panels_and_on_brings_them_back(sites):
+    draft = sites.draft("x", "composer", policies=["icis"])
+    draft.type(BOTH_SOCIETIES)
+    draft.wait_for_finding("icis", "disclaimer")
+
+    popup = open_popup(sites.context)
+    x_switch = popup.locator('input[data-site="x"]')
+    expect(x_switch).to_be_checked()
+    x_switch.uncheck()
+    wait_for_stored(sites.context, "disabledSites", ["x"])
+    expect(draft.page.locator("[data-decorum-panel]")).to_have_count(0)
+    draft.type(" See you there.")
+    draft.wait_for_model_text("(text, want) => text.endsWith(want)", " See you there.")
+    assert draft.page.locator("[data-decorum-panel]").count() == 0
+
+    x_switch.check()
+    wait_for_stored(sites.context, "disabledSites", [])
+    draft.wait_for_finding("icis", "disclaimer", record=False)
+    assert stored_settings(sites.context)["activePolicies"] == ["icis"]

@@ -1,0 +1,131 @@
+// One compose box while it exists: waits for a pause in typing, reads the draft, asks the
+// background to check it, and shows the answer in its panel. Only the newest answer counts.
+
+import { sendToBackground } from "../platform.js";
+import { MAX_TEXT_UNITS, MSG } from "../shared/messages.js";
+import { clearHighlights, showHighlights } from "./highlights.js";
+import { Panel } from "./panel.js";
+import { follow, schedule as schedulePlacement, unfollow } from "./placement.js";
+
+const DEBOUNCE_MS = 300;
+let nextComposerId = 1;
+
+export class DraftSession {
+  id = `c${nextComposerId++}`;
+  #editor;
+  #adapter;
+  #site;
+  #panel;
+  #timer = null;
+  #edits = 0; // bumped on every change: an answer about an older draft is dropped
+  #checks = 0;
+  #shown = null; // {text, answer}: what the panel shows now
+  #dismissed = new Set(); // rule ids the user dismissed, for the life of this compose box
+  #onInput = () => this.#edited(true);
+  #observer = new MutationObserver(() => this.#edited(false));
+
+  constructor(editor, adapter, site) {
+    this.#editor = editor;
+    this.#adapter = adapter;
+    this.#site = site;
+    this.#panel = new Panel({
+      onFix: (finding) => this.#applyFix(finding),
+      onDismiss: (finding) => this.#dismiss(finding),
+      onEscape: () => editor.focus(),
+    });
+    this.#panel.attach();
+    follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
+    editor.addEventListener("input", this.#onInput);
+    // The site may change the draft without an input event (clearing it after posting).
+    this.#observer.observe(editor, { childList: true, subtree: true, characterData: true });
+    this.#schedule(0);
+  }
+
+  destroy() {
+    clearTimeout(this.#timer);
+    this.#observer.disconnect();
+    this.#editor.removeEventListener("input", this.#onInput);
+    unfollow(this.#panel);
+    this.#panel.remove();
+    clearHighlights(this.id);
+    this.#edits++;
+  }
+
+  /** Checks again even if the text is unchanged: settings or the engine changed. */
+  recheck() {
+    this.#shown = null;
+    this.#schedule(0);
+  }
+
+  get offline() {
+    return this.#panel.state === "offline";
+  }
+
+  #edited(typed) {
+    this.#edits++;
+    clearHighlights(this.id); // the ranges point into a DOM that just changed
+    if (typed) this.#panel.showChecking();
+    this.#schedule(DEBOUNCE_MS);
+  }
+
+  #schedule(delay) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#check(), delay);
+  }
+
+  async #check() {
+    const edits = this.#edits;
+    const draft = this.#adapter.read(this.#editor); // after the pause: Quill updates its DOM late
+    if (draft.text === this.#shown?.text) return this.#render(this.#shown.answer, draft);
+    if (draft.text.trim() === "") return this.#render({ type: "empty" }, draft);
+    if (draft.text.length > MAX_TEXT_UNITS) return this.#render({ type: "error", code: "too_large" }, draft);
+
+    const check = ++this.#checks;
+    this.#panel.showChecking();
+    const answer = await sendToBackground({ type: MSG.check, composer: this.id, text: draft.text, site: this.#site });
+    if (check !== this.#checks || edits !== this.#edits || answer?.type === "stale") return; // a newer check is due
+    this.#render(answer, this.#adapter.read(this.#editor));
+  }
+
+  #render(answer, draft) {
+    const panel = this.#panel;
+    this.#shown = { text: draft.text, answer };
+    switch (answer?.type) {
+      case "empty":
+        panel.showIdle();
+        break;
+      case "inactive":
+        panel.showInactive();
+        break;
+      case "result": {
+        const findings = answer.findings.filter((f) => !this.#dismissed.has(f.rule));
+        panel.showFindings(findings, answer.policyInfo);
+        showHighlights(
+          this.id,
+          findings
+            .map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: f.severity }))
+            .filter((item) => item.range),
+        );
+        break;
+      }
+      default:
+        if (answer?.code === "too_large") panel.showTooLarge();
+        else {
+          panel.showOffline(answer?.code === "timeout" ? "timeout" : answer?.status);
+          this.#shown = null; // ask again next time, even for the same text
+        }
+    }
+    schedulePlacement();
+  }
+
+  #applyFix(finding) {
+    const draft = this.#adapter.read(this.#editor);
+    this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);
+    // insertText fired `input`; the check after the pause clears the finding.
+  }
+
+  #dismiss(finding) {
+    this.#dismissed.add(finding.rule);
+    if (this.#shown?.answer) this.#render(this.#shown.answer, this.#adapter.read(this.#editor));
+  }
+}

@@ -1,0 +1,46 @@
+// The content script proper, loaded by loader.js: finds the compose boxes of this site and
+// gives each a DraftSession, honours the per-site switch, and re-checks open drafts when the
+// settings or the engine change.
+
+import { api } from "../platform.js";
+import { MSG, STATUS } from "../shared/messages.js";
+import { KEYS, onSettingsChanged, readSettings } from "../shared/settings.js";
+import { ComposerWatcher } from "./composer-watcher.js";
+import { DraftSession } from "./draft-session.js";
+import { adaptersFor } from "./sites/index.js";
+
+export async function start() {
+  const match = adaptersFor(location.hostname);
+  if (!match) return;
+  const sessions = new Map(); // editor -> DraftSession
+  const watcher = new ComposerWatcher(match.adapters, {
+    onFound: (editor, adapter) => sessions.set(editor, new DraftSession(editor, adapter, match.site)),
+    onLost: (editor) => {
+      sessions.get(editor)?.destroy();
+      sessions.delete(editor);
+    },
+  });
+
+  let running = false;
+  const applySiteSwitch = ({ disabledSites }) => {
+    const wanted = !disabledSites.includes(match.site);
+    if (wanted === running) return;
+    running = wanted;
+    if (wanted) watcher.start();
+    else watcher.stop();
+  };
+  applySiteSwitch(await readSettings());
+
+  onSettingsChanged(async (keys) => {
+    const settings = await readSettings();
+    if (keys.includes(KEYS.disabledSites)) applySiteSwitch(settings);
+    if (keys.includes(KEYS.activePolicies) || keys.includes(KEYS.identities)) {
+      for (const session of sessions.values()) session.recheck();
+    }
+  });
+
+  api.runtime.onMessage.addListener((message) => {
+    if (message?.type !== MSG.engineStatus || message.status !== STATUS.connected) return;
+    for (const session of sessions.values()) if (session.offline) session.recheck();
+  });
+}

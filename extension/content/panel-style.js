@@ -1,0 +1,98 @@
+// The panel's stylesheet, scoped by its shadow root so the site's CSS and ours never meet.
+// Colours meet WCAG AA on white (text ≥ 4.5:1, focus ring and borders ≥ 3:1).
+
+export const PANEL_CSS = `
+:host {
+  all: initial;
+  position: fixed;
+  z-index: 2147483646;
+  top: 0;
+  left: 0;
+}
+[hidden] { display: none !important; }
+* { box-sizing: border-box; }
+.panel {
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1f1f1f;
+  background: #ffffff;
+  border: 1px solid #8d8d8d;
+  border-radius: 10px;
+  box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+  /* --decorum-room: the width free where panel.js places it. */
+  max-width: min(380px, var(--decorum-room, 380px));
+  transition: opacity 120ms;
+}
+.panel.expanded { width: min(360px, var(--decorum-room, 360px)); }
+:host([data-decorum-state="checking"]) .panel { opacity: 0.75; }
+.bar {
+  display: flex;
+  align-items: center;
+  gap: 6px;
+  padding: 4px 4px 4px 10px;
+  min-height: 32px;
+}
+.mark {
+  flex: none;
+  width: 10px;
+  height: 10px;
+  border-radius: 50%;
+  background: #1e7b34;
+}
+:host([data-decorum-state="findings"]) .mark { background: #b06000; }
+:host([data-decorum-state="findings"][data-severity="error"]) .mark { background: #c5221f; }
+:host([data-decorum-state="offline"]) .mark,
+:host([data-decorum-state="too_large"]) .mark,
+:host([data-decorum-state="inactive"]) .mark { background: #6b6b6b; }
+.count { flex: 1; font-weight: 600; padding-right: 6px; }
+button {
+  font: inherit;
+  font-weight: 600;
+  cursor: pointer;
+  border-radius: 6px;
+  padding: 4px 10px;
+  min-height: 28px;
+}
+button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+.toggle { background: #f1f1f1; color: #1f1f1f; border: 1px solid #767676; }
+.toggle:hover { background: #e2e2e2; }
+.findings {
+  list-style: none;
+  margin: 0;
+  padding: 0 10px 10px;
+  max-height: min(60vh, 420px);
+  overflow: auto;
+}
+.finding { border-top: 1px solid #d0d0d0; padding: 10px 0 0; margin-top: 8px; }
+.finding:first-child { margin-top: 0; }
+.meta { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; margin: 0 0 4px; }
+.severity {
+  font-size: 11px;
+  font-weight: 700;
+  text-transform: uppercase;
+  letter-spacing: 0.04em;
+  padding: 1px 6px;
+  border-radius: 4px;
+  color: #ffffff;
+  background: #8a4b00;
+}
+.severity.error { background: #b3261e; }
+.severity.info { background: #1a5fb4; }
+.policy { color: #454545; font-size: 12px; }
+.message { margin: 0 0 6px; }
+blockquote {
+  margin: 0 0 8px;
+  padding: 4px 8px;
+  border-left: 3px solid #767676;
+  background: #f6f6f6;
+  color: #2b2b2b;
+  font-size: 12px;
+}
+blockquote p { margin: 0; font-style: italic; }
+blockquote footer { margin-top: 2px; color: #454545; font-style: normal; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; }
+.fix { background: #0b5e63; color: #ffffff; border: 1px solid #0b5e63; }
+.fix:hover { background: #084a4e; }
+.dismiss { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
+.dismiss:hover { background: #f1f1f1; }
+@media (prefers-reduced-motion: reduce) { .panel { transition: none; } }
+`;

@@ -1,0 +1,49 @@
+// What every site adapter provides, and the defaults most of them keep. A site file states
+// its selectors at the top and overrides only what differs (refined-github's feature files,
+// Dark Reader's fixes as data).
+//
+//   name       the site, as in `disabledSites` and the check's `site` ("x", "linkedin", …)
+//   hosts      hostnames it runs on
+//   composers  selector for its compose boxes
+//   accepts    element → whether a box the selector found is really a compose box
+//   ignore     selector for editor furniture inside a compose box that holds no draft text
+//   anchor     editor → element whose box the panel sits beside (see closestOf)
+//   read       editor → {text, rangeFor(start, end)}
+//   insertFix  (editor, text, currentText) → inserts a fix's text at the end, as typing would
+//   separator  what goes between the draft and an appended fix
+
+import { readDraft } from "../draft-text.js";
+import { appendText } from "../insert-text.js";
+
+export function defineAdapter(spec) {
+  const adapter = {
+    hosts: [],
+    ignore: null,
+    accepts: () => true,
+    // A space is the one separator every editor takes through insertText: Draft.js scrambles
+    // its blocks on "\n", Lexical drops the whole insertion.
+    separator: " ",
+    anchor: (editor) => editor,
+    read(editor) {
+      return readDraft(editor, { ignore: adapter.ignore });
+    },
+    insertFix(editor, text, currentText) {
+      return appendText(editor, text, { separator: adapter.separator, currentText });
+    },
+    ...spec,
+  };
+  return Object.freeze(adapter);
+}
+
+/**
+ * The nearest ancestor matching the first selector that matches at all: sites list the boxes
+ * around a compose box from most to least preferred (the comment form with its own button
+ * before the editor's frame), so the panel sits clear of the site's controls.
+ */
+export function closestOf(editor, selectors) {
+  for (const selector of selectors) {
+    const found = editor.closest(selector);
+    if (found) return found;
+  }
+  return editor;
+}

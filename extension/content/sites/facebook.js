@@ -1,0 +1,17 @@
+// Facebook (www.facebook.com): the "Create post" composer dialog and the comment boxes are
+// Lexical editors. Test pages: https://www.facebook.com/ (composer dialog, comments).
+
+import { closestOf, defineAdapter } from "./adapter.js";
+
+const SELECTORS = {
+  composer: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+  // Where the panel goes beside: the comment form, the "Create post" dialog.
+  frames: ["form", '[role="dialog"]'],
+};
+
+export default defineAdapter({
+  name: "facebook",
+  hosts: ["www.facebook.com"],
+  composers: SELECTORS.composer,
+  anchor: (editor) => closestOf(editor, SELECTORS.frames),
+});

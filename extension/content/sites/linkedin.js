@@ -1,0 +1,23 @@
+// LinkedIn (www.linkedin.com): the share box ("Start a post" dialog) and the comment boxes
+// are Quill editors. Test pages: https://www.linkedin.com/feed/ (share dialog, comments).
+
+import { closestOf, defineAdapter } from "./adapter.js";
+
+const SELECTORS = {
+  composer: '.ql-editor[role="textbox"]',
+  // Quill's own widgets inside the editor (list markers, a formatting cursor): not draft text.
+  furniture: ".ql-ui, .ql-cursor",
+  // Where the panel goes beside: the comment form (its Comment button included), the share
+  // dialog, else Quill's frame.
+  frames: [".comments-comment-box__form", '[role="dialog"]', ".ql-container"],
+};
+
+export default defineAdapter({
+  name: "linkedin",
+  hosts: ["www.linkedin.com"],
+  composers: SELECTORS.composer,
+  ignore: SELECTORS.furniture,
+  anchor: (editor) => closestOf(editor, SELECTORS.frames),
+  // Quill turns an inserted "\n" into a new paragraph of its own model: the fix gets its own line.
+  separator: "\n",
+});

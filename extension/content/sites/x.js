@@ -1,0 +1,18 @@
+// X (x.com, twitter.com): the post, reply and quote composers are Draft.js editors.
+// Test pages: https://x.com/home (inline composer, "Post" dialog), a reply dialog.
+
+import { defineAdapter } from "./adapter.js";
+
+const SELECTORS = {
+  composer: '.DraftEditor-root div[data-testid^="tweetTextarea_"][role="textbox"]',
+  // The panel goes beside the editor's own box: X's dialogs are full-window layers, and the
+  // toolbar under the box holds the Post button.
+  frame: ".DraftEditor-root",
+};
+
+export default defineAdapter({
+  name: "x",
+  hosts: ["x.com", "twitter.com"],
+  composers: SELECTORS.composer,
+  anchor: (editor) => editor.closest(SELECTORS.frame) ?? editor,
+});

@@ -1,0 +1,151 @@
+// The popup: which policies are on, the user's society for the pack that names none, which
+// sites to check, and whether the engine is there. Every change is saved at once; open
+// drafts pick it up through storage.onChanged.
+
+import { api, browserName, sendToBackground } from "../platform.js";
+import { MSG, STATUS } from "../shared/messages.js";
+import { KEYS, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+
+// chrome.storage.sync takes at most 120 writes a minute.
+const IDENTITY_SAVE_EVERY_MS = 600;
+
+const $ = (selector) => document.querySelector(selector);
+let settings = await readSettings();
+let engine = { status: STATUS.connecting, policies: [] };
+
+api.runtime.onMessage.addListener((message) => {
+  if (message?.type === MSG.engineStatus) renderEngine(message);
+});
+onSettingsChanged(async () => {
+  settings = await readSettings();
+  renderPolicies();
+  renderSites();
+});
+
+$("#install-command").textContent = `decorum install-host --browser ${browserName()}`;
+$("#copy-command").addEventListener("click", async () => {
+  await navigator.clipboard?.writeText($("#install-command").textContent).catch(() => {});
+  $("#copy-command").textContent = "Copied";
+});
+setUpIdentity();
+setUpSites();
+renderEngine(await sendToBackground({ type: MSG.status, reconnect: true }));
+
+function renderEngine(snapshot) {
+  if (!snapshot?.status) snapshot = { status: STATUS.disconnected, policies: [], reason: snapshot?.message ?? "" };
+  if (snapshot.status === STATUS.connected || engine.policies.length === 0) engine = snapshot;
+  else engine = { ...snapshot, policies: engine.policies }; // keep the list we had while it reconnects
+  const status = $("#engine-status");
+  status.dataset.status = snapshot.status;
+  status.textContent = {
+    [STATUS.connected]: `Connected — engine ${snapshot.version}`,
+    [STATUS.connecting]: "Connecting to the Decorum engine…",
+    [STATUS.notInstalled]: "The Decorum engine is not installed",
+    [STATUS.forbidden]: "The Decorum engine is installed, but not for this extension",
+    [STATUS.disconnected]: "The Decorum engine stopped — reconnecting…",
+  }[snapshot.status] ?? snapshot.status;
+  $("#install-help").hidden = ![STATUS.notInstalled, STATUS.forbidden].includes(snapshot.status);
+  const reason = $("#engine-reason");
+  reason.hidden = snapshot.status === STATUS.connected || !snapshot.reason;
+  reason.textContent = snapshot.reason ? `Browser says: ${snapshot.reason}` : "";
+  renderPolicies();
+}
+
+function renderPolicies() {
+  const list = $("#policies");
+  const known = engine.policies;
+  const active = new Set(settings.activePolicies);
+  // Rebuild only when the engine's list changes, so keyboard focus survives a toggle.
+  if (list.dataset.ids !== known.map((p) => p.id).join(" ")) {
+    list.dataset.ids = known.map((p) => p.id).join(" ");
+    list.replaceChildren(...known.map(policyItem));
+  }
+  for (const input of list.querySelectorAll("[data-policy]")) input.checked = active.has(input.dataset.policy);
+  $("#policies-unavailable").hidden = known.length > 0;
+  const knownIds = new Set(known.map((p) => p.id));
+  const switchedOn = settings.activePolicies.filter((id) => known.length === 0 || knownIds.has(id));
+  $("#no-policy").hidden = switchedOn.length > 0;
+  const society = known.find((p) => p.id === USER_IDENTITY_PACK);
+  if (society) $("#society-policy-name").textContent = society.name;
+}
+
+function policyItem(policy) {
+  const input = Object.assign(document.createElement("input"), { type: "checkbox" });
+  input.dataset.policy = policy.id;
+  input.addEventListener("change", () => togglePolicy(policy.id, input.checked));
+  const name = Object.assign(document.createElement("span"), { className: "policy-name", textContent: policy.name });
+  const meta = Object.assign(document.createElement("span"), {
+    className: "policy-meta",
+    textContent: [policy.organisation, policy.date].filter(Boolean).join(" · "),
+  });
+  const text = document.createElement("span");
+  text.append(name, meta);
+  const label = document.createElement("label");
+  label.append(input, text);
+  const item = document.createElement("li");
+  item.append(label);
+  return item;
+}
+
+async function togglePolicy(id, on) {
+  const current = (await readSettings()).activePolicies.filter((p) => p !== id);
+  settings.activePolicies = on ? [...current, id] : current;
+  renderPolicies();
+  await saveSetting(KEYS.activePolicies, settings.activePolicies);
+}
+
+function setUpIdentity() {
+  const inputs = [...document.querySelectorAll("[data-identity]")];
+  const identity = settings.identities[USER_IDENTITY_PACK] ?? emptyIdentity();
+  for (const input of inputs) input.value = (identity[input.dataset.identity] ?? []).join(", ");
+
+  let saving = Promise.resolve();
+  let timer = null;
+  let lastSave = 0;
+  // Writes run one after another and read the fields when they run, so the last write holds
+  // what the fields hold now, whatever order the events came in.
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = null;
+    lastSave = Date.now();
+    saving = saving.catch(() => {}).then(async () => {
+      const value = emptyIdentity();
+      for (const input of inputs) {
+        value[input.dataset.identity] = input.value.split(",").map((part) => part.trim()).filter(Boolean);
+      }
+      const identities = { ...(await readSettings()).identities, [USER_IDENTITY_PACK]: value };
+      await saveSetting(KEYS.identities, identities);
+    });
+  };
+  // While typing: at once, then at most every IDENTITY_SAVE_EVERY_MS (storage.sync's quota).
+  const saveSoon = () => {
+    timer ??= setTimeout(saveNow, Math.max(0, lastSave + IDENTITY_SAVE_EVERY_MS - Date.now()));
+  };
+  for (const input of inputs) {
+    input.addEventListener("input", saveSoon);
+    input.addEventListener("change", saveNow);
+  }
+  // The popup closes as soon as it loses focus: do not leave a write behind.
+  addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && timer) saveNow();
+  });
+}
+
+function setUpSites() {
+  for (const input of document.querySelectorAll("[data-site]")) {
+    input.addEventListener("change", async () => {
+      const disabled = new Set((await readSettings()).disabledSites);
+      if (input.checked) disabled.delete(input.dataset.site);
+      else disabled.add(input.dataset.site);
+      settings.disabledSites = SITES.filter((site) => disabled.has(site));
+      await saveSetting(KEYS.disabledSites, settings.disabledSites);
+    });
+  }
+  renderSites();
+}
+
+function renderSites() {
+  for (const input of document.querySelectorAll("[data-site]")) {
+    input.checked = !settings.disabledSites.includes(input.dataset.site);
+  }
+}

@@ -1,0 +1,20 @@
+// Messages between the extension's own pages and scripts (not the native protocol, which is
+// in background/native-port.js). One constant per message type so a typo fails loudly.
+
+export const MSG = {
+  check: "check", // content → background: {type, composer, text, site} → result | error
+  status: "status", // popup → background: {type, reconnect} → {status, version, policies, error}
+  engineStatus: "engine-status", // background → content/popup broadcast: {type, status}
+};
+
+/** Engine states shown by the popup and the panels. */
+export const STATUS = {
+  connecting: "connecting",
+  connected: "connected",
+  notInstalled: "not_installed",
+  forbidden: "forbidden",
+  disconnected: "disconnected",
+};
+
+/** The host refuses longer drafts with `too_large`; the content script knows the same limit. */
+export const MAX_TEXT_UNITS = 63206;
