@@ -15,7 +15,8 @@ _TARGETED = [
     r"\b(?:is|are|was|were|'s|'re)\s+(?:a|an|such\s+a|some|the|just\s+a|nothing\s+but\s+a)?\s*(?:\w+\s+){0,3}" + INSULT_NOUNS,
     r"\b(?:he|she|they|he's|she's|they're|you're)\s+(?:is\s+|are\s+)?(?:so\s+|such\s+an?\s+|a\s+|an\s+|completely\s+|totally\s+|utterly\s+)?"
     + INSULT_ADJECTIVES,
-    r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter|little|lying|stupid|useless|fat|old)\s+(?:\w+\s+){0,2}"
+    r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter|little|lying|stupid|useless|fat|old|"
+    r"(?:from|by|with|like|of)\s+an?)\s+(?:[\w*]+\s+){0,2}"
     + INSULT_NOUNS,
     r"\b(?:rudest|stupidest|dumbest|thickest|laziest|ugliest|worst)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
     r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,
@@ -41,7 +42,7 @@ class Abuse(Phrases):
                     THREATS,
                     OBSCENITY,
                     SLURS,
-                    rf"\b{PROTECTED_GROUPS}\b[^.!?\n]{{0,60}}\b{GENERALISING}",
+                    rf"\b{PROTECTED_GROUPS}\b[^\n]{{0,80}}?(?:\b|(?<=\s)){GENERALISING}",
                     rf"\b{GENERALISING}[^.!?\n]{{0,40}}\b{PROTECTED_GROUPS}\b",
                     rf"\b{DISCRIMINATORY}",
                 ],

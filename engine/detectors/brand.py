@@ -39,7 +39,7 @@ _TALK_ONLY = [
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
     r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
     r"\bnot\s+(?:using|used|putting|going\s+to\s+put)\b",
-    r"\blooks?\s+like\b",
+    r"\b(?:logo|crest|it|design)\s+looks?\s+like\b",
     r"\b(?:i|who)\s+thinks?\s+the\b",
     r"\b(?:what\s+do\s+you\s+think|thoughts)\s+(?:of|on)\s+the\b",
 ]

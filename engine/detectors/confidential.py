@@ -47,6 +47,8 @@ MARKERS = [
     r"\bbetween\s+(?:us|you\s+and\s+me|ourselves|these\s+four\s+walls)\b",
     r"\b(?:not\s+supposed|shouldn't\s+(?:really\s+)?be|not\s+meant)\s+to\s+(?:say|tell|share|post|be\s+(?:saying|telling|sharing))\b",
     r"\bshouldn't\s+(?:really\s+)?be\s+(?:saying|telling|sharing|posting)\b",
+    r"\b(?:probably|really)?\s*shouldn't\s+(?:really\s+)?(?:post|share|say|tell\s+you|be\s+posting)\s+(?:this|that|it|any\s+of\s+this)\b",
+    r"\bnot\s+(?:yet\s+)?gone\s+to\s+(?:the\s+)?(?:board|council|committee|trustees|exec)(?:\s+yet)?\b",
     r"\b(?:strictly\s+(?:private|confidential|between)|in\s+(?:the\s+)?strictest\s+confidence|for\s+your\s+eyes\s+only|private\s+and\s+confidential)\b",
     r"\b(?:hasn't|has\s+not|haven't|not)\s+(?:yet\s+)?gone\s+out(?:\s+yet)?\b|\bbefore\s+it\s+goes\s+out\b",
     r"\byet\s+to\s+be\s+(?:announced|published|released|confirmed|ratified|made\s+public|signed\s+off)\b",

@@ -36,7 +36,17 @@ CRITICISM = [
     r"ivory\s+tower|hypocri\w+|shambolic|mismanag\w+|arrogance|contempt\s+for|couldn't\s+care\s+less|don't\s+care\s+about|"
     r"treat(?:s|ed)?\s+(?:us|members|trainees|staff|radiographers|physicists)\s+like|betray\w*|chaotic|useless\s+lot|"
     r"does\s+nothing|do\s+nothing|talking\s+shop|rubber[- ]stamp\w*|stitch(?:ed)?\s+up|ridiculous|laughable|farcical|"
-    r"what\s+a\s+(?:joke|waste|mess|farce)|rotten|not\s+worth\s+the)\b",
+    r"what\s+a\s+(?:joke|waste|mess|farce)|rotten|not\s+worth\s+the|"
+    r"(?:getting|got|gets|get)\s+(?:it|everything|things|this|so\s+much)\s+(?:\w+\s+)?wrong|"
+    r"(?:don't|do\s+not)\s+know\s+why\s+(?:I|we|anyone)\s+bother|why\s+(?:do|would)\s+(?:I|we|anyone)\s+bother|"
+    r"what\s+do\s+(?:they|either\s+of\s+them|you|we)\s+(?:even\s+)?do|what's\s+the\s+point\s+of|"
+    r"so\s+basic|insulting|patronising|condescending|poorly\s+(?:organi[sz]ed|run|managed|thought|planned|chaired)|"
+    r"badly\s+(?:organi[sz]ed|run|managed|handled)|handled\s+(?:it\s+)?badly|spoiler:?\s+badly|"
+    r"(?:needs?|has)\s+to\s+do\s+(?:a\s+lot\s+|much\s+|way\s+)?better|deserves?\s+better|(?:could|must)\s+do\s+better|"
+    r"can't\s+be\s+bothered|couldn't\s+be\s+bothered|waste\s+of\s+(?:\w+|£\s?\d+)|out\s+of\s+(?:their|its|his|her)\s+depth|"
+    r"(?:a|pure|complete)\s+fantasy|riveting\s+stuff|yet\s+again|as\s+usual|oh\s+good,?\s+another|"
+    r"pale,?\s+male|all\s+men|snake\s+oil|overpriced|(?:sell|flog)(?:ing)?\s+off|got\s+worse\s+under|"
+    r"not\s+one\s+(?:extra|more|single)|broken\s+promises?|failed\s+to|failing)\b",
 ]
 
 

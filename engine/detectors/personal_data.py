@@ -46,12 +46,15 @@ _OWN = (
 _SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
 
 _TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
+_TITLE_SURNAME = r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 _NAME_INITIAL = r"(?-i:\b[A-Z][a-z]+\s+[A-Z]\.)"
 _AGE = r"(?:,\s*\d{1,3}\s*(?:,|yo\b|y/o|years?\s+old)|\baged\s+\d{1,3}\b|\b\d{1,3}\s*(?:yo|y/o|year[- ]old)\b)"
 _PLACE = r"\b(?:ward|bed|bay|side\s+room|cubicle|resus|room)\s*\d+[A-Z]?\b"
 _UNANONYMISED = [
     r"\b(?:not|didn't|haven't|hasn't|forgot\s+to|without)\s+(?:\w+\s+){0,4}anonymi[sz](?:e|ed|ing)\b",
     r"\b(?:patient's|the)\s+name(?:'s|\s+is)\s+(?:visible|in\s+the\s+(?:top\s+)?corner|on\s+the\s+(?:image|scan|screenshot))",
+    r"\b(?:patient's|patient|the)\s+name(?:'s|\s+is|\s+was)\s+(?:still\s+)?(?:on|in)\s+the\s+(?:overlay|image|scan|screenshot|header|film|label|corner|DICOM)",
+    r"\bforgot\s+to\s+(?:crop|blank|redact|remove|black\s+out|hide)\s+(?:the\s+)?(?:patient's\s+)?(?:name|details|ID|identifiers)\b",
 ]
 _SOMEONE = (
     r"(?:\b(?:my|our)\s+(?:old\s+|new\s+|lovely\s+)?(?:colleague|friend|reg|registrar|boss|treasurer|chair|consultant|"
@@ -61,6 +64,28 @@ _SOMEONE = (
     r"\bpoor\s+(?-i:[A-Z])[a-z]+\b|(?-i:\b[A-Z][a-z]+),\s+(?:our\s+)?(?:treasurer|chair|secretary)\b|"
     r"(?-i:\b[A-Z][a-z]+)\s+(?:in|from|on)\s+(?:our|my|the)\s+(?:\w+\s+){0,2}(?:team|department|dept|office|unit|list|rota)\b|"
     r"(?-i:\b[A-Z][a-z]+\s+[A-Z][a-z]+),?\s+(?:is|was|has|had|from|in\s+our|on\s+our))"
+)
+
+
+# Someone else's condition told as news about them: "she starts chemo", "Ian has had a stroke".
+_CONDITIONS = (
+    r"(?:chemo\w*|radiotherapy|cancer|tumou?r|leuk(?:a)?emia|lymphoma|depression|anxiety|a\s+breakdown|stroke|heart\s+attack|"
+    r"epilepsy|seizures?|diabetes|MS|multiple\s+sclerosis|dementia|Parkinson's|a\s+miscarriage|IVF|HIV|cirrhosis|"
+    r"an?\s+eating\s+disorder|bipolar|psychosis|autism|ADHD|a\s+transplant|surgery|an\s+operation|blind|deaf|"
+    r"\d+\s+weeks\s+pregnant|pregnant|long[- ]covid|covid|sepsis|(?:sick|stress)\s+leave|rehab)"
+)
+_HEALTH_VERB = (
+    r"(?:\s+is|\s+has|\s+had|\s+was|\s+starts?|\s+started|\s+begins?|\s+came\s+back\s+from|\s+(?:is\s+)?off|"
+    r"\s+(?:has\s+)?been|\s+got|\s+(?:was\s+)?diagnosed)"
+)
+_THIRD_PERSON_HEALTH = (
+    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+){_HEALTH_VERB})\s+(?:\w+\s+){{0,4}}{_CONDITIONS}\b"
+)
+# A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
+_NAMED = (
+    r"(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|(?-i:\b[A-Z][a-z]{2,})\s+(?:from|on|in|at)\s+(?:our|the|my)\b|"
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:colleague|secretary|treasurer|chair|friend|reg|registrar|boss|manager|trainee|"
+    r"radiographer|physicist|sonographer|consultant|nurse|student|member)\b"
 )
 
 
@@ -85,7 +110,7 @@ class PersonalData:
         self.identifiers = Alternatives([_DOB, _HOSPITAL_NUMBER])
         self.patient = Phrases(
             PhrasesParams(
-                patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE],
+                patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE, _TITLE_SURNAME],
                 requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS], within=60)],
                 each=True,
             ),
@@ -95,7 +120,10 @@ class PersonalData:
         self.place = compile_pattern(_PLACE)
         self.person_or_age = compile_pattern(f"{_TITLE_INITIALS}|{_AGE}|{_NAME_INITIAL}")
         self.unanonymised = Phrases(PhrasesParams(patterns=_UNANONYMISED), context)
-        self.health = Phrases(PhrasesParams(patterns=[rf"\b{HEALTH}\b"], requires=[Requirement(any=[_SOMEONE], within=200)]), context)
+        self.health = Phrases(
+            PhrasesParams(patterns=[rf"\b{HEALTH}\b", _THIRD_PERSON_HEALTH], requires=[Requirement(any=[_SOMEONE, _NAMED], within=200)]),
+            context,
+        )
 
     def find(self, draft: Draft) -> list[Span]:
         text = draft.text

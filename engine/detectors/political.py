@@ -38,7 +38,9 @@ _TAKING_SIDES = (
     r"candidate|stand(?:ing)?\s+for|elect(?:ed|ion)?|by-election|sold\s+(?:us\s+)?out|betray\w*|lying|liars?|lies|"
     r"disgrace(?:ful)?|shameful|useless|clowns?|crooks?|corrupt|ruin\w*|destroy\w*|into\s+the\s+ground|"
     r"get\s+(?:them\s+)?out|kick\w*\s+out|never\s+again|can't\s+be\s+trusted|only\s+party|the\s+party\s+for|"
-    r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way)\b"
+    r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way|another\s+term|don't\s+give\s+them|"
+    r"time\s+for\s+a\s+change|next\s+election|general\s+election|got\s+worse\s+under|(?:sell|flog)(?:ing)?\s+off|"
+    r"privati[sz]\w+|anyone\s+(?:who\s+)?vot(?:es|ing)|not\s+one\s+(?:extra|more|single)|broken\s+promises?)\b"
 )
 
 

@@ -9,7 +9,8 @@ from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
 
 _PERSON = (
-    r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]+)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    r"(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|"
     r"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee))"
 )
 _VOUCH = (
@@ -23,7 +24,7 @@ _VOUCH = (
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
     r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
-    r"locum|fellow|registrar\s+post|promotion|place|scholarship|prize|team|department|referees?|reference)\b"
+    r"locum|fellow|registrar\s+post|promotion|scholarship|prize|team|department|referees?|reference)\b"
 )
 
 
@@ -33,6 +34,12 @@ class ReferenceParams(Params):
 
 # Said of a person, these are a reference whatever verb comes before.
 _SHORTLIST = (
+    r"\b(?:put\s+me\s+down\s+as\s+(?:a|your|her|his|their)\s+referee|(?:I'll|I\s+will|I'd|happy\s+to|glad\s+to)\s+(?:happily\s+|gladly\s+)?"
+    r"(?:be|act\s+as|serve\s+as)\s+(?:a|your|her|his|their)\s+referee|strongest\s+possible\s+recommendation|"
+    r"give\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:the|that|this)\s+(?:job|post|award|role|fellowship|prize|place)|"
+    r"(?:should|must|deserves?\s+to)\s+(?:absolutely\s+|definitely\s+)?(?:get|win|be\s+given|be\s+awarded)\s+(?:this\s+year's|the|this|that)\s+(?:\w+\s+){0,4}"
+    r"(?:award|job|post|role|fellowship|prize|place|promotion)|(?:he's|she's|they're)\s+the\s+best\s+(?:\w+\s+)?"
+    r"(?:candidate|applicant|person|choice|radiologist|radiographer|physicist|sonographer|nurse|registrar)\s+(?:for|they'll|you'll|I've))\b|"
     r"\b(?:(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s+the\s+top\s+of|on)\s+(?:your|the|any|every)\s+shortlist|"
     r"(?:any|every)\s+(?:team|department|trust|practice|unit|hospital|employer|service)\s+would\s+be\s+lucky\s+to\s+(?:have|get)\s+(?:him|her|them)|"
     r"(?:he|she|they)(?:'d|\s+would)\s+be\s+an\s+asset\s+to\s+any|you\s+won't\s+find\s+(?:a\s+)?better\s+(?:\w+\s+)?(?:than\s+(?:him|her|them))?)\b"

@@ -46,12 +46,14 @@ SPEAKING_FOR = [
 _ORG_WILL = (
     rf"\b{_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
     r"(?:is|are)\s+(?:fully\s+|firmly\s+)?(?:behind|against|committed\s+to|opposed\s+to|in\s+favour)|stands?\s+(?:behind|with|by)|"
-    r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists))\b"
+    r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|"
+    r"rates|prefers|considers|believes|thinks))\b"
 )
 _VOUCHING = (
     r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
     r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
     r"\bas\s+an?\s+(?:\w+\s+)?(?:officer|trustee|council\s+member|board\s+member|committee\s+member|rep(?:resentative)?)\b|"
+    r"\bas\s+(?:the\s+)?{org}(?:'s)?\s+(?:rep|representative|spokes\w+|lead|delegate|officer)\b|"
     r"\bon\s+(?:the\s+)?(?:council|board|committee|exec)\b|\bin\s+my\s+role\s+as\b|\b(?:wearing|with)\s+my\s+\w+\s+hat\s+on\b|"
     r"\b(?:rest\s+assured|you\s+have\s+my\s+word|i\s+promise|guarantee|(?:can|let\s+me)\s+reassure|for\s+the\s+record|"
     r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b"

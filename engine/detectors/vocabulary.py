@@ -11,7 +11,13 @@ PARTIES = (
     r"Reform\s+UK|Green\s+Party|(?:the\s+)?Greens|SNP|Scottish\s+National\s+Party|Plaid(?:\s+Cymru)?|DUP|"
     r"Sinn\s+F[eé]in|UKIP|Alliance\s+Party|SDLP)"
 )
-PARTY_CASED = rf"(?-i:{PARTIES}|Reform)"
+# Names no ordinary word shares match in any case ("reform uk", "the tories"); "Labour", "Reform"
+# and "Greens" are ordinary words too ("labour ward"), so they count only capitalised.
+_UNAMBIGUOUS_PARTIES = (
+    r"(?:Tor(?:y|ies)|Conservative\s+Party|Lib\s*Dems?|Liberal\s+Democrats?|Reform\s+UK|Green\s+Party|SNP|"
+    r"Scottish\s+National\s+Party|Plaid\s+Cymru|DUP|Sinn\s+F[eé]in|UKIP|SDLP|Labour\s+Party)"
+)
+PARTY_CASED = rf"(?:{_UNAMBIGUOUS_PARTIES}|(?-i:{PARTIES}|Reform))"
 PARTISAN_HASHTAGS = (
     r"#(?:ToriesOut|ToryOut|GTTO|GeneralElection\w*|VoteLabour|VoteConservative|VoteGreen|VoteLibDem|VoteReform|"
     r"LabourParty|GreenParty|LibDems?|SNP|ToryChaos|ToryCorruption|LabourOut|KeirOut|SunakOut|Reform\w*|LocalElections?)\b"
@@ -22,8 +28,9 @@ INSULT_NOUNS = (
     r"\b(?:idiots?(?!-proof)|morons?|imbeciles?|cretins?(?!ism)|muppets?|clowns?|weasels?|"
     r"crooks?(?!\s+of\b)|liars?|scum(?:bags?)?|halfwits?|numpties?|plonkers?|tossers?|wankers?|twats?|"
     r"dickheads?|dicks|pricks?|arseholes?|assholes?|arses|bastards?|losers?|old\s+git|gits?|knobheads?|knobs|bellends?|"
-    r"dimwits?|nitwits?|buffoons?|snakes?|toads?|rats|pigs?|cows?|slags?|sluts?|bitch(?:es)?|witch(?:es)?|"
-    r"absolute\s+animal|animals|dinosaurs?|coffin[- ]dodgers?|old\s+farts?|codgers?|fossils?|"
+    r"dimwits?|nitwits?|buffoons?|snakes?(?!\s+oil)|toads?|rats|pigs?|cows?|slags?|sluts?|bitch(?:es)?|witch(?:es)?|"
+    r"absolute\s+animal|animals|dinosaurs?|gobshites?|windbags?|old\s+bags?|bags\s+of\s+\w+|bints?|harridans?|hags?|"
+    r"coffin[- ]dodgers?|old\s+farts?|codgers?|fossils?|"
     r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
@@ -32,18 +39,18 @@ INSULT_NOUNS = (
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
 INSULT_ADJECTIVES = (
     r"\b(?:idiotic|moronic|pathetic|useless|clueless|spineless|brainless|gormless|incompetent|vile|thick|stupid|dumb|"
-    r"senile|lying|ugly|fat|lazy|disgusting|repulsive|worthless|hopeless|braindead|brain-dead|deranged|unhinged|"
+    r"senile|lying|ugly|fat|lazy|obnoxious|pompous|disgusting|repulsive|worthless|hopeless|braindead|brain-dead|deranged|unhinged|"
     r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt)\b"
 )
 INSULTS = rf"(?:{INSULT_NOUNS}|{INSULT_ADJECTIVES})"
 OBSCENITY = (
-    r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|fcuk\w*|fk(?:ing|in)\b|sh[i1*]t(?:e|head|bag|hole)?s?|"
+    r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|f[*#@!]ck\w*|fcuk\w*|fk(?:ing|in)\b|sh[i1*]t(?:e|head|bag|hole)?s?|"
     r"s[*#]{2,}t|piss\s+off|pissed\s+off\s+with\s+(?:you|him|her)|c+u+n+t+s?|c[*#]{2,}t|bollocks|b[*#]{3,}(?:s|d)|"
     r"go\s+(?:to\s+hell|and\s+die|f\w*\s+yourself)|screw\s+you|stfu|gtfo|shut\s+(?:the\s+\w+\s+)?up)"
 )
 THREATS = (
     r"\b(?:i\s+know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|work|works|park)|see\s+what\s+happens|watch\s+your\s+back|"
-    r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+you\s+out|deal\s+with|make\s+you)\b|"
+    r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
@@ -60,14 +67,17 @@ SLURS = (
 # Groups protected by the Equality Act 2010 (race, religion or belief, sex, sexual orientation,
 # gender reassignment, disability, age, pregnancy), as people name them in generalisations.
 PROTECTED_GROUPS = (
-    r"(?:Catholics?|Protestants?|Muslims?|Jews|Jewish\s+(?:people|staff|colleagues)|Hindus?|Sikhs?|Christians?|atheists?|"
+    r"(?:Catholics?|Protestants?|Muslims?|Muslim\s+\w+|Jews|Jewish\s+(?:people|staff|colleagues)|Hindus?|Sikhs?|Christians?|atheists?|"
     r"travell?ers?|gypsies|gypsy|immigrants?|foreigners?|migrants?|asylum\s+seekers?|refugees?|"
     r"Poles|Polish\s+\w+|Romanians?|Africans?|Asians?|Indians?|Pakistanis?|Nigerians?|Chinese\s+\w+|Irish\s+\w+|"
     r"black\s+(?:people|staff|doctors|nurses|patients)|white\s+(?:people|staff)|"
     r"women|woman|men|girls|blokes|females?|ladies|gays?|lesbians?|bisexuals?|queers?|trans\s*(?:people|women|men|folk)?|transgender\s+\w+|"
     r"disabled\s+\w+|old\s+(?:people|staff|consultants|radiographers|ones)|older\s+(?:staff|colleagues|people|women|men)|"
     r"young\s+(?:people|ones|staff)|millennials|boomers|pensioners|pregnant\s+\w+|mums|mothers|new\s+mums|"
-    r"overseas\s+\w+|foreign\s+\w+|international\s+(?:graduates|staff|doctors|nurses|radiographers)|IMGs|"
+    r"overseas\s+\w+|foreign(?:-\w+)?\s+\w+|international\s+(?:graduates|staff|doctors|nurses|radiographers)|IMGs|"
+    r"wheelchair\s+users?|(?:the\s+)?deaf|(?:the\s+)?blind\s+\w+|autistic\s+\w+|dyslexic\s+\w+|"
+    r"(?:the\s+)?ones\s+who\s+go\s+off\s+(?:on|with)\s+(?:'|\")?(?:stress|sick|mental\s+health|maternity)|"
+    r"homosexuals?|homosexuality|transgenderism|Islam|Judaism|Hinduism|Sikhism|Catholicism|"
     r"(?:anyone|people|someone|those|staff)\s+with\s+(?:a\s+|an\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD|dyslexi\w+|mental\s+health|\w+\s+kids?)(?:\s+\w+)?)"
 )
 # Said of a group, these generalise ("the Catholics on council always look after their own").
@@ -80,14 +90,20 @@ GENERALISING = (
     r"too\s+(?:emotional|hormonal|old|slow)\s+(?:to|for)|fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these)|"
     r"can't\s+(?:even\s+)?speak\s+(?:proper\s+)?English|taking\s+(?:our|all\s+the)\s+jobs|coming\s+over\s+here|"
     r"(?:should|need\s+to)\s+(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
-    r"(?:another|again|yet\s+another)\s+(?:maternity|mat)\s+leave|pregnant\s+again|skiving)"
+    r"(?:another|again|yet\s+another)\s+(?:maternity|mat)\s+leave|pregnant\s+again|skiving|"
+    r"(?:have|has)\s+no\s+place|(?:is|are)\s+(?:wrong|a\s+sin|unnatural|sick|disgusting|a\s+disease|an\s+abomination)|"
+    r"(?:a|are\s+a)\s+liability|can't\s+\w+(?:\s+\w+){0,3}\s+to\s+save\s+their\s+lives|(?:they're|are)\s+(?:just\s+)?(?:lazy|useless|thick|stupid)|"
+    r"only\s+got\s+(?:it|the\s+\w+)\s+because|tick(?:ing)?\s+a\s+box|not\s+fair\s+on\s+the\s+rest|"
+    r"(?:let|allowed)\s+anywhere\s+near|always\s+the\s+rest\s+of\s+us|(?:funny|odd)\s+how\s+it's\s+always|"
+    r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out))"
 )
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
     r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
     r"speak\s+proper\s+English|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
     r"(?:a\s+)?man\s+in\s+a\s+dress|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
-    r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago)"
+    r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago|"
+    r"because\s+(?:she's|he's|they're|she\s+is|he\s+is)\s+(?:a\s+)?(?:woman|black|Asian|gay|disabled|pregnant|foreign|Muslim|Jewish|trans|old|a\s+mum))"
 )
 
 # The press: people, outlets and what dealing with them looks like.
