@@ -44,6 +44,9 @@ class Abuse(Phrases):
                     SLURS,
                     rf"\b{PROTECTED_GROUPS}\b[^\n]{{0,80}}?(?:\b|(?<=\s)){GENERALISING}",
                     rf"\b{GENERALISING}[^.!?\n]{{0,40}}\b{PROTECTED_GROUPS}\b",
+                    # A protected group as the subject of an absolute: "gay radiologists always…", "women can't…".
+                    rf"\b{PROTECTED_GROUPS}\s+(?:[\w-]+\s+){{0,2}}(?:always|never|just\s+(?:don't|can't)|can't|cannot|shouldn't|should\s+not|"
+                    r"aren't\s+(?:capable|able|fit|suited|cut\s+out)|are\s+(?:all|always|useless|lazy|incapable))\b",
                     rf"\b{DISCRIMINATORY}",
                 ],
                 exceptions=[r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b", r"\b(?:guinea\s+)?pigs?\s+(?:model|study|studies|heart)\b", r"\bold\s+fossils?\b(?=\s+(?:record|fuel))"],

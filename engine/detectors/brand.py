@@ -21,7 +21,7 @@ _USE = (
     r"featur(?:e|es|ing)|bearing|emblazoned|plastered|has\s+the|with\s+(?:the|our|an?)|and\s+everything)\b"
 )
 _PLACES = (
-    r"\b(?:banners?|headers?|footers?|masthead|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
+    r"\b(?:banners?|headers?|footers?|masthead|pfp|dp|profile\s+pic|homepage|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
     r"profile(?:\s+(?:pic(?:ture)?|photo|banner))?|avatar|cover\s+(?:photo|image)|icon|templates?|"
     r"hood(?:ie|y)s?|t-?shirts?|mugs?|merch(?:andise)?|lanyards?|website|materials|letterhead|certificates?|"
     r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel|intro|outro|cards?|"
@@ -30,7 +30,7 @@ _PLACES = (
 )
 _TALK_ONLY = [
     r"\bnotic(?:e|ed|ing)\b",
-    r"\brefresh(?:ed|es)?\b",
+    r"\b(?:has|have|had)\s+refreshed\b|\brefresh(?:ed|es)?\s+(?:its|their|the)\s+(?:logo|brand|look|identity)\b",
     r"\brebrand",
     r"\b(?:love|like|loving|liking|admire)\s+(?:the|their|its)\b",
     r"\b(?:ask|asking|asked|request|requesting|seek|seeking|sought|get|getting|got|need|needs)\s+(?:\w+\s+){0,3}permission\b",
@@ -39,7 +39,7 @@ _TALK_ONLY = [
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
     r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
     r"\bnot\s+(?:using|used|putting|going\s+to\s+put)\b",
-    r"\b(?:logo|crest|it|design)\s+looks?\s+like\b",
+    r"\b(?:logo|crest|design)\s+looks?\s+like\b",
     r"\b(?:i|who)\s+thinks?\s+the\b",
     r"\b(?:what\s+do\s+you\s+think|thoughts)\s+(?:of|on)\s+the\b",
 ]

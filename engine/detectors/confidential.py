@@ -18,7 +18,7 @@ MARKERS = [
     r"\bconfidential(?!ity)\b",
     r"\b(?:commercial[- ])?in[- ]confidence\b",
     r"\bnot\s+for\s+(?:circulation|distribution|publication|sharing|forwarding)\b",
-    r"\b(?:internal|members|board|council)[- ]only\b",
+    r"\b(?:internal|board|council|committee|trustees?)[- ]only\b",
     r"\binternal\s+(?:use|discussions?|minutes|papers|emails?|memos?|documents?|meetings?|report)\b",
     r"\boff\s+the\s+record\b",
     r"\bhush[- ]hush\b",
@@ -47,7 +47,9 @@ MARKERS = [
     r"\bbetween\s+(?:us|you\s+and\s+me|ourselves|these\s+four\s+walls)\b",
     r"\b(?:not\s+supposed|shouldn't\s+(?:really\s+)?be|not\s+meant)\s+to\s+(?:say|tell|share|post|be\s+(?:saying|telling|sharing))\b",
     r"\bshouldn't\s+(?:really\s+)?be\s+(?:saying|telling|sharing|posting)\b",
-    r"\b(?:probably|really)?\s*shouldn't\s+(?:really\s+)?(?:post|share|say|tell\s+you|be\s+posting)\s+(?:this|that|it|any\s+of\s+this)\b",
+    r"\b(?:probably|really)?\s*shouldn't\s+(?:really\s+)?(?:post|share|say|tell|be\s+(?:posting|saying|telling))\b",
+    r"\bnot\s+(?:public|announced|out|official)\s+(?:till|until)\b|\bact\s+surprised\b",
+    r"\bno\s+decision\s+(?:yet|has\s+been\s+(?:made|taken))\b",
     r"\bnot\s+(?:yet\s+)?gone\s+to\s+(?:the\s+)?(?:board|council|committee|trustees|exec)(?:\s+yet)?\b",
     r"\b(?:strictly\s+(?:private|confidential|between)|in\s+(?:the\s+)?strictest\s+confidence|for\s+your\s+eyes\s+only|private\s+and\s+confidential)\b",
     r"\b(?:hasn't|has\s+not|haven't|not)\s+(?:yet\s+)?gone\s+out(?:\s+yet)?\b|\bbefore\s+it\s+goes\s+out\b",
@@ -73,8 +75,9 @@ _INSIDER = (
     r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear)\b|\U0001F92B|\U0001F440"
 )
 
-# Markers that are negated or name a public service are not markers.
+# Markers that are negated, joking, or name a public service are not markers.
 NEGATIONS = [
+    r"\bbetween\s+us\s+and\s+(?:the\s+)?(?:entire|whole|rest\s+of\s+the)\b",
     r"\b(?:not|isn't|no\s+longer|nothing|never\s+was)\s+(?:\w+\s+)?(?:confidential|embargoed|secret)\b",
     r"\b(?:non|un)-?confidential\b",
     r"\bconfidential\s+(?:\w+\s+){0,2}(?:helpline|line|service|support|advice|counsell?ing|listening|space|chat)\b",
@@ -96,7 +99,9 @@ class ConfidentialDisclosure:
     Params: ClassVar[type[ConfidentialParams]] = ConfidentialParams
 
     def __init__(self, params: ConfidentialParams, context) -> None:
-        self.marked = Phrases(PhrasesParams(patterns=MARKERS, exceptions=NEGATIONS), context)
+        # The author's own unfinished work ("my dissertation, not for circulation") is theirs to hold back.
+        own_work = [r"\bmy\s+(?:\w+\s+){0,2}(?:dissertation|thesis|essay|draft|abstract|homework|novel|CV|application)\b"]
+        self.marked = Phrases(PhrasesParams(patterns=MARKERS, exceptions=NEGATIONS, unless_near=own_work, near=80), context)
         self.embargo = Phrases(
             PhrasesParams(
                 patterns=[_EMBARGO],

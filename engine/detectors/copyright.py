@@ -36,7 +36,9 @@ _NOT_THEIRS = (
     r"saves?\s+you\s+(?:buying|paying)|publishers?|copyright(?:ed)?|members[- ]only|ticket(?:ed)?|"
     r"the\s+(?:whole|entire|full)|every\s+(?:slide|chapter|page|video|lecture)|all\s+(?:the|of\s+the|their|his|her)\s+\w+|"
     r"(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)|(?-i:[A-Z]\w+)'s\s+(?:\w+\s+)?(?:talk|slides|book|lecture|course|keynote|deck|chapter|presentation)|"
-    r"(?:his|her|their|the\s+speaker's|the\s+author's|the\s+lecturer's)\s+(?:\w+\s+)?(?:slides|talk|book|chapter|course|deck|lecture)|"
+    r"(?:his|her|their|the\s+speaker's|the\s+author's|the\s+lecturer's|the\s+company's|the\s+publisher's)\s+(?:\w+\s+)?"
+    r"(?:slides|talk|book|chapter|course|deck|lecture|videos?|recordings?|manual|materials|notes|images|content|files)|"
+    r"customer[- ](?:only|portal)|members[- ]only|(?:pinched|nicked|swiped|lifted|grabbed|ripped)\s+(?:\w+\s+){0,4}(?:off|from)|"
     r"new\s+edition|latest\s+edition)\b|£\s?\d|\$\s?\d"
 )
 _STRONG = [
@@ -51,6 +53,8 @@ _STRONG = [
     r"\b(?:no\s+need\s+to|don't\s+have\s+to|so\s+you\s+don't\s+have\s+to|won't\s+have\s+to)\s+(?:pay|buy)\b",
     r"\bsaves?\s+you\s+(?:buying|paying|£)",
     r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
+    r"\b(?:nobody|no\s+one)\s+(?:checks|will\s+(?:know|notice|check))\b|\bbefore\s+they\s+notice\b|\bwon't\s+notice\b",
+    r"\binformation\s+wants\s+to\s+be\s+free\b",
 ]
 _OWN_OR_ALLOWED = [
     r"\bmy\s+own\s+(?:\w+\s+)?(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",

@@ -12,15 +12,14 @@ _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+p
 
 # The ways people say they speak for themselves, before or after the mention, across line breaks.
 PERSONAL_STATEMENTS = [
-    # views (expressed here) are my own / views mine alone / opinions my own
-    rf"\b(?:all\s+)?{_VIEWS}(?:\s*(?:/|&|and)\s*{_VIEWS})?\s+(?:(?:i\s+)?(?:express(?:ed)?|shared|posted)\s+)?"
-    rf"(?:(?:here|in\s+this\s+\w+|on\s+this\s+\w+|on\s+here)\s+)?(?:are|r|is|=|:)?\s*{_MINE}",
+    # views (expressed here) are my own / views mine alone / opinions my own / all views on the site and here are my own
+    rf"\b(?:all\s+)?{_VIEWS}(?:\s*(?:/|&|and)\s*{_VIEWS})?\s+(?:[\w']+\s+){{0,7}}?(?:are|r|is|=|:)?\s*{_MINE}",
     # my own views / my views only / my personal opinion only / my views, not the College's
     r"\bmy\s+own\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\b",
     r"\bmy\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\s*(?:only|alone|,?\s*not\b|,?\s*as\s+(?:ever|always))",
     r"\bpersonal\s+(?:views?|opinions?|capacity|account|thoughts)\b",
     r"\b(?:in\s+)?(?:a|my)\s+(?:personal|private|individual)\s+capacity\b",
-    r"\b(?:speaking|posting|tweeting|writing|commenting|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
+    r"\b(?:speaking|posting|tweeting|writing|commenting|asking|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
     r"(?:personally|for\s+myself|as\s+(?:myself|me|an?\s+individual|a\s+friend|a\s+private\s+(?:individual|citizen)))\b",
     r"\bme\s+speaking\s+for\s+myself\b",
     r"\bon\s+my\s+own\s+behalf\b",
@@ -30,7 +29,12 @@ PERSONAL_STATEMENTS = [
     r"\bnot\s+as\s+an?\s+(?:{org}\s+)?(?:trustee|officer|member|fellow|representative|spokes\w+)\b",
     r"\b(?:do(?:es)?\s*n[o']?t|don't|doesn't|not)\s+(?:necessarily\s+)?(?:represent|reflect)\b",
     r"\bnot\s+(?:necessarily\s+)?(?:those\s+of|the\s+views?\s+of)\b",
-    r"\bnot\s+(?:the\s+)?(?:{org_or_alias}|society|college|organi[sz]ation)'?s\b",
+    r"\bnot\s+(?:the\s+)?(?:[\w@#]+'s\s+(?:or|and|nor)\s+)?(?:the\s+)?(?:{org_or_alias}|society|college|organi[sz]ation)'?s\b",
+    r"\bnot\s+on\s+(?:the\s+)?(?:{org_or_alias}|society's|college's|institute's)'?s?\s+behalf\b",
+    r"\bmy\s+(?:tweets|posts|views|opinions|words)\s*(?:≠|!=|=/=|are\s+not|aren't|don't\s+(?:reflect|represent))",
+    r"\b(?:standard\s+)?disclaimer\s*:",
+    r"\b(?:wearing\s+)?my\s+own\s+hat\b|\bnot\s+(?:wearing\s+)?my\s+(?:\w+\s+)?(?:hat|{org}\s+(?:one|hat))\b",
+    r"\bpersonal\s+(?:post|tweet|note|opinion)\b|\bnothing\s+official\b",
     r"\bmy\s+(?:own\s+)?(?:views?|opinions?|thoughts),?\s+(?:nobody|no\s*one|not\s+anybody|no-one)\s+else'?s\b",
     r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line)\b",
     # Hashtags people use for it: #personalviews, #ViewsMyOwn, #myviews.

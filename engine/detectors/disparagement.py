@@ -15,7 +15,8 @@ from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS
 
 _PEOPLE = (
     r"(?:council(?:\s+member)?s?|committee|board|trustees?|officers?|treasurer|president|chair|secretary|"
-    r"staff|exams?\s+office|education\s+committee|executive|management|leadership|members?|speakers?|webinar)"
+    r"staff|exams?\s+office|education\s+committee|executive|management|leadership|members?|speakers?|webinar|"
+    r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editor|registrar|CEO|chief\s+exec\w*)"
 )
 CRITICISM = [
     r"\b(?:shambles|fiasco|farce|joke|disgrace(?:ful)?|embarrass(?:ing|ment)|shameful|a\s+mess|omnishambles|"
@@ -37,7 +38,7 @@ CRITICISM = [
     r"treat(?:s|ed)?\s+(?:us|members|trainees|staff|radiographers|physicists)\s+like|betray\w*|chaotic|useless\s+lot|"
     r"does\s+nothing|do\s+nothing|talking\s+shop|rubber[- ]stamp\w*|stitch(?:ed)?\s+up|ridiculous|laughable|farcical|"
     r"what\s+a\s+(?:joke|waste|mess|farce)|rotten|not\s+worth\s+the|"
-    r"(?:getting|got|gets|get)\s+(?:it|everything|things|this|so\s+much)\s+(?:\w+\s+)?wrong|"
+    r"(?:getting|got|gets|get)\s+(?:\w+\s+){0,3}wrong|only\s+got\s+(?:it|the\s+\w+)\s+because|tick(?:ing)?\s+a\s+box|tokenism|"
     r"(?:don't|do\s+not)\s+know\s+why\s+(?:I|we|anyone)\s+bother|why\s+(?:do|would)\s+(?:I|we|anyone)\s+bother|"
     r"what\s+do\s+(?:they|either\s+of\s+them|you|we)\s+(?:even\s+)?do|what's\s+the\s+point\s+of|"
     r"so\s+basic|insulting|patronising|condescending|poorly\s+(?:organi[sz]ed|run|managed|thought|planned|chaired)|"

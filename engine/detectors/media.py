@@ -16,7 +16,7 @@ _DEALING = (
     r"gave\s+them|comment|two\s+pennies|my\s+(?:view|take|side)|chat(?:ted)?\s+(?:to|with)|lunch\s+with|off\s+the\s+record|"
     r"going\s+on|appearing\s+on|will\s+be\s+on|(?:be|was|am|I'm)\s+on\s+(?:the\s+)?(?:radio|telly|TV|air)|"
     r"get\s+in\s+touch|inbox\s+(?:is\s+)?open|available\s+for\s+(?:comment|interview)|happy\s+to\s+(?:talk|comment|speak|chat|help|explain)|"
-    r"leaked\s+to|tipped|briefing|spill|spoke\s+with|speaking\s+to|talking\s+to|interview(?:ing)?)\b"
+    r"leaked\s+to|tipped|briefing|spill|spoke\s+with|speaking\s+to|talking\s+to|interview(?:ing)?|walk\s+you\s+through)\b"
 )
 
 
@@ -32,8 +32,9 @@ class PressContact(Phrases):
         super().__init__(
             PhrasesParams(
                 patterns=[rf"(?<!\w){PRESS}(?!\w)"],
-                requires=[Requirement(any=[_DEALING], within=80)],
-                unless_near=[r"\b(?:listening|listened|listen)\s+to\b", r"\bgood\s+piece\s+in\b", r"\bread\s+(?:this|the)\b"],
+                requires=[Requirement(any=[_DEALING], within=120)],
+                unless_near=[
+                    r"\b(?:pass(?:ed)?|refer(?:red)?|forward(?:ed)?|sent)\s+(?:her|him|them|it|the\s+\w+)\s+(?:straight\s+|directly\s+)?(?:on\s+)?to\s+(?:the\s+)?(?:\w+\s+)?press\s+office\b",r"\b(?:listening|listened|listen)\s+to\b", r"\bgood\s+piece\s+in\b", r"\bread\s+(?:this|the)\b"],
                 near=60,
                 needs_reference=True,
             ),

@@ -7,6 +7,7 @@ import regex
 from ..model import Identity
 from ..text import Draft
 from .base import FLAGS, Span, compile_pattern, scan
+from .vocabulary import PARTY_CASED
 
 # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
 ORDINARY_WORDS = frozenset(
@@ -78,8 +79,9 @@ class OrganisationReferences:
         self._pattern = compile_pattern(self.source, FLAGS)
 
     def expand(self, source: str) -> str:
-        """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its aliases."""
-        return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source)
+        """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its
+        aliases, ``{party}`` any UK political party."""
+        return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source).replace("{party}", PARTY_CASED)
 
     def references(self, draft: Draft) -> list[Span]:
         return scan(self._pattern, draft)

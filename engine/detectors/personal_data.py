@@ -79,7 +79,7 @@ _HEALTH_VERB = (
     r"\s+(?:has\s+)?been|\s+got|\s+(?:was\s+)?diagnosed)"
 )
 _THIRD_PERSON_HEALTH = (
-    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+){_HEALTH_VERB})\s+(?:\w+\s+){{0,4}}{_CONDITIONS}\b"
+    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,4}}{_CONDITIONS}\b"
 )
 # A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
 _NAMED = (

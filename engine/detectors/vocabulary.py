@@ -34,7 +34,7 @@ INSULT_NOUNS = (
     r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
-    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession)\b"
+    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b))\b"
 )
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
 INSULT_ADJECTIVES = (
@@ -95,13 +95,14 @@ GENERALISING = (
     r"(?:a|are\s+a)\s+liability|can't\s+\w+(?:\s+\w+){0,3}\s+to\s+save\s+their\s+lives|(?:they're|are)\s+(?:just\s+)?(?:lazy|useless|thick|stupid)|"
     r"only\s+got\s+(?:it|the\s+\w+)\s+because|tick(?:ing)?\s+a\s+box|not\s+fair\s+on\s+the\s+rest|"
     r"(?:let|allowed)\s+anywhere\s+near|always\s+the\s+rest\s+of\s+us|(?:funny|odd)\s+how\s+it's\s+always|"
+    r"(?:have|has)\s+no\s+business|can't\s+handle|(?:just\s+)?(?:don't|do\s+not|doesn't)\s+have\s+the\s+(?:stamina|brains|temperament|strength|aptitude)|"
     r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out))"
 )
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
     r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
     r"speak\s+proper\s+English|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
-    r"(?:a\s+)?man\s+in\s+a\s+dress|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
+    r"(?:a\s+)?(?:man|bloke|guy)\s+in\s+a\s+(?:dress|frock|wig)|not\s+(?:calling|going\s+to\s+call)\s+(?:him|her|them|\w+)\s+['\"]?(?:she|he|they)\b|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
     r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago|"
     r"because\s+(?:she's|he's|they're|she\s+is|he\s+is)\s+(?:a\s+)?(?:woman|black|Asian|gay|disabled|pregnant|foreign|Muslim|Jewish|trans|old|a\s+mum))"
 )
