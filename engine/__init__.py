@@ -1,6 +1,6 @@
 """Decorum's policy engine: judges a draft post against the active policy packs."""
 
-from .check import IdentityError, UnknownPolicy, check, list_policies, validate_all
+from .check import IdentityError, UnknownPolicy, check, list_policies, validate_all, warm
 from .model import Finding, PolicyInfo
 from .packs import PackError, load_errors
 
@@ -17,4 +17,5 @@ __all__ = [
     "load_errors",
     "list_policies",
     "validate_all",
+    "warm",
 ]

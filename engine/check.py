@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .model import Finding, Identity, PolicyInfo
+from .detectors.base import warm as warm_word_lists
 from .packs import compiled, load_all, load_errors
 from .text import Draft
 
@@ -61,6 +62,17 @@ def list_policies() -> list[PolicyInfo]:
         PolicyInfo(id=p.id, name=p.name, organisation=p.organisation, date=p.date, categories=p.categories)
         for p in load_all().values()
     ]
+
+
+def warm() -> None:
+    """Build every pack and compile every pattern now, so that no draft waits for a compile.
+
+    Patterns are otherwise compiled on first use; a long-lived process (the native host) calls
+    this in the background once it is serving.
+    """
+    for pack_id in load_all():
+        compiled(pack_id, None)
+    warm_word_lists()
 
 
 def validate_all() -> tuple[str, ...]:

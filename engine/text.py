@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .detectors.prefilter import Literals
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
@@ -24,6 +29,9 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with typographic variants replaced, keeping every offset."""
     return text.translate(_SAME_LENGTH)
@@ -39,25 +47,40 @@ class Draft:
     # Results that several rules share (an organisation's references), keyed by whoever computes them.
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
     _lower: str | None = field(init=False, repr=False, default=None)
-    _literals: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
+    _prefixes: set[str] | None = field(init=False, repr=False, default=None)
+    _substrings: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
         self._astral = [i for i, ch in enumerate(self.original) if ord(ch) > 0xFFFF] if not self.original.isascii() else []
 
-    def contains_any(self, literals: frozenset[str]) -> bool:
-        """Whether the draft (lower-cased) contains one of ``literals``; each literal is tested once per draft."""
-        if self._lower is None:
-            self._lower = self.text.lower()
-        seen = self._literals
-        for literal in literals:
-            present = seen.get(literal)
-            if present is None:
-                present = seen[literal] = literal in self._lower
-            if present:
-                return True
-        return False
+    def contains_any(self, literals: "Literals") -> bool:
+        """Whether the draft holds one of ``literals`` (lower-cased): a word starting with one of
+        ``literals.word_starts``, or one of ``literals.substrings`` anywhere."""
+        if not literals.word_starts.isdisjoint(self._word_prefixes()):
+            return True
+        return any(self.contains_substring(s) for s in literals.substrings)
+
+    def word_starts_among(self, literals: frozenset[str]) -> set[str]:
+        """Those of ``literals`` that begin some word of the draft."""
+        return literals & self._word_prefixes()
+
+    def contains_substring(self, literal: str) -> bool:
+        found = self._substrings.get(literal)
+        if found is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            found = self._substrings[literal] = literal in self._lower
+        return found
+
+    def _word_prefixes(self) -> set[str]:
+        # Every beginning of every word, so that a literal that starts a word is one set lookup.
+        if self._prefixes is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            self._prefixes = {w[:k] for w in set(_WORDS.findall(self._lower)) for k in range(1, min(len(w), 24) + 1)}
+        return self._prefixes
 
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""

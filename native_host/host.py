@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -65,12 +66,22 @@ def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
 
 
 def _warm_up() -> None:
-    """Load every pack and run one tiny check now, so that the first keystroke does not wait for it."""
+    """Load every pack and run one tiny check now, so that the first keystroke does not wait for it;
+    then compile the remaining patterns in the background while the host already serves."""
     try:
         engine.check("Warming up.", [policy.id for policy in engine.list_policies()])
     except Exception:
         # Keep serving: each request will then answer with what is wrong, which the extension can show.
         log.exception("warming up the engine failed")
+        return
+    threading.Thread(target=_compile_the_rest, name="decorum-warm", daemon=True).start()
+
+
+def _compile_the_rest() -> None:
+    try:
+        engine.warm()
+    except Exception:  # a pattern that fails here fails again, with its message, when a draft needs it
+        log.exception("compiling patterns ahead of time failed")
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from functools import lru_cache
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Protocol
@@ -11,7 +12,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft
-from .prefilter import required_literals
+from .prefilter import required_literals, split_alternation
 
 log = logging.getLogger("decorum.engine")
 
@@ -135,36 +136,110 @@ def register(name: str) -> Callable[[type], type]:
     return add
 
 
-class Alternatives:
-    """Several patterns used as one alternation, but each compiled, prefiltered and scanned alone.
+_WORD_LISTS: "weakref.WeakSet[_WordList]" = weakref.WeakSet()
 
-    The regex module runs one big alternation far slower than its parts (it loses each part's
-    literal-prefix search), and a part whose literals are absent from the draft costs nothing.
+
+def warm() -> None:
+    """Compile every branch of every word list built so far (they are otherwise compiled on first use)."""
+    for words in list(_WORD_LISTS):
+        words.warm()
+
+
+class _WordList:
+    """Alternatives run as only the branches whose literals are in the draft.
+
+    The regex module tries every branch of an alternation at every position, so a list of a
+    hundred words costs about a hundred times one word, while a draft holds few of them. An
+    index from each branch's required literals finds the branches a draft can match; only those
+    are run, each compiled on first use (or ahead of time by ``warm``).
     """
 
-    def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
-        self.patterns: list[regex.Pattern[str]] = []
-        for source in sources:
-            try:
-                self.patterns.append(compile_pattern(expand(source)))
-            except PatternError:
-                raise PatternError(f"invalid pattern {source!r}") from None
+    def __init__(self, branches: list[str]) -> None:
+        self.branches = branches
+        self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
+        _WORD_LISTS.add(self)
+        self.always: list[int] = []
+        self.by_word_start: dict[str, list[int]] = {}
+        self.by_substring: dict[str, list[int]] = {}
+        for i, branch in enumerate(branches):
+            literals = required_literals(branch)
+            if literals is None:
+                self.always.append(i)
+                continue
+            for literal in literals.word_starts:
+                self.by_word_start.setdefault(literal, []).append(i)
+            for literal in literals.substrings:
+                self.by_substring.setdefault(literal, []).append(i)
+        self.word_starts = frozenset(self.by_word_start)
 
-    def __bool__(self) -> bool:
-        return bool(self.patterns)
+    def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
+        key = ("wordlist", id(self))
+        found = draft.cache.get(key)
+        if found is None:
+            present = set(self.always)
+            for literal in draft.word_starts_among(self.word_starts):
+                present.update(self.by_word_start[literal])
+            for literal, indices in self.by_substring.items():
+                if draft.contains_substring(literal):
+                    present.update(indices)
+            found = draft.cache[key] = [self._pattern(i) for i in sorted(present)]
+        return found  # type: ignore[return-value]
 
-    def could_match(self, draft: Draft) -> bool:
-        return any(could_match(p, draft) for p in self.patterns)
+    def _pattern(self, i: int) -> regex.Pattern[str]:
+        pattern = self.patterns[i]
+        if pattern is None:
+            pattern = self.patterns[i] = compile_pattern(self.branches[i])
+        return pattern
+
+    def warm(self) -> None:
+        """Compile every branch now rather than on first use."""
+        for i in range(len(self.branches)):
+            self._pattern(i)
 
     def spans(self, draft: Draft) -> list[Span]:
-        """Matches in order, leftmost and longest first, none overlapping another (as an alternation gives)."""
-        hits = sorted((h for p in self.patterns for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
+        hits = sorted((h for p in self._present(draft) for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
         kept: list[Span] = []
         for hit in hits:
             if not kept or hit[0] >= kept[-1][1]:
                 kept.append(hit)
         return kept
 
+    def could_match(self, draft: Draft) -> bool:
+        return bool(self._present(draft))
+
+    def search(self, draft: Draft, start: int, end: int) -> bool:
+        return any(search(p, draft.text, start, end) is not None for p in self._present(draft))
+
+
+class Alternatives:
+    """Several patterns used as one alternation: only the branches a draft can match are run.
+
+    Every pattern, and every branch of a pattern that is a word list, is indexed by the literals
+    it requires (see prefilter.py); for a draft, the branches whose literals it holds are joined
+    into one small pattern. Most drafts hold the words of few branches, and many of none.
+    """
+
+    def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
+        branches: list[str] = []
+        for source in sources:
+            full = expand(source)
+            try:
+                compile_pattern(full)
+            except PatternError:
+                raise PatternError(f"invalid pattern {source!r}") from None
+            branches.extend(split_alternation(full))
+        self.words = _WordList(branches) if branches else None
+
+    def __bool__(self) -> bool:
+        return self.words is not None
+
+    def could_match(self, draft: Draft) -> bool:
+        return self.words is not None and self.words.could_match(draft)
+
+    def spans(self, draft: Draft) -> list[Span]:
+        """Matches in order, leftmost and longest first, none overlapping another (as an alternation gives)."""
+        return self.words.spans(draft) if self.words is not None else []
+
     def found(self, draft: Draft, start: int, end: int) -> bool:
         """Whether any of the patterns matches within ``draft.text[start:end]``."""
-        return any(could_match(p, draft) and search(p, draft.text, start, end) for p in self.patterns)
+        return self.words is not None and self.words.search(draft, start, end)

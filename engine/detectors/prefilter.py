@@ -4,70 +4,210 @@ For a pattern, find a set of literal strings such that every match contains at l
 them (the "required factors" that RE2 and ripgrep extract). A draft that contains none of them
 is skipped without running the pattern, which is most drafts for most rules: a substring test
 costs a fraction of a regex scan.
+
+A literal that the pattern can only match at the start of a word (``\\bgit``) is marked so, and
+is looked up among the draft's words rather than anywhere in its text: "git" is not in
+"digital", and "men" is not in "recommend".
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
+from typing import NamedTuple
 from re import _constants as c  # the standard library's own regex parser (Python 3.11+)
 from re import _parser as parser
 
-Literals = frozenset[str] | None  # None: no literal is required (the pattern must always run)
+# Marks, while literals are gathered, one that must begin a word.
+WORD_START = "\x00"
+
+class Literals(NamedTuple):
+    """One of these must be in a draft for the pattern to match it."""
+
+    word_starts: frozenset[str]  # each begins a word of the draft
+    substrings: tuple[str, ...]  # each is anywhere in the draft
 
 
 @lru_cache(maxsize=4096)
-def required_literals(source: str) -> Literals:
+def required_literals(source: str) -> Literals | None:
     """Lower-case literals, one of which every match of ``source`` contains; None if unknown."""
     try:
         tree = parser.parse(source, re.IGNORECASE)
     except (re.error, ValueError, TypeError, OverflowError):
         return None  # syntax only the regex module knows: no prefilter, the pattern always runs
-    found = _sequence(list(tree))
-    if found is None or any(not lit for lit in found):
+    found = _sequence(list(tree), word_start=False)
+    if found is None or any(not lit.lstrip(WORD_START) for lit in found):
         return None
-    return frozenset(lit.lower() for lit in found)
+    starts: set[str] = set()
+    rest: set[str] = set()
+    for lit in (lit.lower() for lit in found):
+        if lit.startswith(WORD_START):
+            # A literal that starts a word is looked up by its leading word characters ("isn" of "isn't").
+            word = lit[1:]
+            head = _leading_word(word)
+            if head and (len(head) >= 2 or head == word):
+                starts.add(head)
+                continue
+            lit = word
+        rest.add(lit)
+    return Literals(frozenset(starts), tuple(sorted(rest)))
 
 
-def _sequence(items: list) -> set[str] | None:
+def _leading_word(text: str) -> str:
+    end = 0
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return text[:end]
+
+
+def _selectivity(literals: set[str]) -> tuple[int, int]:
+    # A literal that must start a word is worth two more characters of one that may be anywhere.
+    return min(len(lit) + (1 if lit.startswith(WORD_START) else 0) for lit in literals), -len(literals)
+
+
+def _sequence(items: list, word_start: bool) -> set[str] | None:
     """Best requirement of a sequence: a literal run, or the most selective requirement of one item."""
     candidates: list[set[str]] = []
     run: list[str] = []
+    run_at_word_start = False
+    at_start = word_start
     for op, arg in items:
         if op is c.LITERAL:
+            if not run:
+                run_at_word_start = at_start and chr(arg).isalnum()
             run.append(chr(arg))
+            at_start = chr(arg).isspace()
             continue
         if run:
-            candidates.append({"".join(run)})
+            candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
             run = []
-        found = _node(op, arg)
+        found = _node(op, arg, at_start)
         if found is not None:
             candidates.append(found)
+        at_start = _ends_at_word_start(op, arg)
     if run:
-        candidates.append({"".join(run)})
+        candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
     if not candidates:
         return None
-    # The most selective requirement: longest shortest literal, then fewest literals.
-    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+    return max(candidates, key=_selectivity)
 
 
-def _node(op, arg) -> set[str] | None:
+def _ends_at_word_start(op, arg) -> bool:
+    """Whether what follows this node starts a word: after \\b, or after whitespace."""
+    if op is c.AT:
+        return arg is c.AT_BOUNDARY
+    if op is c.ASSERT_NOT:
+        # (?<!\w) and its kin: no word character before, so a word starts here.
+        direction, items = arg
+        return direction < 0 and any(
+            kind is c.IN and any(k is c.CATEGORY and v is c.CATEGORY_WORD for k, v in value) for kind, value in items
+        )
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, item = arg
+        return low >= 1 and len(item) == 1 and _is_space(*item[0])
+    return _is_space(op, arg)
+
+
+def _is_space(op, arg) -> bool:
+    if op is c.LITERAL:
+        return chr(arg).isspace()
+    if op is c.IN:
+        return all(kind is c.CATEGORY and value is c.CATEGORY_SPACE for kind, value in arg)
+    return False
+
+
+def _node(op, arg, word_start: bool) -> set[str] | None:
     if op is c.SUBPATTERN:
-        return _sequence(list(arg[-1]))
+        return _sequence(list(arg[-1]), word_start)
     if op is c.BRANCH:
         union: set[str] = set()
         for branch in arg[1]:
-            found = _sequence(list(branch))
+            found = _sequence(list(branch), word_start)
             if found is None:
                 return None
             union |= found
         return union
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _high, item = arg
-        return _sequence(list(item)) if low >= 1 else None
+        return _sequence(list(item), word_start) if low >= 1 else None
     if op is c.ATOMIC_GROUP:
-        return _sequence(list(arg))
+        return _sequence(list(arg), word_start)
     if op is c.IN and len(arg) == 1 and arg[0][0] is c.LITERAL:
         return {chr(arg[0][1])}
     return None  # classes, anchors, look-arounds, back-references: nothing certain
+
+
+def split_alternation(source: str) -> list[str]:
+    """The branches of a pattern that is one alternation, each with the pattern's prefix and suffix.
+
+    ``\\b(?:shambles|fiasco|farce)\\b`` gives three patterns. A pattern that is not one group of
+    alternatives at its top level (or whose group is quantified) comes back whole. Groups of one
+    branch are looked into: ``(?:\\b(?:a|b)\\b)``.
+    """
+    group = _first_group(source)
+    if group is None:
+        return [source]
+    start, body_start, end = group
+    prefix, body, suffix = source[:start], source[body_start:end], source[end + 1 :]
+    branches = _top_level_split(body)
+    if len(branches) == 1:
+        inner = split_alternation(body)
+        return [f"{prefix}(?:{b}){suffix}" for b in inner] if len(inner) > 1 else [source]
+    return [part for branch in branches for part in split_alternation(f"{prefix}(?:{branch}){suffix}")]
+
+
+def _characters(source: str):
+    """Yield (index, char, depth, in_class) for each unescaped character of a pattern."""
+    depth, in_class, i = 0, False, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            yield i, ch, depth, False
+            depth += 1
+            i += 1
+            continue
+        elif ch == ")":
+            depth -= 1
+        yield i, ch, depth, in_class
+        i += 1
+
+
+def _first_group(source: str) -> tuple[int, int, int] | None:
+    """(start, body start, end) of the first top-level "(?:" group, if no "|" stands outside groups."""
+    found: list[int | None] | None = None
+    for i, ch, depth, in_class in _characters(source):
+        if in_class:
+            continue
+        if depth == 0 and ch == "|":
+            return None
+        if found is None and depth == 0 and ch == "(" and source.startswith("(?:", i):
+            found = [i, i + 3, None]
+        elif found is not None and found[2] is None and depth == 0 and ch == ")":
+            found[2] = i
+    if found is None or found[2] is None:
+        return None
+    # A quantified group ("(?:…)?", "(?:…){0,3}") would change meaning if distributed.
+    after = source[found[2] + 1 : found[2] + 2]
+    if after and after in "?*+{":
+        return None
+    return found[0], found[1], found[2]  # type: ignore[return-value]
+
+
+def _top_level_split(body: str) -> list[str]:
+    parts, last = [], 0
+    for i, ch, depth, in_class in _characters(body):
+        if not in_class and depth == 0 and ch == "|":
+            parts.append(body[last:i])
+            last = i + 1
+    parts.append(body[last:])
+    return parts

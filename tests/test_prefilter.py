@@ -1,0 +1,88 @@
+"""The prefilter may skip a pattern only when the pattern cannot match: checked on every draft we have."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from engine.detectors.base import _WordList, compile_pattern
+from engine.detectors.prefilter import required_literals, split_alternation
+from engine.packs import compiled, load_all
+from engine.text import Draft
+
+CORPORA = [Path(__file__).with_name("corpus") / name for name in ("tune.jsonl", "tune2.jsonl", "heldout.jsonl")]
+IDENTITY = {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}
+
+
+def _branches():
+    import gc
+
+    from engine.model import Identity
+
+    for pack_id in load_all():
+        compiled(pack_id, None)
+    compiled("society", Identity.model_validate(IDENTITY))
+    return sorted({b for o in gc.get_objects() if isinstance(o, _WordList) for b in o.branches})
+
+
+def _drafts():
+    texts = []
+    for path in CORPORA:
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_no_pattern_is_skipped_on_a_draft_it_matches():
+    drafts = [Draft(t) for t in _drafts()]
+    wrongly_skipped = []
+    for branch in _branches():
+        literals = required_literals(branch)
+        if literals is None:
+            continue
+        pattern = compile_pattern(branch)
+        for draft in drafts:
+            if pattern.search(draft.text) and not draft.contains_any(literals):
+                wrongly_skipped.append((branch[:80], draft.original[:60]))
+    assert wrongly_skipped == []
+
+
+@pytest.mark.parametrize(
+    "source, word_starts, substrings",
+    [
+        (r"\bvote\b", {"vote"}, ()),
+        (r"\b(?:idiots?|morons?)\b", {"idiot", "moron"}, ()),
+        (r"#(?:GTTO|ToriesOut)\b", set(), ("gtto", "toriesout")),
+        (r"[\w.]+@[\w-]+", set(), ("@",)),
+        (r"\bisn't\b", {"isn"}, ()),
+        (r"\bisn't\s+public\b", {"public"}, ()),
+        (r"(?<!\w)press", {"press"}, ()),
+    ],
+)
+def test_required_literals(source, word_starts, substrings):
+    literals = required_literals(source)
+    assert literals.word_starts == frozenset(word_starts) and literals.substrings == substrings
+
+
+@pytest.mark.parametrize("source", [r"\d{3}", r"a|\d", r"(?:x)?y"])
+def test_patterns_with_no_certain_literal_always_run(source):
+    assert required_literals(source) is None or "" not in required_literals(source).word_starts
+
+
+def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
+    draft = Draft("A digital recommendation")
+    assert draft.contains_any(required_literals(r"\bdigit"))
+    assert not draft.contains_any(required_literals(r"\bgit"))
+
+
+@pytest.mark.parametrize(
+    "source, parts",
+    [
+        (r"\b(?:a|bb|c(?:d|e))\b", [r"\b(?:a)\b", r"\b(?:bb)\b", r"\b(?:c(?:d))\b", r"\b(?:c(?:e))\b"]),
+        (r"\b(?:\b(?:a|b)\b)", [r"\b(?:\b(?:a)\b)", r"\b(?:\b(?:b)\b)"]),
+        (r"(?:a|b)?c", [r"(?:a|b)?c"]),
+        (r"x|(?:a|b)", [r"x|(?:a|b)"]),
+        (r"[(|]x", [r"[(|]x"]),
+    ],
+)
+def test_split_alternation_distributes_only_when_meaning_is_kept(source, parts):
+    assert split_alternation(source) == parts
