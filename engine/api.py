@@ -31,8 +31,11 @@ def create_app() -> Flask:
         policies = body.get("policies", [])
         if not isinstance(policies, list) or not all(isinstance(p, str) for p in policies):
             return jsonify(type="error", code="bad_request", message="'policies' must be a list of pack ids"), 400
+        profile_disclaimer = body.get("profile_disclaimer", [])
+        if not isinstance(profile_disclaimer, list) or not all(isinstance(p, str) for p in profile_disclaimer):
+            return jsonify(type="error", code="bad_request", message="'profile_disclaimer' must be a list of pack ids"), 400
         try:
-            findings = check(body["text"], policies, body.get("identity"), body.get("site"))
+            findings = check(body["text"], policies, body.get("identity"), body.get("site"), profile_disclaimer)
         except (UnknownPolicy, IdentityError) as exc:
             return jsonify(type="error", code="bad_request", message=str(exc)), 400
         return jsonify(type="result", findings=[f.to_json() for f in findings])

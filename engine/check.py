@@ -37,11 +37,14 @@ def check(
     policies: Sequence[str],
     identity: Mapping[str, Any] | None = None,
     site: str | None = None,
+    profile_disclaimer: Sequence[str] = (),
 ) -> list[Finding]:
     """Findings for ``text`` under each pack in ``policies``, ordered by where they start.
 
     ``identity`` maps a pack id to an override of that pack's organisation identity
-    (``{"names": [], "acronyms": [], "handles": []}``); ``site`` is where the draft is typed.
+    (``{"names": [], "acronyms": [], "handles": []}``); ``site`` is where the draft is typed;
+    ``profile_disclaimer`` names the packs for which the member's profile already carries the
+    personal-views statement (it silences only the rules whose policy accepts that).
     """
     packs = load_all()
     unknown = [p for p in policies if p not in packs]
@@ -52,14 +55,22 @@ def check(
     draft = Draft(text)
     findings: list[Finding] = []
     for pack_id in dict.fromkeys(policies):
-        findings.extend(compiled(pack_id, _identity_override(identity, pack_id)).findings(draft))
+        pack = compiled(pack_id, _identity_override(identity, pack_id))
+        findings.extend(pack.findings(draft, profile_disclaimer=pack_id in profile_disclaimer))
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
     return findings
 
 
 def list_policies() -> list[PolicyInfo]:
     return [
-        PolicyInfo(id=p.id, name=p.name, organisation=p.organisation, date=p.date, categories=p.categories)
+        PolicyInfo(
+            id=p.id,
+            name=p.name,
+            organisation=p.organisation,
+            date=p.date,
+            categories=p.categories,
+            profile_disclaimer=any(rule.satisfied_by_profile for rule in p.rules),
+        )
         for p in load_all().values()
     ]
 

@@ -23,7 +23,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 2
     policies = args.policy or [p.id for p in list_policies()]
     try:
-        findings = check(text, policies, identity, args.site)
+        findings = check(text, policies, identity, args.site, args.profile_disclaimer or ())
     except (UnknownPolicy, IdentityError) as exc:
         print(f"decorum: {exc}", file=sys.stderr)
         return 2
@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--policy", action="append", metavar="ID", help="a pack to apply (repeatable; default: all)")
     p.add_argument("--identity", metavar="JSON", help='identity overrides, e.g. \'{"society": {"names": ["…"], "acronyms": ["…"]}}\'')
     p.add_argument("--site", choices=["x", "linkedin", "facebook", "other"], help="where the draft is typed")
+    p.add_argument(
+        "--profile-disclaimer",
+        action="append",
+        metavar="ID",
+        help="my profile already carries the disclaimer for this pack (repeatable; matters for rcr and ipem)",
+    )
     p.add_argument("--json", action="store_true", help="print the findings as the protocol's JSON")
     p.set_defaults(func=_cmd_check)
 

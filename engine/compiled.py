@@ -25,9 +25,11 @@ class CompiledPack:
                 raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
             self.rules.append((rule, built))
 
-    def findings(self, draft: Draft) -> list[Finding]:
+    def findings(self, draft: Draft, profile_disclaimer: bool = False) -> list[Finding]:
         found: list[Finding] = []
         for rule, detector in self.rules:
+            if profile_disclaimer and rule.satisfied_by_profile:
+                continue
             for start, end in _find(detector, draft):
                 found.append(
                     Finding(

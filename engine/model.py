@@ -75,6 +75,9 @@ class Rule(Strict):
     detector: str
     params: dict[str, Any] = Field(default_factory=dict)
     fix: Fix | None = None
+    # The policy accepts the statement on the member's profile (RCR, IPEM): a member who says their
+    # profile carries it does not get this rule's finding.
+    satisfied_by_profile: bool = False
 
 
 class Pack(Strict):
@@ -105,6 +108,8 @@ class PolicyInfo(BaseModel):
     organisation: str
     date: str
     categories: list[str]
+    # Whether "my profile already carries the disclaimer" means anything for this pack.
+    profile_disclaimer: bool = False
 
 
 class Finding(BaseModel):

@@ -124,10 +124,13 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     site = request.get("site")
     if site is not None and not isinstance(site, str):
         raise RequestError("bad_request", f"'site' must be a string or null, not {_json_kind(site)}")
+    profile_disclaimer = request.get("profile_disclaimer", [])
+    if not isinstance(profile_disclaimer, list) or not all(isinstance(p, str) for p in profile_disclaimer):
+        raise RequestError("bad_request", "'profile_disclaimer' must be a list of policy id strings")
 
     started = time.perf_counter()
     try:
-        findings = engine.check(text, policies, identity=identity, site=site)
+        findings = engine.check(text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer)
     except (engine.UnknownPolicy, engine.IdentityError) as refusal:
         raise RequestError("bad_request", str(refusal)) from None
     elapsed_ms = (time.perf_counter() - started) * 1000

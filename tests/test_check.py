@@ -176,3 +176,30 @@ class TestConfidential:
 
     def test_the_society_pack_has_no_confidential_category(self):
         assert categories("Off the record: the board voted to raise fees", ["society"], BSCI) == []
+
+
+class TestProfileDisclaimer:
+    """RCR and IPEM accept the statement on the member's profile; ICIS wants it in the posting."""
+
+    @pytest.mark.parametrize("pack", ["rcr", "ipem"])
+    def test_a_profile_statement_silences_the_disclaimer_where_the_policy_accepts_it(self, pack):
+        text = f"Great {pack.upper()} meeting today"
+        assert categories(text, [pack]) == [f"{pack}/disclaimer"]
+        assert [f for f in check(text, [pack], profile_disclaimer=[pack])] == []
+
+    def test_it_does_not_silence_icis_whose_policy_wants_it_in_the_posting(self):
+        assert [f.rule for f in check("Off to #ICIS2025", ["icis"], profile_disclaimer=["icis"])] == ["icis.disclaimer"]
+
+    def test_it_silences_only_the_disclaimer(self):
+        text = "Put the RCR crest on my slides"
+        assert {f.category for f in check(text, ["rcr"], profile_disclaimer=["rcr"])} == {"brand"}
+
+    def test_it_applies_per_pack(self):
+        text = "RCR and IPEM joint meeting today"
+        assert categories(text, ["rcr", "ipem"]) == ["ipem/disclaimer", "rcr/disclaimer"]
+        assert sorted(f.policy for f in check(text, ["rcr", "ipem"], profile_disclaimer=["rcr"])) == ["ipem"]
+
+    def test_hello_says_which_packs_offer_it(self):
+        from engine import list_policies
+
+        assert {p.id for p in list_policies() if p.profile_disclaimer} == {"rcr", "ipem"}

@@ -30,7 +30,7 @@ def test_hello_names_the_protocol_the_engine_version_and_every_pack():
     assert answer["version"] == engine.__version__
     assert [policy["id"] for policy in answer["policies"]] == [policy.id for policy in engine.list_policies()]
     for policy in answer["policies"]:
-        assert set(policy) == {"id", "name", "organisation", "date", "categories"}
+        assert set(policy) == {"id", "name", "organisation", "date", "categories", "profile_disclaimer"}
 
 
 def test_check_answers_with_the_engines_findings_in_contract_form():
@@ -243,3 +243,11 @@ def test_a_truncated_answer_is_still_valid_json_a_browser_reads(engine_reporting
     engine_reporting(huge_findings(600, message_chars=5_000))
     decoded = json.loads(framing.encode(protocol.handle(check())))
     assert decoded["truncated"] > 0
+
+
+def test_a_check_can_say_the_members_profile_carries_the_disclaimer():
+    request = {"id": 9, "type": "check", "text": "Great RCR meeting", "policies": ["rcr"]}
+    assert [f["rule"] for f in protocol.handle(request)["findings"]] == ["rcr.disclaimer"]
+    assert protocol.handle({**request, "profile_disclaimer": ["rcr"]})["findings"] == []
+    refused = protocol.handle({**request, "profile_disclaimer": "rcr"})
+    assert (refused["type"], refused["code"]) == ("error", "bad_request")
