@@ -1,0 +1,107 @@
+"""Measure the engine and the native host and print the figures; `--write BENCHMARKS.md` records them.
+
+    .venv/bin/python bench/run.py                        # full run (about a minute), table on stdout
+    .venv/bin/python bench/run.py --write BENCHMARKS.md  # and replace the table in BENCHMARKS.md
+    .venv/bin/python bench/run.py --quick                # smoke run, a few seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# Run as a script (`python bench/run.py`), Python puts bench/ on the path, not the repository.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import engine_speed, host_speed, report  # noqa: E402
+from bench.drafts import DEFAULT_CORPUS, load_source  # noqa: E402
+
+SHORT_CHARS = 280  # an X post
+LONG_CHARS = 3_000  # a LinkedIn post
+PER_CHAR_SIZES = (300, 1_000, 3_000, 10_000, 30_000, 60_000)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many times each thing is measured."""
+
+    warm_up_checks: int
+    short_runs: int
+    long_runs: int
+    per_char_budget_chars: int  # each length gets about this many characters' worth of runs…
+    per_char_runs: tuple[int, int]  # …within these bounds
+    round_trips: int
+    host_warm_up_checks: int
+    cold_starts: int
+
+    def runs_for(self, chars: int) -> int:
+        low, high = self.per_char_runs
+        return max(low, min(high, self.per_char_budget_chars // chars))
+
+
+FULL = Plan(
+    warm_up_checks=50, short_runs=2_000, long_runs=500, per_char_budget_chars=300_000, per_char_runs=(11, 1_000),
+    round_trips=2_000, host_warm_up_checks=50, cold_starts=10,
+)
+# Well under 30 s even on a busy machine: each cold start alone loads every pack.
+QUICK = Plan(
+    warm_up_checks=10, short_runs=200, long_runs=30, per_char_budget_chars=20_000, per_char_runs=(3, 60),
+    round_trips=100, host_warm_up_checks=10, cold_starts=2,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    load_at_start = os.getloadavg()[0]
+    source = load_source(None if args.corpus == "none" else Path(args.corpus))
+
+    engine_warnings = engine_speed.EngineWarnings.watch()
+    _progress(f"drafts: {source.origin}; warming up the engine")
+    engine_speed.warm_up(source, plan.warm_up_checks)
+    _progress(f"engine.check: {plan.short_runs:,} × {SHORT_CHARS:,} chars")
+    short = engine_speed.time_drafts(source, SHORT_CHARS, plan.short_runs)
+    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars")
+    long = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs)
+    _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars")
+    per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
+    _progress(f"decorum-host: {plan.round_trips:,} round trips over one connection")
+    try:
+        trips = host_speed.round_trips(source, SHORT_CHARS, plan.round_trips, plan.host_warm_up_checks)
+        _progress(f"decorum-host: {plan.cold_starts} cold starts")
+        cold = host_speed.cold_starts(plan.cold_starts)
+    except host_speed.HostFailed as failure:
+        print(f"bench: the host could not be measured: {failure}", file=sys.stderr)
+        return 1
+
+    results = report.Results(
+        quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
+        short=short, long=long, per_char=per_char, round_trips=trips, cold_start=cold,
+        engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
+    )
+    print(report.as_text(results), end="")
+    if args.write:
+        report.write_between_markers(Path(args.write), report.as_markdown(results))
+        _progress(f"wrote the table into {args.write}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few runs of each measure: a smoke test, not figures")
+    parser.add_argument("--write", metavar="PATH", help="put the markdown table between the bench markers of PATH")
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS),
+                        help="JSON lines with a 'text' field to cut drafts from (default: %(default)s; "
+                             "'none', or a missing file, means the built-in samples)")
+    return parser
+
+
+def _progress(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
