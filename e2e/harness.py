@@ -31,7 +31,7 @@ if str(REPO) not in sys.path:
 
 from native_host import EXTENSION_ID, HOST_NAME  # noqa: E402  (one source for both constants)
 from native_host.manifests import manifest_for  # noqa: E402
-from native_host.manifests import manifest_for  # noqa: E402
+
 FIXTURES = E2E / "fixtures"
 DIST = FIXTURES / "dist"
 EXTENSION_DIR = REPO / "extension"

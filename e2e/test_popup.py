@@ -3,6 +3,8 @@ that each change reaches the open draft at once."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -109,3 +111,48 @@ def test_switching_a_site_off_removes_its_panels_and_on_brings_them_back(sites):
     wait_for_stored(sites.context, "disabledSites", [])
     draft.wait_for_finding("icis", "disclaimer", record=False)
     assert stored_settings(sites.context)["activePolicies"] == ["icis"]
+
+
+def test_a_profile_carrying_the_disclaimer_silences_only_the_policies_that_accept_it(sites):
+    draft = sites.draft("linkedin", "share", policies=["rcr", "icis"])
+    draft.type("Great RCR and ICIS teaching day")
+    draft.wait_for_finding("rcr", "disclaimer", record=False)
+    draft.wait_for_finding("icis", "disclaimer", record=False)
+    assert draft.findings() == {("rcr", "disclaimer"), ("icis", "disclaimer")}
+
+    popup = open_popup(sites.context)
+    expect(popup.locator("#engine-status")).to_have_attribute("data-status", "connected")
+    # Offered where the host says the policy accepts a statement on the profile: rcr and ipem, not icis.
+    offered = popup.locator("input[data-profile-disclaimer]")
+    accepting = [p.id for p in engine.list_policies() if p.profile_disclaimer]
+    expect(offered).to_have_count(len(accepting))
+    assert offered.evaluate_all("(b) => b.map((i) => i.dataset.profileDisclaimer)") == accepting
+    expect(popup.locator('input[data-profile-disclaimer="icis"]')).to_have_count(0)
+    rcr_profile = popup.locator('input[data-profile-disclaimer="rcr"]')
+    expect(rcr_profile).to_have_accessible_name("My profile already carries the disclaimer")
+    expect(rcr_profile).to_have_accessible_description(re.compile("accepts .* on your profile"))
+    expect(rcr_profile).not_to_be_checked()
+    expect(rcr_profile).to_be_enabled()
+    expect(popup.locator('input[data-profile-disclaimer="ipem"]')).to_be_disabled()  # ipem is off
+
+    rcr_profile.check()
+    wait_for_stored(sites.context, "profileDisclaimer", ["rcr"])
+    expect(draft.finding("rcr", "disclaimer")).to_have_count(0)
+    draft.wait_for_state("findings")
+    assert draft.findings() == {("icis", "disclaimer")}
+
+    # Switching rcr off keeps the answer for when it comes back, but it cannot be changed meanwhile.
+    popup.locator('input[data-policy="rcr"]').uncheck()
+    expect(rcr_profile).to_be_disabled()
+    expect(rcr_profile).to_be_checked()
+    popup.locator('input[data-policy="rcr"]').check()
+    expect(rcr_profile).to_be_enabled()
+    wait_for_stored(sites.context, "activePolicies", ["icis", "rcr"])
+
+    reopened = open_popup(sites.context)  # what was saved is what the popup shows next time
+    reopened_rcr = reopened.locator('input[data-profile-disclaimer="rcr"]')
+    expect(reopened_rcr).to_be_checked()
+    reopened_rcr.uncheck()
+    wait_for_stored(sites.context, "profileDisclaimer", [])
+    draft.wait_for_finding("rcr", "disclaimer", record=False)
+    assert draft.findings() == {("rcr", "disclaimer"), ("icis", "disclaimer")}

@@ -4,6 +4,7 @@
 import { api } from "../platform.js";
 import { MAX_TEXT_UNITS, MSG, STATUS } from "../shared/messages.js";
 import { onSettingsChanged, readSettings } from "../shared/settings.js";
+import { checkRequest } from "./check-request.js";
 import { EngineError, NativeEngine } from "./native-port.js";
 
 const engine = new NativeEngine({ onStatus: broadcastStatus });
@@ -44,14 +45,10 @@ async function handleCheck(message, sender) {
 async function check({ text, site }) {
   if (typeof text !== "string") return { type: "error", code: "bad_request", message: "No text to check." };
   if (text.length > MAX_TEXT_UNITS) return { type: "error", code: "too_large", message: "The draft is too long to check." };
-  const { activePolicies, identities } = await settings;
-  const known = engine.hello ? new Set(engine.hello.policies.map((p) => p.id)) : null;
-  const policies = activePolicies.filter((id) => !known || known.has(id));
-  if (policies.length === 0) return { type: "inactive" };
-  const identity = {};
-  for (const id of policies) if (identities[id]) identity[id] = identities[id];
+  const request = checkRequest({ text, site }, await settings, engine.hello?.policies ?? null);
+  if (!request) return { type: "inactive" };
   try {
-    const answer = await engine.request({ type: "check", text, policies, identity, site: site ?? "other" });
+    const answer = await engine.request(request);
     return { ...answer, policyInfo: policyInfo() };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;

@@ -34,7 +34,8 @@ export async function start() {
   onSettingsChanged(async (keys) => {
     const settings = await readSettings();
     if (keys.includes(KEYS.disabledSites)) applySiteSwitch(settings);
-    if (keys.includes(KEYS.activePolicies) || keys.includes(KEYS.identities)) {
+    // Anything the background adds to a check request: open drafts must be checked again.
+    if ([KEYS.activePolicies, KEYS.identities, KEYS.profileDisclaimer].some((key) => keys.includes(key))) {
       for (const session of sessions.values()) session.recheck();
     }
   });

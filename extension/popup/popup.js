@@ -1,5 +1,6 @@
-// The popup: which policies are on, the user's society for the pack that names none, which
-// sites to check, and whether the engine is there. Every change is saved at once; open
+// The popup: which policies are on (and, where a policy accepts it, whether the member's profile
+// carries the disclaimer), the user's society for the pack that names none, which sites to
+// check, and whether the engine is there. Every change is saved at once; open
 // drafts pick it up through storage.onChanged.
 
 import { api, browserName, sendToBackground } from "../platform.js";
@@ -56,11 +57,18 @@ function renderPolicies() {
   const known = engine.policies;
   const active = new Set(settings.activePolicies);
   // Rebuild only when the engine's list changes, so keyboard focus survives a toggle.
-  if (list.dataset.ids !== known.map((p) => p.id).join(" ")) {
-    list.dataset.ids = known.map((p) => p.id).join(" ");
+  const shape = known.map((p) => (p.profile_disclaimer ? `${p.id}+profile` : p.id)).join(" ");
+  if (list.dataset.shape !== shape) {
+    list.dataset.shape = shape;
     list.replaceChildren(...known.map(policyItem));
   }
   for (const input of list.querySelectorAll("[data-policy]")) input.checked = active.has(input.dataset.policy);
+  const onProfile = new Set(settings.profileDisclaimer);
+  for (const input of list.querySelectorAll("[data-profile-disclaimer]")) {
+    const id = input.dataset.profileDisclaimer;
+    input.checked = onProfile.has(id);
+    input.disabled = !active.has(id); // kept, not cleared: it applies again when the pack is back on
+  }
   $("#policies-unavailable").hidden = known.length > 0;
   const knownIds = new Set(known.map((p) => p.id));
   const switchedOn = settings.activePolicies.filter((id) => known.length === 0 || knownIds.has(id));
@@ -84,7 +92,26 @@ function policyItem(policy) {
   label.append(input, text);
   const item = document.createElement("li");
   item.append(label);
+  if (policy.profile_disclaimer) item.append(profileDisclaimerOption(policy));
   return item;
+}
+
+/** Only for packs whose policy accepts the personal-views statement on the member's profile. */
+function profileDisclaimerOption(policy) {
+  const input = Object.assign(document.createElement("input"), { type: "checkbox" });
+  input.dataset.profileDisclaimer = policy.id;
+  input.addEventListener("change", () => toggleProfileDisclaimer(policy.id, input.checked));
+  const hint = Object.assign(document.createElement("span"), {
+    id: `profile-disclaimer-hint-${policy.id}`,
+    className: "hint",
+    textContent: "This policy accepts the “views are my own” statement on your profile, not in each post.",
+  });
+  input.setAttribute("aria-describedby", hint.id);
+  const label = document.createElement("label");
+  label.append(input, document.createTextNode("My profile already carries the disclaimer"));
+  const option = Object.assign(document.createElement("div"), { className: "sub-option" });
+  option.append(label, hint);
+  return option;
 }
 
 async function togglePolicy(id, on) {
@@ -92,6 +119,13 @@ async function togglePolicy(id, on) {
   settings.activePolicies = on ? [...current, id] : current;
   renderPolicies();
   await saveSetting(KEYS.activePolicies, settings.activePolicies);
+}
+
+async function toggleProfileDisclaimer(id, on) {
+  const current = (await readSettings()).profileDisclaimer.filter((p) => p !== id);
+  settings.profileDisclaimer = on ? [...current, id] : current;
+  renderPolicies();
+  await saveSetting(KEYS.profileDisclaimer, settings.profileDisclaimer);
 }
 
 function setUpIdentity() {

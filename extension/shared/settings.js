@@ -7,6 +7,7 @@ export const KEYS = {
   activePolicies: "activePolicies", // ["icis", "rcr"]
   identities: "identities", // {"society": {"names": [], "acronyms": [], "handles": []}}
   disabledSites: "disabledSites", // ["facebook"]
+  profileDisclaimer: "profileDisclaimer", // ["rcr"]: packs whose disclaimer the member's profile carries
 };
 
 export const SITES = ["x", "linkedin", "facebook"];
@@ -14,7 +15,7 @@ export const SITES = ["x", "linkedin", "facebook"];
 /** The pack whose policy names no society: its identity is the user's to give. */
 export const USER_IDENTITY_PACK = "society";
 
-const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [] };
+const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [], profileDisclaimer: [] };
 
 export function emptyIdentity() {
   return { names: [], acronyms: [], handles: [] };
@@ -26,6 +27,7 @@ export async function readSettings() {
     activePolicies: Array.isArray(stored.activePolicies) ? stored.activePolicies : [],
     identities: stored.identities && typeof stored.identities === "object" ? stored.identities : {},
     disabledSites: Array.isArray(stored.disabledSites) ? stored.disabledSites : [],
+    profileDisclaimer: Array.isArray(stored.profileDisclaimer) ? stored.profileDisclaimer : [],
   };
 }
 
