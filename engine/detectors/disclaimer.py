@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..text import Draft
-from .base import Params, Span, compile_pattern, register, scan
+from .base import Alternatives, Params, Span, register
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
 _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal)"
@@ -54,10 +54,10 @@ class AffiliationWithoutDisclaimer:
 
     def __init__(self, params: DisclaimerParams, context) -> None:
         self.context = context
-        self.statement = compile_pattern("|".join(f"(?:{context.expand(p)})" for p in PERSONAL_STATEMENTS))
+        self.statement = Alternatives(PERSONAL_STATEMENTS, context.expand)
 
     def find(self, draft: Draft) -> list[Span]:
         references = self.context.references(draft)
-        if not references or scan(self.statement, draft):
+        if not references or self.statement.spans(draft):
             return []
         return [references[0]]

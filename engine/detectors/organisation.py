@@ -6,7 +6,7 @@ import regex
 
 from ..model import Identity
 from ..text import Draft
-from .base import FLAGS, Span, compile_pattern, scan
+from .base import FLAGS, Alternatives, Span, compile_pattern
 from .vocabulary import PARTY_CASED
 
 # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
@@ -37,7 +37,7 @@ ORDINARY_WORDS = frozenset(
 def _name_pattern(name: str) -> str:
     words = [regex.escape(w) for w in name.split()]
     joined = r"\s+".join(w if w not in ("and", r"\&") else r"(?:and|&)" for w in words)
-    return rf"(?<!\w)(?:the\s+)?{joined}(?!\w)"
+    return rf"(?<!\w){joined}(?!\w)"
 
 
 def _acronym_pattern(acronym: str) -> str:
@@ -76,7 +76,8 @@ class OrganisationReferences:
         self.source = "(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x"
         alias_parts = [_name_pattern(a) for a in identity.aliases]
         self.alias_source = "(?:" + "|".join([self.source, *alias_parts]) + ")"
-        self._pattern = compile_pattern(self.source, FLAGS)
+        compile_pattern(self.source, FLAGS)  # a broken identity fails here, naming the pattern
+        self._references = Alternatives(alternatives)
 
     def expand(self, source: str) -> str:
         """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its
@@ -84,4 +85,4 @@ class OrganisationReferences:
         return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source).replace("{party}", PARTY_CASED)
 
     def references(self, draft: Draft) -> list[Span]:
-        return scan(self._pattern, draft)
+        return self._references.spans(draft)

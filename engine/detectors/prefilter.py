@@ -60,9 +60,26 @@ def _leading_word(text: str) -> str:
     return text[:end]
 
 
+# Words in nearly every draft: a literal that is one of them filters nothing, so any other
+# requirement of the pattern is preferred ("\\bnot\\s+for\\s+circulation" is looked up by "circulation").
+COMMON_WORDS = frozenset(
+    """a about after all also am an and any are as at be been but by can could did do does for from
+    get got had has have he her here him his how i if in into is it its just me more my no not now
+    of on one or our out over she so some than that the their them then there these they this to
+    too up us was we were what when where which who will with would you your""".split()
+)
+
+
+def _literal_score(literal: str) -> int:
+    word = literal.lstrip(WORD_START)
+    if word in COMMON_WORDS:
+        return 0
+    # A literal that must start a word is worth one more character of one that may be anywhere.
+    return len(word) + (1 if literal.startswith(WORD_START) else 0)
+
+
 def _selectivity(literals: set[str]) -> tuple[int, int]:
-    # A literal that must start a word is worth two more characters of one that may be anywhere.
-    return min(len(lit) + (1 if lit.startswith(WORD_START) else 0) for lit in literals), -len(literals)
+    return min(_literal_score(lit) for lit in literals), -len(literals)
 
 
 def _sequence(items: list, word_start: bool) -> set[str] | None:
