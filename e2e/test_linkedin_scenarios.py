@@ -5,50 +5,9 @@ The share box is a dialog opened after load ("Start a post"); the comment box is
 
 from __future__ import annotations
 
-from scenario import highlighted_texts, screenshot, sites  # noqa: F401  (sites is a fixture)
+from scenario import highlighted_texts, sites  # noqa: F401  (sites is a fixture)
 
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
-LOGO = "Banner updated with the ICIS logo for our department stand. Views my own."
-CONFIDENTIAL = "ICIS finance committee papers (marked CONFIDENTIAL) say the congress will move to Lisbon."
-CLEAN = "Lovely sunny morning for a walk by the river before clinic."
-
-
-def test_naming_the_society_without_a_disclaimer_is_warned_and_the_fix_clears_it(sites):
-    draft = sites.draft("linkedin", "share", policies=["icis"])
-    draft.type(SOCIETY_NO_DISCLAIMER)
-
-    finding = draft.wait_for_finding("icis", "disclaimer")
-    draft.expand()
-    assert "ICIS" in finding.locator("blockquote").inner_text()
-    screenshot(draft.page, "linkedin")
-
-    fix = finding.locator('[data-action="fix"]')
-    fix_text = fix.get_attribute("data-fix-text")
-    fix.click()
-
-    draft.wait_for_state("ok")
-    # Quill's own model holds the disclaimer, on a line of its own.
-    draft.wait_for_model_text("(text, want) => text === want", f"{SOCIETY_NO_DISCLAIMER}\n{fix_text}")
-
-
-def test_using_the_society_logo_is_warned(sites):
-    draft = sites.draft("linkedin", "share", policies=["icis"])
-    draft.type(LOGO)
-    draft.wait_for_finding("icis", "brand")
-    assert draft.findings() == {("icis", "brand")}
-
-
-def test_confidential_material_is_warned(sites):
-    draft = sites.draft("linkedin", "share", policies=["icis"])
-    draft.type(CONFIDENTIAL)
-    draft.wait_for_finding("icis", "confidential")
-
-
-def test_a_clean_draft_gets_no_warning(sites):
-    draft = sites.draft("linkedin", "share", policies=["icis"])
-    draft.type(CLEAN)
-    draft.wait_for_state("ok")
-    assert draft.findings() == set()
 
 
 def test_a_comment_box_is_checked_and_fixed(sites):

@@ -75,15 +75,16 @@ def list_policies() -> list[PolicyInfo]:
     ]
 
 
-def warm() -> None:
+def warm(pause: float = 0.0) -> None:
     """Build every pack and compile every pattern now, so that no draft waits for a compile.
 
     Patterns are otherwise compiled on first use; a long-lived process (the native host) calls
-    this in the background once it is serving.
+    this in a background thread once it is serving, with a ``pause`` between patterns so that
+    checks meanwhile are not kept waiting.
     """
     for pack_id in load_all():
         compiled(pack_id, None)
-    warm_word_lists()
+    warm_word_lists(pause)
 
 
 def validate_all() -> tuple[str, ...]:

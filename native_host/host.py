@@ -77,9 +77,13 @@ def _warm_up() -> None:
     threading.Thread(target=_compile_the_rest, name="decorum-warm", daemon=True).start()
 
 
+# Between two patterns compiled in the background, the interpreter is free for a check.
+_WARM_PAUSE_S = 0.003
+
+
 def _compile_the_rest() -> None:
     try:
-        engine.warm()
+        engine.warm(pause=_WARM_PAUSE_S)
     except Exception:  # a pattern that fails here fails again, with its message, when a draft needs it
         log.exception("compiling patterns ahead of time failed")
 

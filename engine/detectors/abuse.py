@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from ..text import Draft
+from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_ADJECTIVES, INSULT_NOUNS, INSULTS, OBSCENITY, PROTECTED_GROUPS, SLURS, THREATS
 
@@ -28,28 +29,45 @@ class AbuseParams(Params):
     pass
 
 
+# A protected group as the subject of an absolute: "gay radiologists always…", "women can't…".
+_ABSOLUTES = (
+    r"\b(?:always|never|just\s+(?:don't|can't)|can't|cannot|shouldn't|should\s+not|"
+    r"aren't\s+(?:capable|able|fit|suited|cut\s+out)|are\s+(?:all|always|useless|lazy|incapable))\b"
+)
+_EXCEPTIONS = [
+    r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b",
+    r"\b(?:guinea\s+)?pigs?\s+(?:model|study|studies|heart)\b",
+    r"\bold\s+fossils?\b(?=\s+(?:record|fuel))",
+]
+
+
 @register("abuse")
-class Abuse(Phrases):
+class Abuse:
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[AbuseParams]] = AbuseParams
 
     def __init__(self, params: AbuseParams, context) -> None:
-        super().__init__(
-            PhrasesParams(
-                patterns=[
-                    *_TARGETED,
-                    THREATS,
-                    OBSCENITY,
-                    SLURS,
-                    rf"\b{PROTECTED_GROUPS}\b[^\n]{{0,80}}?(?:\b|(?<=\s)){GENERALISING}",
-                    rf"\b{GENERALISING}[^.!?\n]{{0,40}}\b{PROTECTED_GROUPS}\b",
-                    # A protected group as the subject of an absolute: "gay radiologists always…", "women can't…".
-                    rf"\b{PROTECTED_GROUPS}\s+(?:[\w-]+\s+){{0,2}}(?:always|never|just\s+(?:don't|can't)|can't|cannot|shouldn't|should\s+not|"
-                    r"aren't\s+(?:capable|able|fit|suited|cut\s+out)|are\s+(?:all|always|useless|lazy|incapable))\b",
-                    rf"\b{DISCRIMINATORY}",
-                ],
-                exceptions=[r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b", r"\b(?:guinea\s+)?pigs?\s+(?:model|study|studies|heart)\b", r"\bold\s+fossils?\b(?=\s+(?:record|fuel))"],
+        self.parts = [
+            Phrases(
+                PhrasesParams(patterns=[*_TARGETED, THREATS, OBSCENITY, SLURS, rf"\b{DISCRIMINATORY}"], exceptions=_EXCEPTIONS),
+                context,
             ),
-            context,
-        )
+            # A generalisation about a protected group: the group with a generalising phrase near it.
+            # Kept as two lists, so that each runs only for the words a draft holds.
+            Phrases(
+                PhrasesParams(patterns=[rf"\b{PROTECTED_GROUPS}\b"], requires=[Requirement(any=[rf"\b{GENERALISING}"], within=80)]),
+                context,
+            ),
+            Phrases(
+                PhrasesParams(patterns=[rf"\b{PROTECTED_GROUPS}\b"], requires=[Requirement(any=[_ABSOLUTES], within=30)]),
+                context,
+            ),
+        ]
+
+    def find(self, draft: Draft) -> list[Span]:
+        for part in self.parts:
+            found = part.find(draft)
+            if found:
+                return found
+        return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import weakref
 from functools import lru_cache
 from collections.abc import Callable, Iterator
@@ -139,10 +140,14 @@ def register(name: str) -> Callable[[type], type]:
 _WORD_LISTS: "weakref.WeakSet[_WordList]" = weakref.WeakSet()
 
 
-def warm() -> None:
-    """Compile every branch of every word list built so far (they are otherwise compiled on first use)."""
+def warm(pause: float = 0.0) -> None:
+    """Compile every branch of every word list built so far (they are otherwise compiled on first use).
+
+    ``pause`` seconds between branches hand the interpreter back to whoever is checking a draft
+    meanwhile (the host warms up in a background thread while it already serves).
+    """
     for words in list(_WORD_LISTS):
-        words.warm()
+        words.warm(pause)
 
 
 class _WordList:
@@ -191,10 +196,13 @@ class _WordList:
             pattern = self.patterns[i] = compile_pattern(self.branches[i])
         return pattern
 
-    def warm(self) -> None:
+    def warm(self, pause: float = 0.0) -> None:
         """Compile every branch now rather than on first use."""
         for i in range(len(self.branches)):
-            self._pattern(i)
+            if self.patterns[i] is None:
+                self._pattern(i)
+                if pause:
+                    time.sleep(pause)
 
     def spans(self, draft: Draft) -> list[Span]:
         hits = sorted((h for p in self._present(draft) for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))

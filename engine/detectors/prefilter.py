@@ -154,6 +154,10 @@ def _node(op, arg, word_start: bool) -> set[str] | None:
     return None  # classes, anchors, look-arounds, back-references: nothing certain
 
 
+# Past this much pattern around the alternation, splitting costs more to compile than it saves.
+_MAX_CONTEXT = 400
+
+
 def split_alternation(source: str) -> list[str]:
     """The branches of a pattern that is one alternation, each with the pattern's prefix and suffix.
 
@@ -166,6 +170,8 @@ def split_alternation(source: str) -> list[str]:
         return [source]
     start, body_start, end = group
     prefix, body, suffix = source[:start], source[body_start:end], source[end + 1 :]
+    if len(prefix) + len(suffix) > _MAX_CONTEXT:
+        return [source]  # each branch would carry (and compile) the long rest of the pattern again
     branches = _top_level_split(body)
     if len(branches) == 1:
         inner = split_alternation(body)
