@@ -21,6 +21,9 @@ _TARGETED = [
     + INSULT_NOUNS,
     r"\b(?:rudest|stupidest|dumbest|thickest|laziest|ugliest|worst)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
     r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,
+    # A vocative at the end of a sentence: "…, junkie", "…, you muppet".
+    r",\s+(?:you\s+)?(?:\w+\s+)?" + INSULT_NOUNS + r"\s*(?:[.!?]|$|\W)",
+    r"\b" + INSULT_ADJECTIVES + r",?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:them|you)\b",
     r"(?-i:\b[A-Z]\w+\s+and\s+their\s+cronies)",
 ]
 
@@ -38,6 +41,7 @@ _EXCEPTIONS = [
     r"\bnot\s+(?:a|an)\s+(?:idiot|moron|muppet)\b",
     r"\b(?:guinea\s+)?pigs?\s+(?:model|study|studies|heart)\b",
     r"\bold\s+fossils?\b(?=\s+(?:record|fuel))",
+    r"\bclowns?\s+(?:show|car|world)\b",
 ]
 
 

@@ -13,7 +13,7 @@ from pydantic import Field
 from .base import Params, register
 from .phrases import Phrases, PhrasesParams, Requirement
 
-MARKS = [r"logos?", r"crests?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
+MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
 
 _USE = (
     r"\b(?:put|putting|popped|pop|used|using|added|adding|stuck|slapped|printed|branded|swapped|made|"
@@ -21,7 +21,7 @@ _USE = (
     r"featur(?:e|es|ing)|bearing|emblazoned|plastered|has\s+the|with\s+(?:the|our|an?)|and\s+everything)\b"
 )
 _PLACES = (
-    r"\b(?:banners?|headers?|footers?|masthead|pfp|dp|profile\s+pic|homepage|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
+    r"\b(?:banners?|headers?|footers?|masthead|pfp|dp|profile\s+pic|homepage|title\s+(?:page|slide)|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
     r"profile(?:\s+(?:pic(?:ture)?|photo|banner))?|avatar|cover\s+(?:photo|image)|icon|templates?|"
     r"hood(?:ie|y)s?|t-?shirts?|mugs?|merch(?:andise)?|lanyards?|website|materials|letterhead|certificates?|"
     r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel|intro|outro|cards?|"

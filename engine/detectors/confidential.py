@@ -48,7 +48,11 @@ MARKERS = [
     r"\b(?:not\s+supposed|shouldn't\s+(?:really\s+)?be|not\s+meant)\s+to\s+(?:say|tell|share|post|be\s+(?:saying|telling|sharing))\b",
     r"\bshouldn't\s+(?:really\s+)?be\s+(?:saying|telling|sharing|posting)\b",
     r"\b(?:probably|really)?\s*shouldn't\s+(?:really\s+)?(?:post|share|say|tell|be\s+(?:posting|saying|telling))\b",
-    r"\bnot\s+(?:public|announced|out|official)\s+(?:till|until)\b|\bact\s+surprised\b",
+    r"\bnot\s+(?:public|announced|out|official)\s+(?:till|until)\b",
+    r"\b(?:aren't|isn't|not)\s+due\s+(?:out\s+)?(?:till|until|before)\b|\bnot\s+meant\s+to\s+be\s+(?:circulating|shared|out|public)\b",
+    r"\bbefore\s+(?:the\s+)?(?:paper|report|results|study|data|figures|article)(?:'s|\s+is|\s+are)\s+(?:out|published)\b",
+    r"\b(?:don't|do\s+not|pls\s+don't|please\s+don't)\s+share\s+(?:this\s+|it\s+)?yet\b",
+    r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the\s+)?\w+\s+|else\s+)?knows\s+yet\b",
     r"\bno\s+decision\s+(?:yet|has\s+been\s+(?:made|taken))\b",
     r"\bnot\s+(?:yet\s+)?gone\s+to\s+(?:the\s+)?(?:board|council|committee|trustees|exec)(?:\s+yet)?\b",
     r"\b(?:strictly\s+(?:private|confidential|between)|in\s+(?:the\s+)?strictest\s+confidence|for\s+your\s+eyes\s+only|private\s+and\s+confidential)\b",
@@ -77,6 +81,7 @@ _INSIDER = (
 
 # Markers that are negated, joking, or name a public service are not markers.
 NEGATIONS = [
+    r"\b(?:patient|personal)\s+(?:info|information|data|details|records)\s+(?:is|are)\s+confidential\b",
     r"\bbetween\s+us\s+and\s+(?:the\s+)?(?:entire|whole|rest\s+of\s+the)\b",
     r"\b(?:not|isn't|no\s+longer|nothing|never\s+was)\s+(?:\w+\s+)?(?:confidential|embargoed|secret)\b",
     r"\b(?:non|un)-?confidential\b",
@@ -123,5 +128,18 @@ class ConfidentialDisclosure:
             context,
         )
 
+        # The contents of a draft document before it is published.
+        self.draft_document = Phrases(
+            PhrasesParams(
+                patterns=[r"\bdraft\s+(?:\w+\s+){0,2}(?:guidance|guidelines|report|policy|recommendations?|standards?|minutes|strategy|proposals?|curriculum|budget|accounts)\b"],
+                requires=[Requirement(any=[
+                    r"\bwhen\s+it's\s+(?:eventually\s+|finally\s+)?(?:published|out|released|announced)\b",
+                    r"\b(?:they're|they\s+are|it's|it\s+is)\s+(?:proposing|recommending|going\s+to\s+(?:say|recommend|propose))\b",
+                    r"\b(?:before|ahead\s+of)\s+(?:it's\s+)?(?:publication|published|release)\b",
+                ], within=200)],
+            ),
+            context,
+        )
+
     def find(self, draft: Draft) -> list[Span]:
-        return self.marked.find(draft) or self.embargo.find(draft) or self.insider.find(draft)
+        return self.marked.find(draft) or self.embargo.find(draft) or self.insider.find(draft) or self.draft_document.find(draft)

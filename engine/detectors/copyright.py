@@ -21,7 +21,7 @@ WORK = (
     r"presentations?|talks?|keynotes?|posters?|recordings?|videos?|vids|footage|masterclass(?:es)?|webinars?|"
     r"podcasts?|images?|photos?|pics|pictures|figures?|diagrams?|infographics?|question\s*banks?|qbank|MCQs?|"
     r"SBAs?|mock\s+(?:exams?|papers?)|exam\s+papers?|atlas(?:es)?|standards?|journals?|guidelines?|content|"
-    r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app)\b"
+    r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app|reviews?|full[- ]text)\b"
 )
 _PASSING_ON = (
     r"\b(?:shar(?:e|ed|es|ing)|upload(?:ed|ing)?|post(?:ed|ing)|dropp?(?:ed|ing)?|sen[dt]|sending|circulat\w+|"
@@ -55,6 +55,7 @@ _STRONG = [
     r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
     r"\b(?:nobody|no\s+one)\s+(?:checks|will\s+(?:know|notice|check))\b|\bbefore\s+they\s+notice\b|\bwon't\s+notice\b",
     r"\binformation\s+wants\s+to\s+be\s+free\b",
+    r"\b(?:off|from)\s+Google\s+Images\b|\b(?:couldn't|can't|could\s+not)\s+find\s+(?:out\s+)?who\s+made\s+(?:it|them)\b",
 ]
 _OWN_OR_ALLOWED = [
     r"\bmy\s+own\s+(?:\w+\s+)?(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
@@ -62,6 +63,7 @@ _OWN_OR_ALLOWED = [
     r"\bshare\s+away\b",
     r"\bwith\s+(?:their|his|her|the\s+\w+'s|kind|full)\s+permission\b|\bshared\s+with\s+permission\b",
     r"\b(?:open[- ]access|freely\s+available|free\s+to\s+(?:read|download)|CC[- ]BY|creative\s+commons|public\s+domain)\b",
+    r"\b(?:given|gave|granted|got|have)\s+(?:us\s+|me\s+)?(?:her|his|their|kind|full)?\s*permission\b|\bpermission\s+(?:for|to\s+share)\b",
     r"\b(?:kindly\s+)?(?:shared|agreed\s+to\s+share|happy\s+for\s+(?:us|me|them)\s+to\s+share)\b[^.!?\n]{0,40}\b(?:slides|talk|deck)\b",
 ]
 

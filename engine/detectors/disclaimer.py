@@ -35,6 +35,10 @@ PERSONAL_STATEMENTS = [
     r"\b(?:standard\s+)?disclaimer\s*:",
     r"\b(?:wearing\s+)?my\s+own\s+hat\b|\bnot\s+(?:wearing\s+)?my\s+(?:\w+\s+)?(?:hat|{org}\s+(?:one|hat))\b",
     r"\bpersonal\s+(?:post|tweet|note|opinion)\b|\bnothing\s+official\b",
+    r"\b(?:it's|this\s+is|that's|this\s+post\s+is)\s+(?:all\s+|100%\s+|entirely\s+|purely\s+|just\s+)?(?:mine|me)\b",
+    r"\bme\s+(?:talking|speaking|posting|tweeting|writing)\b|\b(?:belong|belongs)\s+to\s+me\b",
+    r"\bnothing\s+(?:\w+\s+){0,4}(?:represents?|reflects?|speaks\s+for)\b",
+    r"\b(?:had|has)\s+nothing\s+to\s+do\s+with\s+(?:this|my)\s+(?:opinion|view|post)",
     r"\bmy\s+(?:own\s+)?(?:views?|opinions?|thoughts),?\s+(?:nobody|no\s*one|not\s+anybody|no-one)\s+else'?s\b",
     r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line)\b",
     # Hashtags people use for it: #personalviews, #ViewsMyOwn, #myviews.

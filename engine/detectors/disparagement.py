@@ -11,12 +11,13 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
-from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS
+from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS, OBSCENITY
 
 _PEOPLE = (
     r"(?:council(?:\s+member)?s?|committee|board|trustees?|officers?|treasurer|president|chair|secretary|"
     r"staff|exams?\s+office|education\s+committee|executive|management|leadership|members?|speakers?|webinar|"
-    r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editor|registrar|CEO|chief\s+exec\w*)"
+    r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editor|registrar|CEO|chief\s+exec\w*|secretariat|"
+    r"office|admin|team|fellows|council)"
 )
 CRITICISM = [
     r"\b(?:shambles|fiasco|farce|joke|disgrace(?:ful)?|embarrass(?:ing|ment)|shameful|a\s+mess|omnishambles|"
@@ -47,13 +48,20 @@ CRITICISM = [
     r"can't\s+be\s+bothered|couldn't\s+be\s+bothered|waste\s+of\s+(?:\w+|£\s?\d+)|out\s+of\s+(?:their|its|his|her)\s+depth|"
     r"(?:a|pure|complete)\s+fantasy|riveting\s+stuff|yet\s+again|as\s+usual|oh\s+good,?\s+another|"
     r"pale,?\s+male|all\s+men|snake\s+oil|overpriced|(?:sell|flog)(?:ing)?\s+off|got\s+worse\s+under|"
-    r"not\s+one\s+(?:extra|more|single)|broken\s+promises?|failed\s+to|failing)\b",
+    r"not\s+one\s+(?:extra|more|single)|broken\s+promises?|failed\s+to|failing|never\s+again|kick\s+(?:them|\w+)\s+out|"
+    r"overpaid|(?:zero|no|little)\s+value|talking\s+in\s+circles|(?:nobody|no\s+one)\s+(?:is\s+)?accountable|"
+    r"nothing\s+(?:ever\s+)?(?:gets\s+)?decided|why\s+I\s+keep|old\s+boys|patting\s+each\s+other\s+on\s+the\s+back|"
+    r"back-?slapping|(?:less|least|not)\s+diverse|no\s+diversity|(?:actually|even|really)\s+do\s+with|"
+    r"what\s+(?:does|do)\s+(?:\w+\s+){0,2}(?:actually|even|really)\s+do)\b",
 ]
 
 
 # Said of people, these accuse; said of a scan or a plan ("a dodgy scaphoid") they do not.
 ACCUSATION = r"\b(?:dodgy|shady|fishy|crooked|on\s+the\s+take|fiddling|where\s+the\s+money\s+went)\b"
 
+
+# "Brainless, the lot of them": an insult said of a group of people.
+_LOT_OF_THEM = rf"{INSULT_ADJECTIVES},?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:them|you)\b"
 
 # Verdicts on a target; near the name alone they may describe the news ("the census shows a dire shortage").
 _VERDICTS = (
@@ -73,7 +81,7 @@ class DisparagementParams(Params):
     stakeholders: list[str] = []
     # Whether the organisation itself and its people are targets (a rule may cover only stakeholders).
     organisation: bool = True
-    within: int = 160
+    within: int = 250
 
 
 @register("disparagement")
@@ -98,7 +106,7 @@ class Disparagement:
             Phrases(
                 PhrasesParams(
                     patterns=targets,
-                    requires=[Requirement(any=[*CRITICISM, INSULT_NOUNS, ACCUSATION], within=params.within)],
+                    requires=[Requirement(any=[*CRITICISM, INSULT_NOUNS, ACCUSATION, OBSCENITY, _LOT_OF_THEM], within=params.within)],
                     unless_near=veto,
                 ),
                 context,

@@ -36,7 +36,7 @@ _POSTCODE = r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)"
 _STREET = r"(?-i:\b\d{1,4}\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace|Place|Grove))\b"
 _DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+(?:19|20)\d{2}"
 _DOB = rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*(?:{_DATE})"
-_HOSPITAL_NUMBER = r"\b(?:hospital\s+(?:no\.?|number|num|#)|MRN|unit\s+(?:no\.?|number)|CHI(?:\s+(?:no\.?|number))?|RXX)\s*[:.#]?\s*[A-Z]{0,3}\d{5,}\b"
+_HOSPITAL_NUMBER = r"\b(?:hosp(?:ital)?\.?\s+(?:no\.?|number|num|#)|MRN|unit\s+(?:no\.?|number)|CHI(?:\s+(?:no\.?|number))?|RXX)\s*[:.#]?\s*[A-Z]{0,3}\d{5,}\b"
 
 # The author giving their own details is not disclosure.
 _OWN = (
@@ -46,9 +46,15 @@ _OWN = (
 _SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
 
 _TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
+# A scan or finding near a name-and-age makes it a patient.
+_CLINICAL = r"\b(?:scanned|scan|CT|MRI|X-?ray|ultrasound|PET|biopsy|\d+\s*(?:wks|weeks)|resus|ED|A&E|fracture|mass|tumou?r)\b"
+_NAME_WITH_AGE = r"(?-i:\b[A-Z][a-z]+)\s*\(\d{1,3}\)"
 _TITLE_SURNAME = r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 _NAME_INITIAL = r"(?-i:\b[A-Z][a-z]+\s+[A-Z]\.)"
-_AGE = r"(?:,\s*\d{1,3}\s*(?:,|yo\b|y/o|years?\s+old)|\baged\s+\d{1,3}\b|\b\d{1,3}\s*(?:yo|y/o|year[- ]old)\b)"
+_AGE = (
+    r"(?:,\s*\d{1,3}\s*(?:,|yo\b|y/o|years?\s+old)|\baged\s+\d{1,3}\b|\b\d{1,3}\s*(?:yo|y/o|year[- ]old)\b|"
+    r"\(\d{1,3}\)|(?-i:\b\d{1,3}\s?[MF]\b))"
+)
 _PLACE = r"\b(?:ward|bed|bay|side\s+room|cubicle|resus|room)\s*\d+[A-Z]?\b"
 _UNANONYMISED = [
     r"\b(?:not|didn't|haven't|hasn't|forgot\s+to|without)\s+(?:\w+\s+){0,4}anonymi[sz](?:e|ed|ing)\b",
@@ -72,18 +78,18 @@ _CONDITIONS = (
     r"(?:chemo\w*|radiotherapy|cancer|tumou?r|leuk(?:a)?emia|lymphoma|depression|anxiety|a\s+breakdown|stroke|heart\s+attack|"
     r"epilepsy|seizures?|diabetes|MS|multiple\s+sclerosis|dementia|Parkinson's|a\s+miscarriage|IVF|HIV|cirrhosis|"
     r"an?\s+eating\s+disorder|bipolar|psychosis|autism|ADHD|a\s+transplant|surgery|an\s+operation|blind|deaf|"
-    r"\d+\s+weeks\s+pregnant|pregnant|long[- ]covid|covid|sepsis|(?:sick|stress)\s+leave|rehab)"
+    r"\d+\s*(?:weeks|wks)(?:\s+pregnant)?|pregnant|twins|long[- ]covid|covid|sepsis|(?:sick|stress)\s+leave|rehab)"
 )
 _HEALTH_VERB = (
     r"(?:\s+is|\s+has|\s+had|\s+was|\s+starts?|\s+started|\s+begins?|\s+came\s+back\s+from|\s+(?:is\s+)?off|"
     r"\s+(?:has\s+)?been|\s+got|\s+(?:was\s+)?diagnosed)"
 )
 _THIRD_PERSON_HEALTH = (
-    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,4}}{_CONDITIONS}\b"
+    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
 )
 # A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
 _NAMED = (
-    r"(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|(?-i:\b[A-Z][a-z]{2,})\s+(?:from|on|in|at)\s+(?:our|the|my)\b|"
+    r"@\w+|(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|(?-i:\b[A-Z][a-z]{2,})\s+(?:from|on|in|at)\s+(?:our|the|my)\b|"
     r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:colleague|secretary|treasurer|chair|friend|reg|registrar|boss|manager|trainee|"
     r"radiographer|physicist|sonographer|consultant|nurse|student|member)\b"
 )
@@ -110,8 +116,8 @@ class PersonalData:
         self.identifiers = Alternatives([_DOB, _HOSPITAL_NUMBER])
         self.patient = Phrases(
             PhrasesParams(
-                patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE, _TITLE_SURNAME],
-                requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS], within=60)],
+                patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE, _TITLE_SURNAME, _NAME_WITH_AGE],
+                requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS, _CLINICAL], within=60)],
                 each=True,
             ),
             context,

@@ -14,10 +14,11 @@ from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
 
 _SUPPORT_OR_ATTACK = [
-    # After "vote", a bare colour names a party ("Vote Green").
-    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow)\b)",
+    # After "vote", a bare colour names a party ("Vote Green"), and "labour" in any case is the party.
+    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow)\b|labour\b|reform\b|greens?\b)",
+    r"\b(?:labour|reform|tory|conservative|green|lib\s*dem|snp|plaid)\s+(?:candidate|MP|councillor|leaflets?|canvassers?|voters?)\b",
     rf"\b(?:back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|campaign(?:ing)?\s+for|standing\s+for|"
-    rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for)\s+(?:the\s+)?{PARTY_CASED}",
+    rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for|backs|supports)\s+(?:the\s+)?{PARTY_CASED}",
     rf"\b(?:Radiologists|Doctors|Physicists|Radiographers|Nurses|Scientists|Medics)\s+for\s+{PARTY_CASED}",
     rf"\b{PARTY_CASED}(?:'s)?\s+(?:all\s+the\s+way|out|in|to\s+win|are\s+the\s+only|is\s+the\s+only|plan\s+for\b.*?\b(?:exactly|just)\s+what)",
     rf"\b{PARTY_CASED}(?:\s+and\s+their\s+\w+)?\s+(?:are|is)\s+(?:a\s+bunch\s+of|the\s+only|running|ruining|destroying|liars|clowns|useless|a\s+disgrace)",
@@ -40,7 +41,8 @@ _TAKING_SIDES = (
     r"get\s+(?:them\s+)?out|kick\w*\s+out|never\s+again|can't\s+be\s+trusted|only\s+party|the\s+party\s+for|"
     r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way|another\s+term|don't\s+give\s+them|"
     r"time\s+for\s+a\s+change|next\s+election|general\s+election|got\s+worse\s+under|(?:sell|flog)(?:ing)?\s+off|"
-    r"privati[sz]\w+|anyone\s+(?:who\s+)?vot(?:es|ing)|not\s+one\s+(?:extra|more|single)|broken\s+promises?)\b"
+    r"privati[sz]\w+|anyone\s+(?:who\s+)?vot(?:es|ing)|not\s+one\s+(?:extra|more|single)|broken\s+promises?|"
+    r"anyone\s+but\s+(?:them|the)|sent\s+(?:him|her|them)\s+packing|so\s+should\s+(?:every|all|you))\b"
 )
 
 

@@ -14,7 +14,7 @@ _PERSON = (
     r"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee))"
 )
 _VOUCH = (
-    r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?|support(?:ing)?\s+(?:his|her|their)\s+application|"
+    r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?(?=\s+(?:him|her|them|@|(?-i:[A-Z])))|support(?:ing)?\s+(?:his|her|their)\s+application|"
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+(?:in\s+)?for|can't\s+recommend|cannot\s+recommend|would\s+(?:happily\s+|gladly\s+)?(?:hire|employ|appoint)|"
     r"hire\s+(?:him|her|them)|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"

@@ -34,7 +34,8 @@ INSULT_NOUNS = (
     r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
-    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b))\b"
+    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
+    r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b))\b"
 )
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
 INSULT_ADJECTIVES = (
@@ -45,7 +46,7 @@ INSULT_ADJECTIVES = (
 INSULTS = rf"(?:{INSULT_NOUNS}|{INSULT_ADJECTIVES})"
 OBSCENITY = (
     r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|f[*#@!]ck\w*|fcuk\w*|fk(?:ing|in)\b|sh[i1*]t(?:e|head|bag|hole)?s?|"
-    r"s[*#]{2,}t|piss\s+off|pissed\s+off\s+with\s+(?:you|him|her)|c+u+n+t+s?|c[*#]{2,}t|bollocks|b[*#]{3,}(?:s|d)|"
+    r"s[*#]{2,}t|c\*nts?|piss\s+off|pissed\s+off\s+with\s+(?:you|him|her)|c+u+n+t+s?|c[*#]{2,}t|bollocks|b[*#]{3,}(?:s|d)|"
     r"go\s+(?:to\s+hell|and\s+die|f\w*\s+yourself)|screw\s+you|stfu|gtfo|shut\s+(?:the\s+\w+\s+)?up)"
 )
 THREATS = (
@@ -55,7 +56,7 @@ THREATS = (
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
     r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming))|"
-    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|name\s+and\s+shame|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
+    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll)\s+keep\s+(?:posting|messaging|tagging|calling)\b[^.!?\n]{0,30}\buntil\s+you|name\s+and\s+shame|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
 )
 # Slurs: words that demean a protected group whatever the sentence around them.
 SLURS = (
@@ -96,12 +97,15 @@ GENERALISING = (
     r"only\s+got\s+(?:it|the\s+\w+)\s+because|tick(?:ing)?\s+a\s+box|not\s+fair\s+on\s+the\s+rest|"
     r"(?:let|allowed)\s+anywhere\s+near|always\s+the\s+rest\s+of\s+us|(?:funny|odd)\s+how\s+it's\s+always|"
     r"(?:have|has)\s+no\s+business|can't\s+handle|(?:just\s+)?(?:don't|do\s+not|doesn't)\s+have\s+the\s+(?:stamina|brains|temperament|strength|aptitude)|"
-    r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out))"
+    r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out)|"
+    r"pick\s+a\s+(?:toilet|gender)|making\s+everyone\s+uncomfortable|clogging\s+up|separate\s+\w+\s+for\s+them|"
+    r"(?:need|needs)\s+to\s+stop\s+(?:praying|wearing|speaking|bringing|fasting))"
 )
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
     r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
-    r"speak\s+proper\s+English|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
+    r"speak\s+proper\s+English|can\s+(?:barely|hardly)\s+speak\s+English|"
+    r"how\s+are\s+(?:these|those|they)\s+(?:people\s+)?(?:even\s+)?(?:let|allowed)\s+(?:in|into)|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
     r"(?:a\s+)?(?:man|bloke|guy)\s+in\s+a\s+(?:dress|frock|wig)|not\s+(?:calling|going\s+to\s+call)\s+(?:him|her|them|\w+)\s+['\"]?(?:she|he|they)\b|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
     r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago|"
     r"because\s+(?:she's|he's|they're|she\s+is|he\s+is)\s+(?:a\s+)?(?:woman|black|Asian|gay|disabled|pregnant|foreign|Muslim|Jewish|trans|old|a\s+mum))"
@@ -122,7 +126,7 @@ PRESS = (
 # Health details about a person: conditions and events people disclose about others.
 HEALTH = (
     r"(?:diagnosed\s+with|(?:he|she|they)(?:'s|\s+is|\s+was|'re|\s+are)\s+(?:\w+\s+)?pregnant|"
-    r"(?:his|her|their)\s+(?:\w+\s+)?(?:depression|anxiety|cancer|diagnosis|breakdown|illness|condition|"
+    r"(?:his|her|their|your)\s+(?:\w+\s+)?(?:rehab|depression|anxiety|cancer|diagnosis|breakdown|illness|condition|"
     r"MS|dementia|stroke|chemo|miscarriage|surgery|addiction|drinking|mental\s+health)|"
     r"(?:in|on)\s+(?:the\s+)?(?:ICU|CCU|ITU|HDU|intensive\s+care|a\s+psych(?:iatric)?\s+ward)|heart\s+attack|"
     r"stroke|miscarr(?:iage|ied)|sectioned|overdosed?|terminal(?:ly\s+ill)?|chemo(?:therapy)?|"
