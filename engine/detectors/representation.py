@@ -12,32 +12,35 @@ from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement
 
 _ORG = r"(?:the\s+)?{org_or_alias}"
+# At the start of a pattern the optional "the" is left out: "the RCR will" still holds "RCR will",
+# and a pattern that starts with a literal is searched for far faster.
+_LEAD_ORG = r"{org_or_alias}"
 SPEAKING_FOR = [
     rf"\bon\s+behalf\s+of\s+(?:both\s+|all\s+of\s+|each\s+of\s+)?{_ORG}",
     r"\bon\s+behalf\s+of\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees|officers)",
     rf"\bspeaking\s+(?:for|as)\s+{_ORG}",
     r"\bspeaking\s+for\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees)",
-    rf"\b{_ORG}'s\s+(?:official\s+)?(?:position|stance|line|response|view)\b(?:\s+is\b|\s*:)",
+    rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:position|stance|line|response|view)\b(?:\s+is\b|\s*:)",
     rf"\b(?:give|giving|gave|told)\s+(?:you|them|him|her|the\s+\w+)\s+{_ORG}'s\s+(?:official\s+)?(?:response|position|view|reaction|take|line|stance)",
     r"\b(?:that's|that\s+is|this\s+is|it's)\s+(?:the\s+)?{org}(?:'s)?\s+(?:official\s+)?(?:policy|position|line|stance)\b",
     rf"\b(?:walk\s+you\s+through|explain|tell\s+you|give\s+you)\s+(?:where|what|how)\s+{_ORG}\s+(?:stands|thinks|believes|feels|wants|is\s+doing)",
-    rf"\b{_ORG}'s\s+official\s+(?:response|position|line|stance|view)\b[^.!?\n]{{0,80}}:\s*(?:we|our)\b",
-    rf"\b{_ORG}(?:'s)?\s+(?:\w+\s+)?(?:has|have)\s+(?:decided|agreed|voted)\b",
+    rf"{_LEAD_ORG}'s\s+official\s+(?:response|position|line|stance|view)\b[^.!?\n]{{0,80}}:\s*(?:we|our)\b",
+    rf"{_LEAD_ORG}(?:'s)?\s+(?:\w+\s+)?(?:has|have)\s+(?:decided|agreed|voted)\b",
     r"\b(?:has\s+been|was|have\s+been)\s+(?:decided|agreed|confirmed|approved)\s+by\s+(?:the\s+)?{org}",
-    rf"\b{_ORG}'s\s+official\s+(?:updates|news|announcements|account|page|channel|voice)\b",
+    rf"{_LEAD_ORG}'s\s+official\s+(?:updates|news|announcements|account|page|channel|voice)\b",
     r"\b(?:I'll|I\s+will|I'm|I\s+am)\s+(?:be\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?official\s+(?:voice|spokes\w+|account|representative)\b",
     r"\banswer(?:ing)?\s+(?:questions|queries)\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:{org_or_alias}|society|network|collective|group|institute|college|committee)\b",
     rf"\bwhere\s+you'll\s+get\s+{_ORG}'s\b",
     r"\bcan\s+confirm\s+(?:that\s+)?(?:the\s+)?{org_or_alias}",
     r"\bconfirm\s+the\s+(?:College|Society|Institute)'s\s+position\b",
     r"\bwe\s+at\s+{org}\b",
-    rf"\b{_ORG}\s+(?:has|have)\s+decided\b",
+    rf"{_LEAD_ORG}\s+(?:has|have)\s+decided\b",
     rf"\b(?:told|tell|telling)\s+(?:them|him|her|the\s+\w+)[:,]?\s+(?:that\s+)?{_ORG}\s+(?:is|will|has|thinks|believes|would)\b",
     rf"\bthat\s+is\s+what\s+{_ORG}\s+believes\b",
     r"\bofficially\s+recommend\b",
     rf"\bas\s+(?:the\s+)?(?:voice|spokes\w+|representative|official\s+voice)\s+(?:of|for)\s+{_ORG}",
     r"\b(?:that's|that\s+is|this\s+is|here's)\s+our\s+(?:official\s+)?(?:position|line|stance|response)\b",
-    rf"\b{_ORG}(?:'s)?\s+(?:official\s+)?(?:position|stance|line|view)\s+on\s+[^.!?\n]{{1,60}}?\s+is\b",
+    rf"{_LEAD_ORG}(?:'s)?\s+(?:official\s+)?(?:position|stance|line|view)\s+on\s+[^.!?\n]{{1,60}}?\s+is\b",
     rf"\bconfirm\w*\s+(?:\w+\s+){{0,3}}(?:for|on\s+behalf\s+of)\s+{_ORG}",
     r"\bon\s+behalf\s+of\s+(?:both|all\s+(?:three|two|four)|the|our|these)\s+(?:organi[sz]ations|bodies|colleges|societies|institutes)\b",
     r"\bI\s+can\s+say\s+(?:that|this|so)\s+officially\b",
@@ -48,14 +51,14 @@ SPEAKING_FOR = [
     rf"\b(?:we|us)\s+(?:at|as|in|here\s+at)\s+{_ORG}",
     rf"\bhere\s+at\s+{_ORG}\s+we\b",
     rf"\b(?:announce|confirm|inform\s+you|let\s+you\s+(?:all\s+)?know)\s*,?\s+(?:that\s+)?{_ORG}\s+(?:will|has|have|is|are|won't)\b",
-    rf"\b{_ORG}'s\s+(?:official\s+)?(?:answer|reply|response)\s+(?:is|to\s+(?:this|that|you))\b",
+    rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:answer|reply|response)\s+(?:is|to\s+(?:this|that|you))\b",
     rf"\b(?:yes|no|yep|nope|sorry)\b[\s,!.:;-]+(?:\w+[\s,!]+){{0,2}}{_ORG}\s+(?:will|won't|does|doesn't|is|isn't|has|hasn't|can|can't|do|don't|are|aren't)\b",
     rf"\bfor\s+and\s+on\s+behalf\s+of\s+{_ORG}",
     rf"\b(?:official|formal)\s+(?:statement|response|word|line)\s+from\s+{_ORG}\s*:",
 ]
 # The organisation's future or stance, asserted by someone who says they can vouch for it.
 _ORG_WILL = (
-    rf"\b{_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
+    rf"{_LEAD_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
     r"(?:is|are)\s+(?:fully\s+|firmly\s+)?(?:behind|against|committed\s+to|opposed\s+to|in\s+favour)|stands?\s+(?:behind|with|by)|"
     r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|"
     r"rates|prefers|considers|believes|thinks))\b"
