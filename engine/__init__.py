@@ -1,6 +1,6 @@
 """Decorum's policy engine: judges a draft post against the active policy packs."""
 
-from .check import IdentityError, UnknownPolicy, check, list_policies, validate_all, warm
+from .check import IdentityError, UnknownPolicy, check, list_policies, warm
 from .model import Finding, PolicyInfo
 from .packs import PackError, load_errors
 
@@ -16,6 +16,5 @@ __all__ = [
     "check",
     "load_errors",
     "list_policies",
-    "validate_all",
     "warm",
 ]

@@ -1,21 +1,6 @@
 """The twelve categories a finding can belong to, and the severities it can carry."""
 
-from typing import Literal
-
-CATEGORIES: tuple[str, ...] = (
-    "disclaimer",
-    "brand",
-    "confidential",
-    "personal_data",
-    "political",
-    "disparagement",
-    "endorsement",
-    "abusive",
-    "representation",
-    "reference",
-    "media",
-    "copyright",
-)
+from typing import Literal, get_args
 
 Category = Literal[
     "disclaimer",
@@ -31,5 +16,7 @@ Category = Literal[
     "media",
     "copyright",
 ]
+
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 Severity = Literal["error", "warning", "info"]

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from .model import Finding, Identity, PolicyInfo
 from .detectors.base import warm as warm_word_lists
-from .packs import compiled, load_all, load_errors
+from .packs import compiled, load_all
 from .text import Draft
 
 
@@ -87,7 +87,3 @@ def warm(pause: float = 0.0) -> None:
     warm_word_lists(pause)
 
 
-def validate_all() -> tuple[str, ...]:
-    """Load every pack (compiling its patterns) and return why any pack was refused."""
-    load_all()
-    return load_errors()

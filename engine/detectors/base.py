@@ -7,7 +7,7 @@ import time
 import weakref
 from functools import lru_cache
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -123,7 +123,6 @@ class Detector(Protocol):
     def find(self, draft: Draft) -> list[Span]: ...
 
 
-DetectorFactory = Callable[[Any, Context], Detector]
 REGISTRY: dict[str, type] = {}
 
 
