@@ -101,7 +101,7 @@ def _sequence(items: list, word_start: bool) -> set[str] | None:
         found = _node(op, arg, at_start)
         if found is not None:
             candidates.append(found)
-        at_start = _ends_at_word_start(op, arg)
+        at_start = _after(op, arg, at_start)
     if run:
         candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
     if not candidates:
@@ -109,20 +109,37 @@ def _sequence(items: list, word_start: bool) -> set[str] | None:
     return max(candidates, key=_selectivity)
 
 
-def _ends_at_word_start(op, arg) -> bool:
-    """Whether what follows this node starts a word: after \\b, or after whitespace."""
+def _after(op, arg, at_start: bool) -> bool:
+    """Whether what follows this node starts a word, given whether the node itself started one:
+    after \\b or whitespace it does; an optional part ending in whitespace keeps the state before it."""
     if op is c.AT:
-        return arg is c.AT_BOUNDARY
+        return True if arg is c.AT_BOUNDARY else at_start
     if op is c.ASSERT_NOT:
-        # (?<!\w) and its kin: no word character before, so a word starts here.
+        # (?<!\\w) and its kin: no word character before, so a word starts here.
         direction, items = arg
-        return direction < 0 and any(
+        behind_no_word = direction < 0 and any(
             kind is c.IN and any(k is c.CATEGORY and v is c.CATEGORY_WORD for k, v in value) for kind, value in items
         )
+        return True if behind_no_word else at_start
+    if op is c.ASSERT:
+        return at_start
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _high, item = arg
-        return low >= 1 and len(item) == 1 and _is_space(*item[0])
+        repeated = _after_sequence(list(item), at_start)
+        return repeated if low >= 1 else at_start and repeated
+    if op is c.SUBPATTERN:
+        return _after_sequence(list(arg[-1]), at_start)
+    if op is c.ATOMIC_GROUP:
+        return _after_sequence(list(arg), at_start)
+    if op is c.BRANCH:
+        return all(_after_sequence(list(branch), at_start) for branch in arg[1])
     return _is_space(op, arg)
+
+
+def _after_sequence(items: list, at_start: bool) -> bool:
+    for op, arg in items:
+        at_start = _after(op, arg, at_start)
+    return at_start
 
 
 def _is_space(op, arg) -> bool:
