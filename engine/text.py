@@ -71,7 +71,9 @@ class Draft:
         if found is None:
             if self._lower is None:
                 self._lower = self.text.lower()
-            found = self._substrings[literal] = literal in self._lower
+            # "\x01" stands for any digit (see detectors/prefilter.py).
+            found = any(ch.isdigit() for ch in self._lower) if literal == "\x01" else literal in self._lower
+            self._substrings[literal] = found
         return found
 
     def _word_prefixes(self) -> set[str]:

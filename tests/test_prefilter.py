@@ -56,6 +56,11 @@ def test_no_pattern_is_skipped_on_a_draft_it_matches():
         (r"\bisn't\b", {"isn"}, ()),
         (r"\bisn't\s+public\b", {"public"}, ()),
         (r"(?<!\w)press", {"press"}, ()),
+        (r"\b(?:not|never)\s+(?:a\s+)?(?:shambles|fiasco)\b", {"shambles", "fiasco"}, ()),
+        (r"\b(?:f+u+c+k)", set(), ("fu",)),
+        (r"(?-i:\b[Mm]rs\.?\s+[A-Z])", {"mrs"}, ()),
+        (r"\bs[*#]{2,}t", set(), ("#", "*")),
+        (r"\d{3}[ -]?\d{4}", set(), ("\x01",)),
     ],
 )
 def test_required_literals(source, word_starts, substrings):
@@ -66,6 +71,12 @@ def test_required_literals(source, word_starts, substrings):
 @pytest.mark.parametrize("source", [r"\d{3}", r"a|\d", r"(?:x)?y"])
 def test_patterns_with_no_certain_literal_always_run(source):
     assert required_literals(source) is None or "" not in required_literals(source).word_starts
+
+
+def test_a_draft_without_digits_skips_patterns_that_need_one():
+    literals = required_literals(r"\d{3}[ -]?\d{4}")
+    assert not Draft("no numbers here").contains_any(literals)
+    assert Draft("call 555 0199").contains_any(literals)
 
 
 def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():

@@ -20,6 +20,8 @@ from re import _parser as parser
 
 # Marks, while literals are gathered, one that must begin a word.
 WORD_START = "\x00"
+# Stands for "some digit" (from \\d): a draft without digits cannot match.
+DIGIT = "\x01"
 
 class Literals(NamedTuple):
     """One of these must be in a draft for the pattern to match it."""
@@ -72,8 +74,10 @@ COMMON_WORDS = frozenset(
 
 def _literal_score(literal: str) -> int:
     word = literal.lstrip(WORD_START)
-    if word in COMMON_WORDS:
-        return 0
+    if word == DIGIT:
+        return 2
+    if word in COMMON_WORDS or (len(word) == 1 and word.isalnum()):
+        return 0  # in nearly every draft
     # A literal that must start a word is worth one more character of one that may be anywhere.
     return len(word) + (1 if literal.startswith(WORD_START) else 0)
 
@@ -89,11 +93,22 @@ def _sequence(items: list, word_start: bool) -> set[str] | None:
     run_at_word_start = False
     at_start = word_start
     for op, arg in items:
-        if op is c.LITERAL:
+        char = _one_char(op, arg)
+        if char is not None:
             if not run:
-                run_at_word_start = at_start and chr(arg).isalnum()
-            run.append(chr(arg))
-            at_start = chr(arg).isspace()
+                run_at_word_start = at_start and char.isalnum()
+            run.append(char)
+            at_start = char.isspace()
+            continue
+        repeated = _repeated_char(op, arg)
+        if repeated is not None:
+            # "f+u+c+k": every match holds "fu", "uc" and "ck", whatever the counts.
+            if not run:
+                run_at_word_start = at_start and repeated.isalnum()
+            run.append(repeated)
+            candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
+            run, run_at_word_start = [repeated], False
+            at_start = repeated.isspace()
             continue
         if run:
             candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
@@ -107,6 +122,26 @@ def _sequence(items: list, word_start: bool) -> set[str] | None:
     if not candidates:
         return None
     return max(candidates, key=_selectivity)
+
+
+def _one_char(op, arg) -> str | None:
+    """The character a node stands for, if one: a literal, or a class of one letter in both cases ("[Mm]")."""
+    if op is c.LITERAL:
+        return chr(arg)
+    if op is c.IN and arg and all(kind is c.LITERAL for kind, _ in arg):
+        chars = {chr(value).lower() for _, value in arg}
+        if len(chars) == 1:
+            return chars.pop()
+    return None
+
+
+def _repeated_char(op, arg) -> str | None:
+    """The character of "c+" / "c{2,}": one character repeated at least once."""
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, item = arg
+        if low >= 1 and len(item) == 1:
+            return _one_char(*item[0])
+    return None
 
 
 def _after(op, arg, at_start: bool) -> bool:
@@ -168,6 +203,10 @@ def _node(op, arg, word_start: bool) -> set[str] | None:
         return _sequence(list(arg), word_start)
     if op is c.IN and len(arg) == 1 and arg[0][0] is c.LITERAL:
         return {chr(arg[0][1])}
+    if op is c.IN and all(kind is c.LITERAL for kind, _ in arg) and 1 < len(arg) <= 4:
+        return {chr(value).lower() for _, value in arg}  # "[*#]": one of a few characters
+    if op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+        return {DIGIT}
     return None  # classes, anchors, look-arounds, back-references: nothing certain
 
 
