@@ -6,7 +6,7 @@ import logging
 import time
 import weakref
 from functools import lru_cache
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
 import regex
@@ -40,15 +40,22 @@ def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
         raise PatternError(f"invalid pattern {source!r}: {exc}") from exc
 
 
-def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Span]:
-    """Every match of ``pattern`` as a span; a pattern that runs past its timeout yields no more."""
+def _timeout(length: int) -> float:
+    return MATCH_TIMEOUT_S + MATCH_TIMEOUT_PER_CHAR_S * length
+
+
+def _timed_out(pattern: regex.Pattern[str], length: int) -> None:
+    log.warning("pattern %r timed out on a %d-character draft; skipped", pattern.pattern[:80], length)
+
+
+def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[Span]:
+    """Every match of ``pattern`` as a span; a pattern that runs past its timeout gives none."""
     end = len(text) if endpos is None else endpos
-    timeout = MATCH_TIMEOUT_S + MATCH_TIMEOUT_PER_CHAR_S * (end - pos)
     try:
-        for match in pattern.finditer(text, pos, end, timeout=timeout):
-            yield match.span()
+        return [match.span() for match in pattern.finditer(text, pos, end, timeout=_timeout(end - pos))]
     except TimeoutError:
-        log.warning("pattern %r timed out on a %d-character draft; skipped", pattern.pattern[:80], len(text))
+        _timed_out(pattern, end - pos)
+        return []
 
 
 # How long a pattern may take on one hostile probe before it is judged catastrophic.
@@ -93,12 +100,19 @@ def scan(pattern: regex.Pattern[str], draft: Draft) -> list[Span]:
     key = ("scan", pattern)
     found = draft.cache.get(key)
     if found is None:
-        found = draft.cache[key] = list(finditer(pattern, draft.text)) if could_match(pattern, draft) else []
+        found = draft.cache[key] = finditer(pattern, draft.text) if could_match(pattern, draft) else []
     return found  # type: ignore[return-value]
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Span | None:
-    return next(finditer(pattern, text, pos, endpos), None)
+    """The first match of ``pattern`` in ``text[pos:endpos]``, or None (also when it times out)."""
+    end = len(text) if endpos is None else endpos
+    try:
+        match = pattern.search(text, pos, end, timeout=_timeout(end - pos))
+    except TimeoutError:
+        _timed_out(pattern, end - pos)
+        return None
+    return match.span() if match else None
 
 
 class Params(BaseModel):
