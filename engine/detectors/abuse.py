@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_ADJECTIVES, INSULT_NOUNS, INSULTS, OBSCENITY, PROTECTED_GROUPS, SLURS, THREATS
 
 # An insult aimed at a person; "useless" about a printer is not abuse, so bare adjectives need a target.
@@ -70,8 +70,4 @@ class Abuse:
         ]
 
     def find(self, draft: Draft) -> list[Span]:
-        for part in self.parts:
-            found = part.find(draft)
-            if found:
-                return found
-        return []
+        return first_found(draft, self.parts)

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
 MARKERS = [
     r"\bconfidential(?!ity)\b",
@@ -142,4 +142,4 @@ class ConfidentialDisclosure:
         )
 
     def find(self, draft: Draft) -> list[Span]:
-        return self.marked.find(draft) or self.embargo.find(draft) or self.insider.find(draft) or self.draft_document.find(draft)
+        return first_found(draft, (self.marked, self.embargo, self.insider, self.draft_document))

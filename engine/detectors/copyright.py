@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
 WORK = (
     r"\b(?:slides?|slide\s*(?:deck|packs?|sets?)|decks?|handouts?|chapters?|textbooks?|books?|e-?books?|PDFs?|"
@@ -94,4 +94,4 @@ class CopyrightSharing:
         )
 
     def find(self, draft: Draft) -> list[Span]:
-        return self.strong.find(draft) or self.passing_on.find(draft)
+        return first_found(draft, (self.strong, self.passing_on))

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS, OBSCENITY
 
 _PEOPLE = (
@@ -118,8 +118,4 @@ class Disparagement:
         self.parts = [p for p in self.parts if p is not None]
 
     def find(self, draft: Draft) -> list[Span]:
-        for part in self.parts:
-            found = part.find(draft)
-            if found:
-                return found
-        return []
+        return first_found(draft, self.parts)

@@ -84,3 +84,12 @@ class Phrases:
             if not self.params.each:
                 break
         return hits
+
+
+def first_found(draft: Draft, parts) -> list[Span]:
+    """The hits of the first of ``parts`` (detectors tried in order) that finds any."""
+    for part in parts:
+        found = part.find(draft)
+        if found:
+            return found
+    return []

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
 
 _SUPPORT_OR_ATTACK = [
@@ -64,4 +64,4 @@ class PartyPolitical:
         )
 
     def find(self, draft: Draft) -> list[Span]:
-        return self.explicit.find(draft) or self.sides.find(draft)
+        return first_found(draft, (self.explicit, self.sides))

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
 _PERSON = (
     r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
@@ -65,4 +65,4 @@ class PersonalReference:
         )
 
     def find(self, draft: Draft) -> list[Span]:
-        return self.vouching.find(draft) or self.shortlist.find(draft)
+        return first_found(draft, (self.vouching, self.shortlist))

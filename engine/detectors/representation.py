@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from ..text import Draft
 from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
 _ORG = r"(?:the\s+)?{org_or_alias}"
 # At the start of a pattern the optional "the" is left out: "the RCR will" still holds "RCR will",
@@ -109,4 +109,4 @@ class SpeakingForOrganisation:
         )
 
     def find(self, draft: Draft) -> list[Span]:
-        return self.claims.find(draft) or self.vouched.find(draft)
+        return first_found(draft, (self.claims, self.vouched))
