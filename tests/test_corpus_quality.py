@@ -30,7 +30,7 @@ def test_our_own_corpus_meets_the_targets():
     assert_meets_targets(evaluate(read_corpus(TUNE)))
 
 
-@pytest.mark.parametrize("path", [TUNE, TUNE.with_name("heldout.jsonl")])
+@pytest.mark.parametrize("path", [TUNE, *(TUNE.with_name(n) for n in ("tune2.jsonl", "heldout.jsonl", "final.jsonl", "unseen.jsonl"))])
 def test_our_corpora_are_well_formed(path):
     from engine.packs import load_all
 
