@@ -13,7 +13,7 @@ from pydantic import Field
 from .base import Params, register
 from .phrases import Phrases, PhrasesParams, Requirement
 
-MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
+MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"artwork", r"taglines?", r"slogans?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
 
 _USE = (
     r"\b(?:put|putting|popped|pop|used|using|added|adding|stuck|slapped|printed|branded|swapped|made|"
@@ -21,7 +21,7 @@ _USE = (
     r"featur(?:e|es|ing)|bearing|emblazoned|plastered|has\s+the|with\s+(?:the|our|an?)|and\s+everything)\b"
 )
 _PLACES = (
-    r"\b(?:banners?|headers?|footers?|masthead|pfp|dp|profile\s+pic|homepage|title\s+(?:page|slide)|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
+    r"\b(?:banners?|headers?|footers?|masthead|pfp|dp|profile\s+pic|homepage|title\s+(?:page|slide)|(?:zoom\s+|virtual\s+)?background|slides?|slide\s*deck|deck|posters?|flyers?|leaflets?|newsletters?|"
     r"profile(?:\s+(?:pic(?:ture)?|photo|banner))?|avatar|cover\s+(?:photo|image)|icon|templates?|"
     r"hood(?:ie|y)s?|t-?shirts?|mugs?|merch(?:andise)?|lanyards?|website|materials|letterhead|certificates?|"
     r"badges?|frame|stickers?|business\s+cards?|signature|account|page|group|channel|intro|outro|cards?|"
@@ -38,6 +38,7 @@ _TALK_ONLY = [
     r"\bnot\s+going\s+to\s+(?:use|touch)\b",
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
     r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
+    r"\bwho\s+(?:designed|made|drew)\b",
     r"\bnot\s+(?:using|used|putting|going\s+to\s+put)\b",
     r"\b(?:logo|crest|design)\s+looks?\s+like\b",
     r"\b(?:i|who)\s+thinks?\s+the\b",
@@ -63,7 +64,7 @@ class LogoUse(Phrases):
                 patterns=[rf"\b{mark}\b"],
                 requires=[
                     # The mark is the organisation's: named just before or after ("the RCR crest", "logo of ICIS").
-                    Requirement(any=[r"{org_or_alias}", r"\b(?:society|college|institute)'?s?\b"], within=45),
+                    Requirement(any=[r"{org_or_alias}", r"\b(?:society|college|institute)'?s?\b", r"\bofficial\s+(?:logo|crest|emblem)"], within=45),
                     Requirement(any=[_USE, _PLACES], within=110),
                 ],
                 unless_near=_TALK_ONLY,

@@ -54,6 +54,8 @@ MARKERS = [
     r"\b(?:don't|do\s+not|pls\s+don't|please\s+don't)\s+share\s+(?:this\s+|it\s+)?yet\b",
     r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the\s+)?\w+\s+|else\s+)?knows\s+yet\b",
     r"\bno\s+decision\s+(?:yet|has\s+been\s+(?:made|taken))\b",
+    r"\bcan't\s+say\s+(?:much|more|too\s+much)\s*,?\s+but\b|\bdon't\s+ask\s+how\s+I\s+got\b",
+    r"\bnot\s+(?:yet\s+)?circulated(?:\s+yet)?\b",
     r"\bnot\s+(?:yet\s+)?gone\s+to\s+(?:the\s+)?(?:board|council|committee|trustees|exec)(?:\s+yet)?\b",
     r"\b(?:strictly\s+(?:private|confidential|between)|in\s+(?:the\s+)?strictest\s+confidence|for\s+your\s+eyes\s+only|private\s+and\s+confidential)\b",
     r"\b(?:hasn't|has\s+not|haven't|not)\s+(?:yet\s+)?gone\s+out(?:\s+yet)?\b|\bbefore\s+it\s+goes\s+out\b",

@@ -55,6 +55,9 @@ _STRONG = [
     r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
     r"\b(?:nobody|no\s+one)\s+(?:checks|will\s+(?:know|notice|check))\b|\bbefore\s+they\s+notice\b|\bwon't\s+notice\b",
     r"\binformation\s+wants\s+to\s+be\s+free\b",
+    r"\b(?:full|whole|complete|entire)\s+set\s+of\s+(?:\w+\s+)?(?:slides|notes|handouts|recordings|videos|lectures)\b",
+    r"\bevery\s+(?:single\s+)?slide\s+(?:of|from)\b",
+    r"\basked\s+(?:\w+\s+)?(?:for\s+)?(?:no|not\s+to)\s+(?:photos|pictures|share|sharing|record|recording|post)\b",
     r"\b(?:off|from)\s+Google\s+Images\b|\b(?:couldn't|can't|could\s+not)\s+find\s+(?:out\s+)?who\s+made\s+(?:it|them)\b",
 ]
 _OWN_OR_ALLOWED = [

@@ -52,7 +52,9 @@ CRITICISM = [
     r"overpaid|(?:zero|no|little)\s+value|talking\s+in\s+circles|(?:nobody|no\s+one)\s+(?:is\s+)?accountable|"
     r"nothing\s+(?:ever\s+)?(?:gets\s+)?decided|why\s+I\s+keep|old\s+boys|patting\s+each\s+other\s+on\s+the\s+back|"
     r"back-?slapping|(?:less|least|not)\s+diverse|no\s+diversity|(?:actually|even|really)\s+do\s+with|"
-    r"what\s+(?:does|do)\s+(?:\w+\s+){0,2}(?:actually|even|really)\s+do)\b",
+    r"what\s+(?:does|do)\s+(?:\w+\s+){0,2}(?:actually|even|really)\s+do|zero\s+relevance|irrelevant|"
+    r"haven't\s+(?:touched|seen|used)\s+a\s+\w+\s+(?:since|in)|why\s+do\s+I\s+pay|wreck(?:ed|ing)?|thrown\s+out|"
+    r"never\s+forgive|(?:never|not\s+once)\s+seen\s+a\s+\w+|utter\s+fantasy)\b",
 ]
 
 

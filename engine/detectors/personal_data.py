@@ -48,7 +48,7 @@ _SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mai
 _TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
 # A scan or finding near a name-and-age makes it a patient.
 _CLINICAL = r"\b(?:scanned|scan|CT|MRI|X-?ray|ultrasound|PET|biopsy|\d+\s*(?:wks|weeks)|resus|ED|A&E|fracture|mass|tumou?r)\b"
-_NAME_WITH_AGE = r"(?-i:\b[A-Z][a-z]+)\s*\(\d{1,3}\)"
+_NAME_WITH_AGE = r"(?-i:\b[A-Z][a-z]+)\s*\(\d{1,3}\)|\b(?:name's|name\s+is|called)\s+(?-i:[A-Z][a-z]+)"
 _TITLE_SURNAME = r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 _NAME_INITIAL = r"(?-i:\b[A-Z][a-z]+\s+[A-Z]\.)"
 _AGE = (
@@ -78,14 +78,15 @@ _CONDITIONS = (
     r"(?:chemo\w*|radiotherapy|cancer|tumou?r|leuk(?:a)?emia|lymphoma|depression|anxiety|a\s+breakdown|stroke|heart\s+attack|"
     r"epilepsy|seizures?|diabetes|MS|multiple\s+sclerosis|dementia|Parkinson's|a\s+miscarriage|IVF|HIV|cirrhosis|"
     r"an?\s+eating\s+disorder|bipolar|psychosis|autism|ADHD|a\s+transplant|surgery|an\s+operation|blind|deaf|"
-    r"\d+\s*(?:weeks|wks)(?:\s+pregnant)?|pregnant|twins|long[- ]covid|covid|sepsis|(?:sick|stress)\s+leave|rehab)"
+    r"\d+\s*(?:weeks|wks)(?:\s+pregnant)?|pregnant|twins|long[- ]covid|alcohol\s+problems?|drinking\s+problems?|"
+    r"(?:a\s+)?drink\s+problem|addiction|covid|sepsis|(?:sick|stress)\s+leave|rehab)"
 )
 _HEALTH_VERB = (
     r"(?:\s+is|\s+has|\s+had|\s+was|\s+starts?|\s+started|\s+begins?|\s+came\s+back\s+from|\s+(?:is\s+)?off|"
     r"\s+(?:has\s+)?been|\s+got|\s+(?:was\s+)?diagnosed)"
 )
 _THIRD_PERSON_HEALTH = (
-    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
+    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|who))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
 )
 # A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
 _NAMED = (
@@ -117,7 +118,7 @@ class PersonalData:
         self.patient = Phrases(
             PhrasesParams(
                 patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE, _TITLE_SURNAME, _NAME_WITH_AGE],
-                requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS, _CLINICAL], within=60)],
+                requires=[Requirement(any=[_AGE, _PLACE, _DOB, _TITLE_INITIALS, _CLINICAL], within=90)],
                 each=True,
             ),
             context,

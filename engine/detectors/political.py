@@ -42,7 +42,8 @@ _TAKING_SIDES = (
     r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way|another\s+term|don't\s+give\s+them|"
     r"time\s+for\s+a\s+change|next\s+election|general\s+election|got\s+worse\s+under|(?:sell|flog)(?:ing)?\s+off|"
     r"privati[sz]\w+|anyone\s+(?:who\s+)?vot(?:es|ing)|not\s+one\s+(?:extra|more|single)|broken\s+promises?|"
-    r"anyone\s+but\s+(?:them|the)|sent\s+(?:him|her|them)\s+packing|so\s+should\s+(?:every|all|you))\b"
+    r"anyone\s+but\s+(?:them|the)|sent\s+(?:him|her|them)\s+packing|so\s+should\s+(?:every|all|you)|"
+    r"only\s+(?:lot|ones|party)\s+who|every\s+single\s+box)\b"
 )
 
 
@@ -59,7 +60,7 @@ class PartyPolitical:
     def __init__(self, params: PoliticalParams, context) -> None:
         self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
         self.sides = Phrases(
-            PhrasesParams(patterns=[rf"\b{PARTY_CASED}\b"], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
+            PhrasesParams(patterns=[rf"\b(?:{PARTY_CASED}|(?-i:Green))\b"], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
             context,
         )
 

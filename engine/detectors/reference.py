@@ -19,7 +19,8 @@ _VOUCH = (
     r"hire\s+(?:him|her|them)|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
     r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
-    r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl))"
+    r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:is|he's|she's|they're)\s+the\s+real\s+deal|"
+    r"(?:grab|snap\s+up)\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|would\s+(?:take|have|hire)\s+(?:him|her|them)\s+back|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl))"
 )
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"

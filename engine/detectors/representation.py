@@ -46,6 +46,10 @@ SPEAKING_FOR = [
     r"\bI\s+can\s+say\s+(?:that|this|so)\s+officially\b",
     r"\bwhat\s+we'll\s+be\s+telling\b",
     r"\bI\s+can\s+answer\s+(?:that|this|those|your\s+questions?)\b",
+    rf"{_LEAD_ORG}(?:'s|')?\s+(?:official\s+)?position\s+(?:on\s+[^.!?\n]{{1,60}}?\s+)?is\s+(?:as\s+follows|simple|clear)\b",
+    r"\bon\s+(?:the\s+)?(?:{org_or_alias}|Society|College|Institute)(?:'s|')\s+behalf\b",
+    r"\bannouncing\s*:?\s+(?:that\s+)?(?:the\s+)?{org_or_alias}",
+    r"\brespond(?:ing)?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
     r"\bas\s+an?\s+{org}\s+(?:\w+\s+)?(?:committee\s+member|trustee|officer|council\s+member|board\s+member|rep)\b[^.!?\n]{0,30}\bI\s+can\s+(?:confirm|tell|say)\b",
     r"\b(?:and\s+)?so\s+should\s+(?:every|all)\s+(?:member|members|one\s+of\s+us)\b",
     rf"\b(?:we|us)\s+(?:at|as|in|here\s+at)\s+{_ORG}",
@@ -73,6 +77,7 @@ _VOUCHING = (
     r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b"
 )
 NOT_SPEAKING_FOR = [
+    r"\bnot\s+on\s+(?:the\s+)?(?:{org_or_alias}|Society|College|Institute)(?:'s|')\s+behalf\b",
     r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
     r"\bnot\s+(?:speaking\s+|posting\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:society|college|institute)",
 ]

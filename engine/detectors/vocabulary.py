@@ -34,7 +34,7 @@ INSULT_NOUNS = (
     r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
-    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
+    r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|snowflakes?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
     r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b))\b"
 )
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
@@ -56,7 +56,7 @@ THREATS = (
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
     r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming))|"
-    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll)\s+keep\s+(?:posting|messaging|tagging|calling)\b[^.!?\n]{0,30}\buntil\s+you|name\s+and\s+shame|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
+    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll)\s+keep\s+(?:posting|messaging|tagging|calling)\b[^.!?\n]{0,30}\buntil\s+you|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
 )
 # Slurs: words that demean a protected group whatever the sentence around them.
 SLURS = (
@@ -98,7 +98,8 @@ GENERALISING = (
     r"(?:let|allowed)\s+anywhere\s+near|always\s+the\s+rest\s+of\s+us|(?:funny|odd)\s+how\s+it's\s+always|"
     r"(?:have|has)\s+no\s+business|can't\s+handle|(?:just\s+)?(?:don't|do\s+not|doesn't)\s+have\s+the\s+(?:stamina|brains|temperament|strength|aptitude)|"
     r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out)|"
-    r"pick\s+a\s+(?:toilet|gender)|making\s+everyone\s+uncomfortable|clogging\s+up|separate\s+\w+\s+for\s+them|"
+    r"pick\s+a\s+(?:toilet|gender)|making\s+everyone\s+uncomfortable|can\s+do\s+one|(?:can|should)\s+(?:get\s+lost|sod\s+off)|"
+    r"this\s+is\s+what\s+happens\s+when\s+you\s+let|clogging\s+up|separate\s+\w+\s+for\s+them|"
     r"(?:need|needs)\s+to\s+stop\s+(?:praying|wearing|speaking|bringing|fasting))"
 )
 # These are discriminatory whoever they are said of.
