@@ -181,9 +181,21 @@ class Draft:
         return self.panel.locator('[role="status"]').inner_text()
 
     def expand(self) -> None:
-        toggle = self.panel.get_by_role("button", name="Show policy warnings")
-        toggle.click()
-        expect(self.panel.get_by_role("button", name="Hide policy warnings")).to_be_visible()
+        """Open the panel's list of warnings (nothing to do when it is open already)."""
+        hide = self.panel.get_by_role("button", name="Hide policy warnings")
+        if hide.count():
+            return
+        self.panel.get_by_role("button", name="Show policy warnings").click()
+        expect(hide).to_be_visible()
+
+    def apply_fix(self, finding) -> str:
+        """Open the panel, click the finding's fix as a member would, wait for the re-check; the text it added."""
+        self.expand()
+        fix = finding.locator('[data-action="fix"]')
+        fix_text = fix.get_attribute("data-fix-text")
+        fix.click()
+        self.wait_for_state("ok")
+        return fix_text
 
     def _record_latency(self, what: str) -> None:
         ms = self.page.evaluate(

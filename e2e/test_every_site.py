@@ -32,11 +32,7 @@ def test_naming_the_society_without_a_disclaimer_is_warned_and_the_fix_clears_it
     assert "ICIS" in finding.locator("blockquote").inner_text()
     screenshot(draft.page, site)
 
-    fix = finding.locator('[data-action="fix"]')
-    fix_text = fix.get_attribute("data-fix-text")
-    fix.click()
-
-    draft.wait_for_state("ok")
+    fix_text = draft.apply_fix(finding)
     # The editor's own model holds the disclaimer, appended after the draft.
     draft.wait_for_model_text("(text, want) => text === want", f"{SOCIETY_NO_DISCLAIMER}{joiner}{fix_text}")
 
@@ -62,3 +58,19 @@ def test_a_clean_draft_gets_no_warning(sites, site, composer, joiner):
     draft.type(CLEAN)
     draft.wait_for_state("ok")
     assert draft.findings() == set()
+
+
+# Composers that live in a dialog the member can close (X's reply, LinkedIn's share box, Facebook's "Create post").
+DIALOG_COMPOSERS = [("x", "reply"), ("linkedin", "share"), ("facebook", "composer")]
+
+
+@pytest.mark.parametrize("site, composer", DIALOG_COMPOSERS, ids=[s for s, _ in DIALOG_COMPOSERS])
+def test_the_panel_goes_when_the_dialog_closes(sites, site, composer):
+    draft = sites.draft(site, composer, policies=["icis"])
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.wait_for_finding("icis", "disclaimer")
+    before = draft.page.locator("[data-decorum-panel]").count()
+    draft.close()
+    draft.page.wait_for_function(
+        "(n) => document.querySelectorAll('[data-decorum-panel]').length === n - 1", arg=before
+    )

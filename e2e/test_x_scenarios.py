@@ -14,24 +14,8 @@ def test_a_reply_dialog_opened_after_load_is_checked_and_fixed(sites):
     draft = sites.draft("x", "reply", policies=["icis"])
     draft.type("See you at #ICIS2025 in Lisbon!")
     finding = draft.wait_for_finding("icis", "disclaimer")
-    draft.expand()
-    fix = finding.locator('[data-action="fix"]')
-    fix_text = fix.get_attribute("data-fix-text")
-    fix.click()
-    draft.wait_for_state("ok")
+    fix_text = draft.apply_fix(finding)
     draft.wait_for_model_text("(text, want) => text.endsWith(want)", f" {fix_text}")
-
-
-def test_the_panel_goes_when_the_reply_dialog_closes(sites):
-    draft = sites.draft("x", "reply", policies=["icis"])
-    draft.type(SOCIETY_NO_DISCLAIMER)
-    draft.wait_for_finding("icis", "disclaimer")
-    panels = draft.page.locator("[data-decorum-panel]")
-    before = panels.count()
-    draft.close()
-    draft.page.wait_for_function(
-        "(n) => document.querySelectorAll('[data-decorum-panel]').length === n - 1", arg=before
-    )
 
 
 def test_a_dismissed_warning_stays_dismissed_for_that_draft(sites):
