@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .detectors.prefilter import Literals
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
@@ -54,13 +50,6 @@ class Draft:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
         self._astral = [i for i, ch in enumerate(self.original) if ord(ch) > 0xFFFF] if not self.original.isascii() else []
-
-    def contains_any(self, literals: "Literals") -> bool:
-        """Whether the draft holds one of ``literals`` (lower-cased): a word starting with one of
-        ``literals.word_starts``, or one of ``literals.substrings`` anywhere."""
-        if not literals.word_starts.isdisjoint(self._word_prefixes()):
-            return True
-        return any(self.contains_substring(s) for s in literals.substrings)
 
     def word_starts_among(self, literals: frozenset[str]) -> set[str]:
         """Those of ``literals`` that begin some word of the draft."""

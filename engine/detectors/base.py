@@ -89,18 +89,15 @@ def probe_pattern(pattern: regex.Pattern[str]) -> None:
             ) from None
 
 
-def could_match(pattern: regex.Pattern[str], draft: Draft) -> bool:
-    """False when the draft lacks every literal the pattern requires, so it cannot match."""
-    literals = required_literals(pattern.pattern)
-    return literals is None or draft.contains_any(literals)
-
-
 def scan(pattern: regex.Pattern[str], draft: Draft) -> list[Span]:
-    """Every match of ``pattern`` in the whole draft, computed once per draft whoever asks."""
+    """Every match of ``pattern`` in the whole draft, computed once per draft whoever asks.
+
+    Callers have already found the draft to hold the pattern's literals (see ``_WordList``).
+    """
     key = ("scan", pattern)
     found = draft.cache.get(key)
     if found is None:
-        found = draft.cache[key] = finditer(pattern, draft.text) if could_match(pattern, draft) else []
+        found = draft.cache[key] = finditer(pattern, draft.text)
     return found  # type: ignore[return-value]
 
 

@@ -13,7 +13,7 @@ from typing import ClassVar
 import regex
 
 from ..text import Draft
-from .base import Alternatives, Params, Span, compile_pattern, register, scan, search
+from .base import Alternatives, Params, Span, compile_pattern, register, search
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import HEALTH
 
@@ -109,7 +109,7 @@ class PersonalData:
     Params: ClassVar[type[PersonalDataParams]] = PersonalDataParams
 
     def __init__(self, params: PersonalDataParams, context) -> None:
-        self.nhs = compile_pattern(_NHS_NUMBER)
+        self.nhs = Alternatives([_NHS_NUMBER])
         self.nhs_context = compile_pattern(_NHS_CONTEXT)
         self.contacts = Alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET])
         self.own = compile_pattern(_OWN)
@@ -135,7 +135,7 @@ class PersonalData:
     def find(self, draft: Draft) -> list[Span]:
         text = draft.text
         spans: list[Span] = []
-        for start, end in scan(self.nhs, draft):
+        for start, end in self.nhs.spans(draft):
             digits = regex.sub(r"\D", "", text[start:end])
             if nhs_number_is_valid(digits) or search(self.nhs_context, text, max(0, start - 20), start):
                 spans.append((start, end))
