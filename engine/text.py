@@ -55,6 +55,12 @@ class Draft:
         """Those of ``literals`` that begin some word of the draft."""
         return literals & self._word_prefixes()
 
+    def holds_one_of(self, literals) -> bool:
+        """Whether the draft holds one of a pattern's required literals (a ``prefilter.Literals``)."""
+        return bool(literals.word_starts & self._word_prefixes()) or any(
+            self.contains_substring(literal) for literal in literals.substrings
+        )
+
     def contains_substring(self, literal: str) -> bool:
         found = self._substrings.get(literal)
         if found is None:

@@ -13,7 +13,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft
-from .prefilter import required_literals, split_alternation
+from .prefilter import Literals, requirements, split_alternation
 
 log = logging.getLogger("decorum.engine")
 
@@ -176,15 +176,19 @@ class _WordList:
         self.always: list[int] = []
         self.by_word_start: dict[str, list[int]] = {}
         self.by_substring: dict[str, list[int]] = {}
+        # What a branch found by the index must also hold ("you're" and "dead").
+        self.also: dict[int, tuple[Literals, ...]] = {}
         for i, branch in enumerate(branches):
-            literals = required_literals(branch)
-            if literals is None:
+            needs = requirements(branch)
+            if not needs:
                 self.always.append(i)
                 continue
-            for literal in literals.word_starts:
+            for literal in needs[0].word_starts:
                 self.by_word_start.setdefault(literal, []).append(i)
-            for literal in literals.substrings:
+            for literal in needs[0].substrings:
                 self.by_substring.setdefault(literal, []).append(i)
+            if len(needs) > 1:
+                self.also[i] = needs[1:]
         self.word_starts = frozenset(self.by_word_start)
 
     def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
@@ -197,7 +201,12 @@ class _WordList:
             for literal, indices in self.by_substring.items():
                 if draft.contains_substring(literal):
                     present.update(indices)
-            found = draft.cache[key] = [self._pattern(i) for i in sorted(present)]
+            also = self.also
+            found = draft.cache[key] = [
+                self._pattern(i)
+                for i in sorted(present)
+                if i not in also or all(draft.holds_one_of(literals) for literals in also[i])
+            ]
         return found  # type: ignore[return-value]
 
     def _pattern(self, i: int) -> regex.Pattern[str]:

@@ -31,28 +31,64 @@ class Literals(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def required_literals(source: str) -> Literals | None:
-    """Lower-case literals, one of which every match of ``source`` contains; None if unknown."""
+def requirements(source: str) -> tuple[Literals, ...]:
+    """Every independent requirement of ``source``, most selective first; empty if none is known.
+
+    Each is a set of lower-case literals one of which every match contains, and a match
+    satisfies all of them: "\\byou're\\s+dead\\b" needs "you're" and "dead". Literals that
+    nearly every draft holds ("the", "of") are left out, as they would filter nothing.
+    """
     try:
         tree = parser.parse(source, re.IGNORECASE)
     except (re.error, ValueError, TypeError, OverflowError):
-        return None  # syntax only the regex module knows: no prefilter, the pattern always runs
+        return ()  # syntax only the regex module knows: no prefilter, the pattern always runs
     found = _sequence(list(tree), word_start=False)
-    if found is None or any(not lit.lstrip(WORD_START) for lit in found):
-        return None
+    ranked = sorted((c for c in found if _selectivity(c)[0] > 0), key=_selectivity, reverse=True)
+    return tuple(dict.fromkeys(_as_literals(c) for c in ranked[:_MAX_REQUIREMENTS]))
+
+
+def required_literals(source: str) -> Literals | None:
+    """Lower-case literals, one of which every match of ``source`` contains; None if unknown."""
+    found = requirements(source)
+    return found[0] if found else None
+
+
+# A draft is tested against this many requirements of a pattern at most: the first picks the
+# patterns to consider, the others rule most of those out.
+_MAX_REQUIREMENTS = 3
+
+
+def _as_literals(candidate: set[str]) -> Literals:
     starts: set[str] = set()
     rest: set[str] = set()
-    for lit in (lit.lower() for lit in found):
-        if lit.startswith(WORD_START):
-            # A literal that starts a word is looked up by its leading word characters ("isn" of "isn't").
-            word = lit[1:]
-            head = _leading_word(word)
-            if head and (len(head) >= 2 or head == word):
-                starts.add(head)
-                continue
-            lit = word
-        rest.add(lit)
+    for lit in (lit.lower() for lit in candidate):
+        key = _word_start_key(lit)
+        if key is not None:
+            starts.add(key)
+        else:
+            rest.add(lit.lstrip(WORD_START))
+    # "idiot" already finds every word "idiots" would; "fu" every text holding "fuc".
+    starts = {s for s in starts if not any(o != s and s.startswith(o) for o in starts)}
+    rest = {s for s in rest if not any(o != s and o in s for o in rest)}
     return Literals(frozenset(starts), tuple(sorted(rest)))
+
+
+def _word_start_key(literal: str) -> str | None:
+    """The word-start lookup for a literal that begins a word, or None to look for it anywhere.
+
+    The draft's words are runs of word characters, so "isn't" is looked up as a word starting
+    "isn"; but where that head is a word in every draft ("you" of "you're"), the whole literal
+    is the better test.
+    """
+    if not literal.startswith(WORD_START):
+        return None
+    word = literal[1:]
+    head = _leading_word(word)
+    if not head or (len(head) < 2 and head != word):
+        return None
+    if head != word and _word_score(head) + 1 < len(word):
+        return None
+    return head
 
 
 def _leading_word(text: str) -> str:
@@ -72,56 +108,135 @@ COMMON_WORDS = frozenset(
 )
 
 
-def _literal_score(literal: str) -> int:
-    word = literal.lstrip(WORD_START)
+# The beginnings of the common words: a word starting "th" is in every draft.
+_COMMON_PREFIXES = frozenset(word[:k] for word in COMMON_WORDS for k in range(1, len(word) + 1))
+
+
+def _word_score(word: str) -> int:
     if word == DIGIT:
         return 2
-    if word in COMMON_WORDS or (len(word) == 1 and word.isalnum()):
+    if word in _COMMON_PREFIXES or (len(word) == 1 and word.isalnum()):
         return 0  # in nearly every draft
-    # A literal that must start a word is worth one more character of one that may be anywhere.
-    return len(word) + (1 if literal.startswith(WORD_START) else 0)
+    return len(word)
+
+
+def _literal_score(literal: str) -> int:
+    key = _word_start_key(literal.lower())
+    if key is not None:
+        # A literal that must start a word is worth one more character of one that may be anywhere.
+        score = _word_score(key)
+        return score + 1 if score else 0
+    return _word_score(literal.lstrip(WORD_START).lower())
 
 
 def _selectivity(literals: set[str]) -> tuple[int, int]:
     return min(_literal_score(lit) for lit in literals), -len(literals)
 
 
-def _sequence(items: list, word_start: bool) -> set[str] | None:
-    """Best requirement of a sequence: a literal run, or the most selective requirement of one item."""
+# Past this many alternative spellings, a run of literals stops growing ("[Mm](?:r|rs|s|iss)").
+_MAX_SPELLINGS = 64
+
+
+class _Run:
+    """Literal text being read along a sequence: every way the run so far can be spelt."""
+
+    def __init__(self, at_word_start: bool) -> None:
+        self.at_word_start = at_word_start
+        self.spellings = {""}
+
+    def extend(self, more: set[str]) -> bool:
+        longer = {a + b for a in self.spellings for b in more}
+        if len(longer) > _MAX_SPELLINGS:
+            return False
+        self.spellings = longer
+        return True
+
+    def candidate(self) -> set[str] | None:
+        if not self.spellings or "" in self.spellings:
+            return None
+        return {(WORD_START if self.at_word_start and s[0].isalnum() else "") + s for s in self.spellings}
+
+
+def _sequence(items: list, word_start: bool) -> list[set[str]]:
+    """Every requirement of a sequence: its literal runs and what its groups require."""
     candidates: list[set[str]] = []
-    run: list[str] = []
-    run_at_word_start = False
+    run: _Run | None = None
     at_start = word_start
-    for op, arg in items:
-        char = _one_char(op, arg)
-        if char is not None:
-            if not run:
-                run_at_word_start = at_start and char.isalnum()
-            run.append(char)
-            at_start = char.isspace()
-            continue
-        repeated = _repeated_char(op, arg)
-        if repeated is not None:
-            # "f+u+c+k": every match holds "fu", "uc" and "ck", whatever the counts.
-            if not run:
-                run_at_word_start = at_start and repeated.isalnum()
-            run.append(repeated)
-            candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
-            run, run_at_word_start = [repeated], False
-            at_start = repeated.isspace()
-            continue
-        if run:
-            candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
-            run = []
-        found = _node(op, arg, at_start)
-        if found is not None:
+
+    def close() -> None:
+        found = run.candidate() if run else None
+        if found:
             candidates.append(found)
+
+    for op, arg in items:
+        spelt = _spellings(op, arg)
+        if spelt is not None:
+            if run is None:
+                run = _Run(at_start)
+            if not run.extend(spelt):
+                close()
+                run = _Run(False)
+                run.extend(spelt)
+            at_start = _after(op, arg, at_start)
+            continue
+        repeated = _repeated_spellings(op, arg)
+        if repeated is not None:
+            # "f+u+c+k": every match holds "fu", "uc" and "ck", whatever the counts;
+            # "f[*#]{2,}" holds "f*" or "f#".
+            if run is None:
+                run = _Run(at_start)
+            if run.extend(repeated):
+                close()
+            run = _Run(False)
+            run.extend(repeated)
+            at_start = _after(op, arg, at_start)
+            continue
+        close()
+        run = None
+        candidates.extend(_node(op, arg, at_start))
         at_start = _after(op, arg, at_start)
-    if run:
-        candidates.append({(WORD_START if run_at_word_start else "") + "".join(run)})
-    if not candidates:
-        return None
-    return max(candidates, key=_selectivity)
+    close()
+    return candidates
+
+
+def _best(items: list, word_start: bool) -> set[str] | None:
+    found = _sequence(items, word_start)
+    return max(found, key=_selectivity) if found else None
+
+
+def _spellings(op, arg) -> set[str] | None:
+    """Every text a node can match, when that is a few literal strings ("(?:y|ies)", "[Mm]", "(?:s)?")."""
+    char = _one_char(op, arg)
+    if char is not None:
+        return {char}
+    if op is c.IN and arg and all(kind is c.LITERAL for kind, _ in arg) and len(arg) <= 4:
+        return {chr(value).lower() for _, value in arg}
+    if op is c.SUBPATTERN:
+        return _sequence_spellings(list(arg[-1]))
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence_spellings(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return union if len(union) <= _MAX_SPELLINGS else None
+    if op is c.MAX_REPEAT and arg[0] == 0 and arg[1] == 1:
+        found = _sequence_spellings(list(arg[2]))
+        return found | {""} if found is not None else None
+    return None
+
+
+def _sequence_spellings(items: list) -> set[str] | None:
+    found = {""}
+    for op, arg in items:
+        more = _spellings(op, arg)
+        if more is None:
+            return None
+        found = {a + b for a in found for b in more}
+        if len(found) > _MAX_SPELLINGS:
+            return None
+    return found
 
 
 def _one_char(op, arg) -> str | None:
@@ -135,12 +250,13 @@ def _one_char(op, arg) -> str | None:
     return None
 
 
-def _repeated_char(op, arg) -> str | None:
-    """The character of "c+" / "c{2,}": one character repeated at least once."""
+def _repeated_spellings(op, arg) -> set[str] | None:
+    """The spellings of one repetition of "c+", "[*#]{2,}": literal text repeated at least once."""
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _high, item = arg
-        if low >= 1 and len(item) == 1:
-            return _one_char(*item[0])
+        if low >= 1:
+            found = _sequence_spellings(list(item))
+            return found if found and "" not in found else None
     return None
 
 
@@ -185,29 +301,29 @@ def _is_space(op, arg) -> bool:
     return False
 
 
-def _node(op, arg, word_start: bool) -> set[str] | None:
+def _node(op, arg, word_start: bool) -> list[set[str]]:
+    """What a node that is not plain literal text requires: all of its parts' requirements, or
+    for alternatives, the union of the best requirement of each."""
     if op is c.SUBPATTERN:
         return _sequence(list(arg[-1]), word_start)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(arg), word_start)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, item = arg
+        return _sequence(list(item), word_start) if low >= 1 else []
     if op is c.BRANCH:
         union: set[str] = set()
         for branch in arg[1]:
-            found = _sequence(list(branch), word_start)
+            found = _best(list(branch), word_start)
             if found is None:
-                return None
+                return []
             union |= found
-        return union
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        low, _high, item = arg
-        return _sequence(list(item), word_start) if low >= 1 else None
-    if op is c.ATOMIC_GROUP:
-        return _sequence(list(arg), word_start)
-    if op is c.IN and len(arg) == 1 and arg[0][0] is c.LITERAL:
-        return {chr(arg[0][1])}
-    if op is c.IN and all(kind is c.LITERAL for kind, _ in arg) and 1 < len(arg) <= 4:
-        return {chr(value).lower() for _, value in arg}  # "[*#]": one of a few characters
+        return [union]
+    if op is c.IN and all(kind is c.LITERAL for kind, _ in arg) and 1 <= len(arg) <= 4:
+        return [{chr(value).lower() for _, value in arg}]  # "[*#]": one of a few characters
     if op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
-        return {DIGIT}
-    return None  # classes, anchors, look-arounds, back-references: nothing certain
+        return [{DIGIT}]
+    return []  # classes, anchors, look-arounds, back-references: nothing certain
 
 
 # Past this much pattern around the alternation, splitting costs more to compile than it saves.
