@@ -25,7 +25,12 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
-_WORDS = re.compile(r"\w+")
+# Where each word starts, the word and what an apostrophe or hyphen joins to it ("you're",
+# "no-one"): literals that begin a word are looked up among the beginnings of these.
+_WORD_STARTS = re.compile(r"(?<!\w)(?=(\w+(?:['-]\w+)*))")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+# Beginnings longer than this are not looked up (see detectors/prefilter.py).
+WORD_PREFIX_LIMIT = 24
 
 
 def normalise(text: str) -> str:
@@ -44,40 +49,39 @@ class Draft:
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
     _lower: str | None = field(init=False, repr=False, default=None)
     _prefixes: set[str] | None = field(init=False, repr=False, default=None)
-    _substrings: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
+    _substrings: tuple[frozenset[str], frozenset[str]] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
-        self._astral = [i for i, ch in enumerate(self.original) if ord(ch) > 0xFFFF] if not self.original.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(self.original)] if not self.original.isascii() else []
 
-    def word_starts_among(self, literals: frozenset[str]) -> set[str]:
-        """Those of ``literals`` that begin some word of the draft."""
-        return literals & self._word_prefixes()
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
-    def holds_one_of(self, literals) -> bool:
-        """Whether the draft holds one of a pattern's required literals (a ``prefilter.Literals``)."""
-        return bool(literals.word_starts & self._word_prefixes()) or any(
-            self.contains_substring(literal) for literal in literals.substrings
-        )
-
-    def contains_substring(self, literal: str) -> bool:
-        found = self._substrings.get(literal)
-        if found is None:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            # "\x01" stands for any digit (see detectors/prefilter.py).
-            found = any(ch.isdigit() for ch in self._lower) if literal == "\x01" else literal in self._lower
-            self._substrings[literal] = found
-        return found
-
-    def _word_prefixes(self) -> set[str]:
-        # Every beginning of every word, so that a literal that starts a word is one set lookup.
+    @property
+    def word_prefixes(self) -> set[str]:
+        """Every beginning of every word ("you're" gives "y", "yo", … "you're"), for set lookups."""
         if self._prefixes is None:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            self._prefixes = {w[:k] for w in set(_WORDS.findall(self._lower)) for k in range(1, min(len(w), 24) + 1)}
+            words = set(_WORD_STARTS.findall(self.lower))
+            self._prefixes = {w[:k] for w in words for k in range(1, min(len(w), WORD_PREFIX_LIMIT) + 1)}
         return self._prefixes
+
+    def substrings_among(self, literals: frozenset[str]) -> frozenset[str]:
+        """Those of ``literals`` that occur anywhere in the lower-cased draft ("\\x01": any digit).
+
+        Callers pass the same set of every literal they look for, draft after draft, so that it
+        is tested once per draft, not once per pattern.
+        """
+        if self._substrings is None or self._substrings[0] is not literals:
+            lower = self.lower
+            has_digit = any(ch.isdigit() for ch in lower)
+            found = frozenset(lit for lit in literals if (has_digit if lit == "\x01" else lit in lower))
+            self._substrings = (literals, found)
+        return self._substrings[1]
 
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""

@@ -160,6 +160,27 @@ def warm(pause: float = 0.0) -> None:
         words.warm(pause)
 
 
+def _holds_one_of(draft: Draft, literals: Literals) -> bool:
+    return bool(literals.word_starts & draft.word_prefixes) or bool(
+        literals.substrings and not draft.substrings_among(_Substrings.every).isdisjoint(literals.substrings)
+    )
+
+
+class _Substrings:
+    """Every literal that any word list looks for anywhere in a draft (not at a word start).
+
+    A draft tests them all in one pass (``Draft.substrings_among``) and each word list takes
+    its own from the result with a set intersection.
+    """
+
+    every: frozenset[str] = frozenset()
+
+    @classmethod
+    def add(cls, literals) -> None:
+        if not cls.every.issuperset(literals):
+            cls.every = cls.every | frozenset(literals)
+
+
 class _WordList:
     """Alternatives run as only the branches whose literals are in the draft.
 
@@ -189,23 +210,30 @@ class _WordList:
                 self.by_substring.setdefault(literal, []).append(i)
             if len(needs) > 1:
                 self.also[i] = needs[1:]
+            for literals in needs:
+                _Substrings.add(literals.substrings)
         self.word_starts = frozenset(self.by_word_start)
+        self.substrings = frozenset(self.by_substring)
 
     def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
         key = ("wordlist", id(self))
         found = draft.cache.get(key)
         if found is None:
+            words = self.word_starts & draft.word_prefixes
+            anywhere = self.substrings & draft.substrings_among(_Substrings.every) if self.substrings else ()
+            if not (words or anywhere or self.always):
+                found = draft.cache[key] = []
+                return found
             present = set(self.always)
-            for literal in draft.word_starts_among(self.word_starts):
+            for literal in words:
                 present.update(self.by_word_start[literal])
-            for literal, indices in self.by_substring.items():
-                if draft.contains_substring(literal):
-                    present.update(indices)
+            for literal in anywhere:
+                present.update(self.by_substring[literal])
             also = self.also
             found = draft.cache[key] = [
                 self._pattern(i)
                 for i in sorted(present)
-                if i not in also or all(draft.holds_one_of(literals) for literals in also[i])
+                if i not in also or all(_holds_one_of(draft, literals) for literals in also[i])
             ]
         return found  # type: ignore[return-value]
 

@@ -18,6 +18,8 @@ from typing import NamedTuple
 from re import _constants as c  # the standard library's own regex parser (Python 3.11+)
 from re import _parser as parser
 
+from ..text import WORD_PREFIX_LIMIT
+
 # Marks, while literals are gathered, one that must begin a word.
 WORD_START = "\x00"
 # Stands for "some digit" (from \\d): a draft without digits cannot match.
@@ -88,14 +90,17 @@ def _word_start_key(literal: str) -> str | None:
         return None
     if head != word and _word_score(head) + 1 < len(word):
         return None
-    return head
+    return head[:WORD_PREFIX_LIMIT]  # the draft's index holds beginnings up to this long
+
+
+# A word as the draft's index knows it (engine/text.py): word characters, and more of them
+# joined by an apostrophe or a hyphen ("you're", "no-one").
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
 
 
 def _leading_word(text: str) -> str:
-    end = 0
-    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        end += 1
-    return text[:end]
+    found = _WORD.match(text)
+    return found.group() if found else ""
 
 
 # Words in nearly every draft: a literal that is one of them filters nothing, so any other
@@ -326,6 +331,7 @@ def _node(op, arg, word_start: bool) -> list[set[str]]:
     return []  # classes, anchors, look-arounds, back-references: nothing certain
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
 # Past this much pattern around the alternation, splitting costs more to compile than it saves.
 _MAX_CONTEXT = 400
 
@@ -333,10 +339,16 @@ _MAX_CONTEXT = 400
 def split_alternation(source: str) -> list[str]:
     """The branches of a pattern that is one alternation, each with the pattern's prefix and suffix.
 
-    ``\\b(?:shambles|fiasco|farce)\\b`` gives three patterns. A pattern that is not one group of
+    ``\\b(?:shambles|fiasco|farce)\\b`` gives three patterns, and so does
+    ``\\bshambles\\b|\\bfiasco\\b|\\bfarce\\b``. A pattern that is not one group of
     alternatives at its top level (or whose group is quantified) comes back whole. Groups of one
     branch are looked into: ``(?:\\b(?:a|b)\\b)``.
     """
+    if _GLOBAL_FLAGS.match(source):
+        return [source]  # "(?x)…" sets flags for the whole pattern: its branches cannot stand alone
+    top = _top_level_split(source)
+    if len(top) > 1:
+        return [part for branch in top for part in split_alternation(branch)]
     group = _first_group(source)
     if group is None:
         return [source]
