@@ -68,7 +68,7 @@ def _build(name: str, params_json: str, references: OrganisationReferences) -> A
 
 
 def _find(detector: Any, draft: Draft) -> list[tuple[int, int]]:
-    key = ("detector", id(detector))
+    key = ("detector", detector)
     if key not in draft.cache:
         draft.cache[key] = detector.find(draft)
     return draft.cache[key]  # type: ignore[return-value]

@@ -28,6 +28,7 @@ _SAME_LENGTH = str.maketrans(
 # Where each word starts, the word and what an apostrophe or hyphen joins to it ("you're",
 # "no-one"): literals that begin a word are looked up among the beginnings of these.
 _WORD_STARTS = re.compile(r"(?<!\w)(?=(\w+(?:['-]\w+)*))")
+_DIGIT = re.compile(r"\d")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 # Beginnings longer than this are not looked up (see detectors/prefilter.py).
 WORD_PREFIX_LIMIT = 24
@@ -47,28 +48,19 @@ class Draft:
     _astral: list[int] = field(init=False, repr=False)
     # Results that several rules share (an organisation's references), keyed by whoever computes them.
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
-    _lower: str | None = field(init=False, repr=False, default=None)
-    _prefixes: set[str] | None = field(init=False, repr=False, default=None)
+    # The normalised text lower-cased, and every beginning of every word of it ("you're" gives
+    # "y", "yo", … "you're"): literals are looked up in these (see detectors/prefilter.py).
+    lower: str = field(init=False, repr=False)
+    word_prefixes: set[str] = field(init=False, repr=False)
     _substrings: tuple[frozenset[str], frozenset[str]] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
         self._astral = [m.start() for m in _ASTRAL.finditer(self.original)] if not self.original.isascii() else []
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return self._lower
-
-    @property
-    def word_prefixes(self) -> set[str]:
-        """Every beginning of every word ("you're" gives "y", "yo", … "you're"), for set lookups."""
-        if self._prefixes is None:
-            words = set(_WORD_STARTS.findall(self.lower))
-            self._prefixes = {w[:k] for w in words for k in range(1, min(len(w), WORD_PREFIX_LIMIT) + 1)}
-        return self._prefixes
+        self.lower = self.text.lower()
+        words = set(_WORD_STARTS.findall(self.lower))
+        self.word_prefixes = {w[:k] for w in words for k in range(1, min(len(w), WORD_PREFIX_LIMIT) + 1)}
 
     def substrings_among(self, literals: frozenset[str]) -> frozenset[str]:
         """Those of ``literals`` that occur anywhere in the lower-cased draft ("\\x01": any digit).
@@ -78,7 +70,7 @@ class Draft:
         """
         if self._substrings is None or self._substrings[0] is not literals:
             lower = self.lower
-            has_digit = any(ch.isdigit() for ch in lower)
+            has_digit = _DIGIT.search(lower) is not None
             found = frozenset(lit for lit in literals if (has_digit if lit == "\x01" else lit in lower))
             self._substrings = (literals, found)
         return self._substrings[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 import time
 import weakref
 from functools import lru_cache
@@ -216,7 +217,7 @@ class _WordList:
         self.substrings = frozenset(self.by_substring)
 
     def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
-        key = ("wordlist", id(self))
+        key = self  # the object, not its id: an id is reused once its list is gone
         found = draft.cache.get(key)
         if found is None:
             words = self.word_starts & draft.word_prefixes
@@ -230,8 +231,9 @@ class _WordList:
             for literal in anywhere:
                 present.update(self.by_substring[literal])
             also = self.also
+            patterns = self.patterns
             found = draft.cache[key] = [
-                self._pattern(i)
+                patterns[i] or self._pattern(i)
                 for i in sorted(present)
                 if i not in also or all(_holds_one_of(draft, literals) for literals in also[i])
             ]
@@ -252,7 +254,10 @@ class _WordList:
                     time.sleep(pause)
 
     def spans(self, draft: Draft) -> list[Span]:
-        hits = sorted((h for p in self._present(draft) for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
+        present = self._present(draft)
+        if len(present) <= 1:
+            return list(scan(present[0], draft)) if present else []  # one pattern's matches never overlap
+        hits = sorted((h for p in present for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
         kept: list[Span] = []
         for hit in hits:
             if not kept or hit[0] >= kept[-1][1]:
@@ -262,8 +267,18 @@ class _WordList:
     def could_match(self, draft: Draft) -> bool:
         return bool(self._present(draft))
 
-    def search(self, draft: Draft, start: int, end: int) -> bool:
-        return any(search(p, draft.text, start, end) is not None for p in self._present(draft))
+    def within(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether a match in the draft lies within ``draft.text[start:end]``.
+
+        Each pattern is scanned once per draft and its matches kept, since a rule asks this
+        for every hit (is the context near this one, is a veto near that one).
+        """
+        for pattern in self._present(draft):
+            spans = scan(pattern, draft)
+            i = bisect_left(spans, (start,))  # the first match that starts in the window
+            if i < len(spans) and spans[i][1] <= end:
+                return True
+        return False
 
 
 class Alternatives:
@@ -296,5 +311,5 @@ class Alternatives:
         return self.words.spans(draft) if self.words is not None else []
 
     def found(self, draft: Draft, start: int, end: int) -> bool:
-        """Whether any of the patterns matches within ``draft.text[start:end]``."""
-        return self.words is not None and self.words.search(draft, start, end)
+        """Whether a match of any of the patterns lies within ``draft.text[start:end]``."""
+        return self.words is not None and self.words.within(draft, start, end)

@@ -37,15 +37,16 @@ def requirements(source: str) -> tuple[Literals, ...]:
     """Every independent requirement of ``source``, most selective first; empty if none is known.
 
     Each is a set of lower-case literals one of which every match contains, and a match
-    satisfies all of them: "\\byou're\\s+dead\\b" needs "you're" and "dead". Literals that
-    nearly every draft holds ("the", "of") are left out, as they would filter nothing.
+    satisfies all of them: "\\byou're\\s+dead\\b" needs "you're" and "dead". Words that
+    nearly every draft holds ("the", "of") come last; together they still rule out a short
+    draft that lacks one ("what do we even do").
     """
     try:
         tree = parser.parse(source, re.IGNORECASE)
     except (re.error, ValueError, TypeError, OverflowError):
         return ()  # syntax only the regex module knows: no prefilter, the pattern always runs
     found = _sequence(list(tree), word_start=False)
-    ranked = sorted((c for c in found if _selectivity(c)[0] > 0), key=_selectivity, reverse=True)
+    ranked = sorted(found, key=_selectivity, reverse=True)
     return tuple(dict.fromkeys(_as_literals(c) for c in ranked[:_MAX_REQUIREMENTS]))
 
 
