@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences, PatternError
@@ -55,16 +56,19 @@ class CompiledPack:
 
 # Detectors built for identical parameters are one detector; those that ignore the organisation
 # are shared by every pack, so a draft checked against five packs is scanned for abuse once.
-_BUILT: dict[tuple[str, str, str | None], Any] = {}
+# Held weakly: a detector goes with the last compiled pack that uses it (packs.compiled keeps
+# the packs of the identities in use).
+_BUILT: "weakref.WeakValueDictionary[tuple[str, str, str | None], Any]" = weakref.WeakValueDictionary()
 
 
 def _build(name: str, params_json: str, references: OrganisationReferences) -> Any:
     detector = REGISTRY[name]
     uses_organisation = getattr(detector, "uses_organisation", True) or "{org" in params_json
     key = (name, params_json, references.source if uses_organisation else None)
-    if key not in _BUILT:
-        _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)
-    return _BUILT[key]
+    built = _BUILT.get(key)
+    if built is None:
+        built = _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)
+    return built
 
 
 def _find(detector: Any, draft: Draft) -> list[tuple[int, int]]:

@@ -54,6 +54,32 @@ def test_the_society_pack_takes_its_identity_from_the_user():
     assert "BSCI" in finding.message and finding.fix.text.endswith("not on behalf of BSCI.")
 
 
+def test_detectors_of_identities_no_longer_in_use_are_let_go():
+    """Each society identity builds its own detectors; once its pack leaves the cache they must go,
+    and with them their entries in the literal index every draft is looked up in."""
+    import gc
+
+    from engine.detectors.base import _INDEX, _WORD_LISTS
+    from engine.packs import compiled
+
+    def society(n):
+        return {"society": {"names": [f"Society Number {n}"], "acronyms": [f"SN{n}"], "handles": [f"@sn{n}"]}}
+
+    check("Lovely study day", ["society"])  # the packs as shipped stay built
+    compiled.cache_clear()
+    gc.collect()
+    before = len(_WORD_LISTS)
+    for n in range(3):
+        check("Lovely study day", ["society"], society(n))
+    assert len(_WORD_LISTS) > before
+    assert "sn1" in _INDEX.word_starts
+    compiled.cache_clear()  # as the cache does, one identity at a time, once 64 are in use
+    gc.collect()
+    assert len(_WORD_LISTS) == before
+    assert "sn1" not in _INDEX.word_starts
+    assert categories("Lovely SN2 study day", ["society"], society(2)) == ["society/disclaimer"]
+
+
 def test_findings_are_ordered_by_position():
     findings = check("Embargoed till Thursday but the ICIS results are in: 22% more. Popped the ICIS logo on my slides", ["icis"])
     assert [f.start for f in findings] == sorted(f.start for f in findings)

@@ -125,6 +125,7 @@ def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
         (r"x|(?:a|b)", [r"x", r"(?:a)", r"(?:b)"]),
         (r"\bsham\b|\bfarce\b", [r"\bsham\b", r"\bfarce\b"]),
         (r"(?x)a|b", [r"(?x)a|b"]),
+        (r"\b(?-i:Red|Blue)\b", [r"\b(?-i:Red)\b", r"\b(?-i:Blue)\b"]),  # flags go with each branch
         (r"[(|]x", [r"[(|]x"]),
     ],
 )

@@ -161,25 +161,64 @@ def warm(pause: float = 0.0) -> None:
         words.warm(pause)
 
 
-def _holds_one_of(draft: Draft, literals: Literals) -> bool:
-    return bool(literals.word_starts & draft.word_prefixes) or bool(
-        literals.substrings and not draft.substrings_among(_Substrings.every).isdisjoint(literals.substrings)
-    )
+class _LiteralIndex:
+    """Which branch of which word list each required literal picks out, over every word list built.
 
-
-class _Substrings:
-    """Every literal that any word list looks for anywhere in a draft (not at a word start).
-
-    A draft tests them all in one pass (``Draft.substrings_among``) and each word list takes
-    its own from the result with a set intersection.
+    A draft looks its words and text up here once (one set intersection for the literals that
+    begin a word, one pass for those that may be anywhere) and learns, for every word list at
+    once, the branches it could match; a word list then only reads its entry.
     """
 
-    every: frozenset[str] = frozenset()
+    def __init__(self) -> None:
+        # Word lists are held weakly: those of a pack built for an identity no longer in use go.
+        self.by_word_start: dict[str, list[tuple[weakref.ref[_WordList], int]]] = {}
+        self.by_substring: dict[str, list[tuple[weakref.ref[_WordList], int]]] = {}
+        self.word_starts: frozenset[str] = frozenset()
+        # Every literal looked for anywhere in a draft: the index's own and the further requirements'.
+        self.substrings: frozenset[str] = frozenset()
+        self.version = 0
+        self._refs: weakref.WeakKeyDictionary[_WordList, weakref.ref[_WordList]] = weakref.WeakKeyDictionary()
 
-    @classmethod
-    def add(cls, literals) -> None:
-        if not cls.every.issuperset(literals):
-            cls.every = cls.every | frozenset(literals)
+    def add(self, words: _WordList, i: int, needs: tuple[Literals, ...]) -> None:
+        ref = self._refs.get(words)
+        if ref is None:
+            ref = self._refs[words] = weakref.ref(words, self._forget)
+        for literal in needs[0].word_starts:
+            self.by_word_start.setdefault(literal, []).append((ref, i))
+        for literal in needs[0].substrings:
+            self.by_substring.setdefault(literal, []).append((ref, i))
+        self.word_starts = frozenset(self.by_word_start)
+        self.substrings = self.substrings.union(*(n.substrings for n in needs))
+        self.version += 1
+
+    def _forget(self, gone: weakref.ref[_WordList]) -> None:
+        for postings in (self.by_word_start, self.by_substring):
+            for literal in list(postings):
+                kept = [(ref, i) for ref, i in postings[literal] if ref is not gone]
+                if kept:
+                    postings[literal] = kept
+                else:
+                    del postings[literal]
+        self.word_starts = frozenset(self.by_word_start)
+        self.version += 1
+
+    def candidates(self, draft: Draft) -> dict[_WordList, list[int]]:
+        """For each word list, the branches whose first requirement the draft satisfies."""
+        key = (self, self.version)  # a pack built since the draft was indexed adds word lists
+        found = draft.cache.get(key)
+        if found is None:
+            found = draft.cache[key] = {}
+            postings = [self.by_word_start[w] for w in self.word_starts & draft.word_prefixes]
+            postings += [self.by_substring[s] for s in draft.substrings_among(self.substrings) if s in self.by_substring]
+            for posting in postings:
+                for ref, i in posting:
+                    words = ref()
+                    if words is not None:
+                        found.setdefault(words, []).append(i)
+        return found  # type: ignore[return-value]
+
+
+_INDEX = _LiteralIndex()
 
 
 class _WordList:
@@ -187,8 +226,8 @@ class _WordList:
 
     The regex module tries every branch of an alternation at every position, so a list of a
     hundred words costs about a hundred times one word, while a draft holds few of them. An
-    index from each branch's required literals finds the branches a draft can match; only those
-    are run, each compiled on first use (or ahead of time by ``warm``).
+    index from each branch's required literals (``_LiteralIndex``) finds the branches a draft
+    can match; only those are run, each compiled on first use (or ahead of time by ``warm``).
     """
 
     def __init__(self, branches: list[str]) -> None:
@@ -196,8 +235,6 @@ class _WordList:
         self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
         _WORD_LISTS.add(self)
         self.always: list[int] = []
-        self.by_word_start: dict[str, list[int]] = {}
-        self.by_substring: dict[str, list[int]] = {}
         # What a branch found by the index must also hold ("you're" and "dead").
         self.also: dict[int, tuple[Literals, ...]] = {}
         for i, branch in enumerate(branches):
@@ -205,39 +242,32 @@ class _WordList:
             if not needs:
                 self.always.append(i)
                 continue
-            for literal in needs[0].word_starts:
-                self.by_word_start.setdefault(literal, []).append(i)
-            for literal in needs[0].substrings:
-                self.by_substring.setdefault(literal, []).append(i)
+            _INDEX.add(self, i, needs)
             if len(needs) > 1:
                 self.also[i] = needs[1:]
-            for literals in needs:
-                _Substrings.add(literals.substrings)
-        self.word_starts = frozenset(self.by_word_start)
-        self.substrings = frozenset(self.by_substring)
 
     def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
-        key = self  # the object, not its id: an id is reused once its list is gone
-        found = draft.cache.get(key)
-        if found is None:
-            words = self.word_starts & draft.word_prefixes
-            anywhere = self.substrings & draft.substrings_among(_Substrings.every) if self.substrings else ()
-            if not (words or anywhere or self.always):
-                found = draft.cache[key] = []
-                return found
-            present = set(self.always)
-            for literal in words:
-                present.update(self.by_word_start[literal])
-            for literal in anywhere:
-                present.update(self.by_substring[literal])
-            also = self.also
-            patterns = self.patterns
-            found = draft.cache[key] = [
-                patterns[i] or self._pattern(i)
-                for i in sorted(present)
-                if i not in also or all(_holds_one_of(draft, literals) for literals in also[i])
-            ]
-        return found  # type: ignore[return-value]
+        found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
+        if found is not None:
+            return found  # type: ignore[return-value]
+        found = draft.cache[self] = []
+        indexed = _INDEX.candidates(draft).get(self)
+        if not (indexed or self.always):
+            return found
+        # Plain loops: this runs for every word list on every pause in typing.
+        prefixes, also, patterns, substrings = draft.word_prefixes, self.also, self.patterns, None
+        for i in sorted(set(indexed or ()).union(self.always)):
+            for literals in also.get(i, ()):
+                if literals.word_starts.isdisjoint(prefixes):
+                    if not literals.substrings:
+                        break
+                    if substrings is None:
+                        substrings = draft.substrings_among(_INDEX.substrings)
+                    if substrings.isdisjoint(literals.substrings):
+                        break
+            else:
+                found.append(patterns[i] or self._pattern(i))
+        return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
         pattern = self.patterns[i]

@@ -64,15 +64,21 @@ class Phrases:
         self.veto = Alternatives(params.unless_near, context.expand)
 
     def find(self, draft: Draft) -> list[Span]:
+        # Cheapest tests first: most drafts hold none of a rule's words, and then nothing else is asked.
+        if not self.pattern.could_match(draft):
+            return []
         if self.params.needs_reference and not self.context.references(draft):
             return []
         # Context that is nowhere in the draft cannot be near a hit: skip the scan.
         if not all(alternatives.could_match(draft) for alternatives, _ in self.requirements):
             return []
+        found = self.pattern.spans(draft)
+        if not found:
+            return []
         n = len(draft.text)
         excepted = _Intervals(self.exception.spans(draft)) if self.exception else None
         hits: list[Span] = []
-        for start, end in self.pattern.spans(draft):
+        for start, end in found:
             if excepted and excepted.overlaps(start, end):
                 continue
             if not all(p.found(draft, max(0, start - w), min(n, end + w)) for p, w in self.requirements):

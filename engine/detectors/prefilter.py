@@ -332,6 +332,8 @@ def _node(op, arg, word_start: bool) -> list[set[str]]:
     return []  # classes, anchors, look-arounds, back-references: nothing certain
 
 
+# A group that does not capture, perhaps with flags of its own: "(?:", "(?-i:", "(?i:".
+_GROUP_OPENER = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
 # Past this much pattern around the alternation, splitting costs more to compile than it saves.
 _MAX_CONTEXT = 400
@@ -354,14 +356,14 @@ def split_alternation(source: str) -> list[str]:
     if group is None:
         return [source]
     start, body_start, end = group
-    prefix, body, suffix = source[:start], source[body_start:end], source[end + 1 :]
+    prefix, opener, body, suffix = source[:start], source[start:body_start], source[body_start:end], source[end + 1 :]
     if len(prefix) + len(suffix) > _MAX_CONTEXT:
         return [source]  # each branch would carry (and compile) the long rest of the pattern again
     branches = _top_level_split(body)
     if len(branches) == 1:
         inner = split_alternation(body)
-        return [f"{prefix}(?:{b}){suffix}" for b in inner] if len(inner) > 1 else [source]
-    return [part for branch in branches for part in split_alternation(f"{prefix}(?:{branch}){suffix}")]
+        return [f"{prefix}{opener}{b}){suffix}" for b in inner] if len(inner) > 1 else [source]
+    return [part for branch in branches for part in split_alternation(f"{prefix}{opener}{branch}){suffix}")]
 
 
 def _characters(source: str):
@@ -391,15 +393,16 @@ def _characters(source: str):
 
 
 def _first_group(source: str) -> tuple[int, int, int] | None:
-    """(start, body start, end) of the first top-level "(?:" group, if no "|" stands outside groups."""
+    """(start, body start, end) of the first top-level "(?:" or "(?-i:" group, if no "|" stands outside groups."""
     found: list[int | None] | None = None
     for i, ch, depth, in_class in _characters(source):
         if in_class:
             continue
         if depth == 0 and ch == "|":
             return None
-        if found is None and depth == 0 and ch == "(" and source.startswith("(?:", i):
-            found = [i, i + 3, None]
+        opener = _GROUP_OPENER.match(source, i) if found is None and depth == 0 and ch == "(" else None
+        if opener:
+            found = [i, opener.end(), None]
         elif found is not None and found[2] is None and depth == 0 and ch == ")":
             found[2] = i
     if found is None or found[2] is None:
