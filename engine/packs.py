@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from .compiled import CompiledPack
 from .detectors import REGISTRY, PatternError
+from .detectors.analysis_store import STORE as ANALYSIS
 from .detectors.base import compile_pattern, probe_pattern
 from .model import Identity, Pack
 
@@ -115,6 +116,7 @@ def _load() -> tuple[dict[str, Pack], dict[str, CompiledPack], tuple[str, ...]]:
                     # One broken pack must not stop the others from working: refuse it, say why.
                     log.error("%s", exc)
                     errors.append(str(exc))
+    ANALYSIS.save()  # the next start reads the patterns' analysis instead of redoing it
     return packs, built, tuple(errors)
 
 
@@ -134,7 +136,9 @@ def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
     if override is None:
         return _load()[1][pack_id]  # built while loading
     pack = load_all()[pack_id]
-    return CompiledPack(pack, pack.identity.merged(override))
+    built = CompiledPack(pack, pack.identity.merged(override))
+    ANALYSIS.save()
+    return built
 
 
 def reload() -> None:

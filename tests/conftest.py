@@ -1,10 +1,16 @@
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+# The stored analysis of patterns goes to a folder of this run's own, for the engine in this
+# process and for every host and CLI the tests start, never to the user's cache.
+os.environ["DECORUM_CACHE_DIR"] = tempfile.mkdtemp(prefix="decorum-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,8 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft
-from .prefilter import Literals, requirements, split_alternation
+from .analysis_store import STORE
+from .prefilter import Literals
 
 log = logging.getLogger("decorum.engine")
 
@@ -238,7 +239,7 @@ class _WordList:
         # What a branch found by the index must also hold ("you're" and "dead").
         self.also: dict[int, tuple[Literals, ...]] = {}
         for i, branch in enumerate(branches):
-            needs = requirements(branch)
+            needs = STORE.requirements(branch)
             if not needs:
                 self.always.append(i)
                 continue
@@ -315,19 +316,15 @@ class Alternatives:
     """Several patterns used as one alternation: only the branches a draft can match are run.
 
     Every pattern, and every branch of a pattern that is a word list, is indexed by the literals
-    it requires (see prefilter.py); for a draft, the branches whose literals it holds are joined
-    into one small pattern. Most drafts hold the words of few branches, and many of none.
+    it requires (see prefilter.py); for a draft, only the branches whose literals it holds run.
+    Most drafts hold the words of few branches, and many of none.
+
+    Patterns are not compiled here: a pack's own patterns are compiled and probed when the pack
+    is loaded (packs.py), the detectors' by the tests, and every branch when first needed.
     """
 
     def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
-        branches: list[str] = []
-        for source in sources:
-            full = expand(source)
-            try:
-                compile_pattern(full)
-            except PatternError:
-                raise PatternError(f"invalid pattern {source!r}") from None
-            branches.extend(split_alternation(full))
+        branches = [branch for source in sources for branch in STORE.split(expand(source))]
         self.words = _WordList(branches) if branches else None
 
     def __bool__(self) -> bool:

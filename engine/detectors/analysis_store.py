@@ -1,0 +1,111 @@
+"""The prefilter's analysis of every pattern, kept on disk from one start of the engine to the next.
+
+Splitting the packs' word lists and finding each branch's required literals (prefilter.py) takes
+about a second for the built-in packs, every time the host starts. The answers depend only on the
+pattern and on the code that analyses it, so they are stored in a file whose name fingerprints
+that code, and read back at the next start. A file that cannot be read is ignored (and replaced);
+nothing here can change what is found, only how soon the host is ready.
+
+``DECORUM_CACHE_DIR`` names the folder (default: ``$XDG_CACHE_HOME/decorum`` or
+``~/.cache/decorum``); set it to ``off`` to analyse everything afresh each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import text
+from . import prefilter
+from .prefilter import Literals
+
+log = logging.getLogger("decorum.engine")
+
+_SPLIT, _REQUIREMENTS = "split", "requirements"
+
+
+def cache_dir() -> Path | None:
+    chosen = os.environ.get("DECORUM_CACHE_DIR")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "decorum"
+
+
+def _fingerprint() -> str:
+    """Changes whenever the analysing code does, so that an old file is never read for new code."""
+    digest = hashlib.sha256()
+    for module in (prefilter, text):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class AnalysisStore:
+    """Answers of the analysis by pattern, loaded from disk on first use and saved when new ones came."""
+
+    def __init__(self) -> None:
+        self._answers: dict[str, dict[str, object]] | None = None
+        self._new = 0
+
+    def split(self, source: str) -> list[str]:
+        return self._answer(_SPLIT, source, prefilter.split_alternation)  # type: ignore[return-value]
+
+    def requirements(self, source: str) -> tuple[Literals, ...]:
+        stored = self._answer(_REQUIREMENTS, source, lambda s: [_literals_to_json(n) for n in prefilter.requirements(s)])
+        return tuple(_literals_from_json(n) for n in stored)  # type: ignore[union-attr]
+
+    def _answer(self, kind: str, source: str, compute: Callable[[str], object]) -> object:
+        answers = self._load()[kind]
+        if source not in answers:
+            answers[source] = compute(source)
+            self._new += 1
+        return answers[source]
+
+    def _path(self) -> Path | None:
+        folder = cache_dir()
+        return None if folder is None else folder / f"prefilter-{_fingerprint()}.json"
+
+    def _load(self) -> dict[str, dict[str, object]]:
+        if self._answers is None:
+            self._answers = {_SPLIT: {}, _REQUIREMENTS: {}}
+            path = self._path()
+            if path is not None and path.is_file():
+                try:
+                    stored = json.loads(path.read_text(encoding="utf-8"))
+                    self._answers = {kind: dict(stored[kind]) for kind in (_SPLIT, _REQUIREMENTS)}
+                except (OSError, ValueError, KeyError, TypeError) as exc:
+                    log.warning("ignoring the stored pattern analysis %s: %s", path, exc)
+        return self._answers
+
+    def save(self) -> None:
+        """Write the answers if new ones were computed; a folder that cannot be written is only logged."""
+        path = self._path()
+        if not self._new or path is None or self._answers is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed, so that a host starting meanwhile reads the old file or the new one.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as out:
+                json.dump(self._answers, out, separators=(",", ":"))
+            os.replace(out.name, path)
+            self._new = 0
+        except OSError as exc:
+            log.warning("could not store the pattern analysis in %s: %s", path, exc)
+
+
+def _literals_to_json(literals: Literals) -> list[list[str]]:
+    return [sorted(literals.word_starts), list(literals.substrings)]
+
+
+def _literals_from_json(stored: list[list[str]]) -> Literals:
+    word_starts, substrings = stored
+    return Literals(frozenset(word_starts), tuple(substrings))
+
+
+STORE = AnalysisStore()
