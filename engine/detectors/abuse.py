@@ -7,14 +7,33 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
-from .vocabulary import DISCRIMINATORY, GENERALISING, INSULT_ADJECTIVES, INSULT_NOUNS, INSULTS, OBSCENITY, PROTECTED_GROUPS, SLURS, THREATS
+from .vocabulary import (
+    DISCRIMINATORY,
+    DOUBTED_ABILITY,
+    GENERALISING,
+    INSULT_ADJECTIVES,
+    INSULT_IDIOMS,
+    INSULT_NOUNS,
+    INSULTS,
+    MARKED_PERSON,
+    OBSCENITY,
+    PROTECTED_GROUPS,
+    ROLES,
+    SLURS,
+    THREATS,
+)
 
 # An insult aimed at a person; "useless" about a printer is not abuse, so bare adjectives need a target.
 _PERSON = r"(?:you|you're|ur|u|he|she|they|he's|she's|they're|him|her|them|@\w+|(?-i:[A-Z][a-z]+))"
+# Someone named by their job as the subject of a sentence: "the new trainee is".
+_ROLE_SUBJECT = rf"(?:the|our|my|that|this|your|their)\s+(?:[\w-]+\s+){{0,2}}{ROLES}\s+(?:is|are|was|were)"
+# Words between may be hyphenated: "you jumped-up little prat", "is a brain-dead moron".
 _TARGETED = [
-    r"\b(?:you|you're|ur|u|yer)\s+(?:\w+\s+){0,3}" + INSULTS,
-    r"\b(?:is|are|was|were|'s|'re)\s+(?:a|an|such\s+a|some|the|just\s+a|nothing\s+but\s+a)?\s*(?:\w+\s+){0,3}" + INSULT_NOUNS,
-    r"\b(?:he|she|they|he's|she's|they're|you're)\s+(?:is\s+|are\s+)?(?:so\s+|such\s+an?\s+|a\s+|an\s+|completely\s+|totally\s+|utterly\s+)?"
+    r"\b(?:you|you're|ur|u|yer)\s+(?:[\w-]+\s+){0,3}" + INSULTS,
+    r"\b(?:is|are|was|were|'s|'re)\s+(?:a|an|such\s+a|some|the|just\s+a|nothing\s+but\s+a)?\s*(?:[\w-]+\s+){0,3}" + INSULT_NOUNS,
+    # An insulting adjective said of a person: "she's so useless", "the new trainee is so thick".
+    rf"\b(?:he|she|they|he's|she's|they're|you're|{_ROLE_SUBJECT})\s+"
+    r"(?:is\s+|are\s+)?(?:so\s+|such\s+an?\s+|a\s+|an\s+|completely\s+|totally\s+|utterly\s+|really\s+|bloody\s+)?"
     + INSULT_ADJECTIVES,
     r"\b(?:some|that|this|what\s+an?|bunch\s+of|full\s+of|total|absolute|complete|utter|little|lying|stupid|useless|fat|old|"
     r"(?:from|by|with|like|of)\s+an?)\s+(?:[\w*]+\s+){0,2}"
@@ -54,7 +73,7 @@ class Abuse:
     def __init__(self, params: AbuseParams, context) -> None:
         self.parts = [
             Phrases(
-                PhrasesParams(patterns=[*_TARGETED, THREATS, OBSCENITY, SLURS, rf"\b{DISCRIMINATORY}"], exceptions=_EXCEPTIONS),
+                PhrasesParams(patterns=[*_TARGETED, INSULT_IDIOMS, THREATS, OBSCENITY, SLURS, rf"\b{DISCRIMINATORY}"], exceptions=_EXCEPTIONS),
                 context,
             ),
             # A generalisation about a protected group: the group with a generalising phrase near it.
@@ -67,6 +86,8 @@ class Abuse:
                 PhrasesParams(patterns=[rf"\b{PROTECTED_GROUPS}\b"], requires=[Requirement(any=[_ABSOLUTES], within=30)]),
                 context,
             ),
+            # One person picked out by their religion or disability, generalised about or doubted.
+            Phrases(PhrasesParams(patterns=[MARKED_PERSON], requires=[Requirement(any=[rf"\b{GENERALISING}", DOUBTED_ABILITY], within=80)]), context),
         ]
 
     def find(self, draft: Draft) -> list[Span]:

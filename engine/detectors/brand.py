@@ -33,7 +33,9 @@ _TALK_ONLY = [
     r"\b(?:has|have|had)\s+refreshed\b|\brefresh(?:ed|es)?\s+(?:its|their|the)\s+(?:logo|brand|look|identity)\b",
     r"\brebrand",
     r"\b(?:love|like|loving|liking|admire)\s+(?:the|their|its)\b",
-    r"\b(?:ask|asking|asked|request|requesting|seek|seeking|sought|get|getting|got|need|needs)\s+(?:\w+\s+){0,3}permission\b",
+    # Any word for leave to use it: "need the marketing team's OK", "sought approval".
+    r"\b(?:ask|asking|asked|request|requesting|seek|seeking|sought|get|getting|got|need|needs)\s+(?:[\w']+\s+){0,4}"
+    r"(?:permission|approval|consent|sign-?off|go-ahead|blessing|(?-i:OK)|okay)\b",
     r"\b(?:ask|asking|asked)\s+(?:about|whether|if)\b",
     r"\bnot\s+going\s+to\s+(?:use|touch)\b",
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",

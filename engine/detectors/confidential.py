@@ -74,11 +74,13 @@ _INTERNAL_BODY = (
 _COMING_DECISION = (
     r"\b(?:agreed\s+to|voted\s+to|decided\s+to|going\s+to|about\s+to|planning\s+to|plans\s+to|proposing\s+to|"
     r"considering|will\s+be\s+(?:scrapping|axing|cutting|closing|raising|dropping|merging|moving)|set\s+to|poised\s+to|"
-    r"(?:are|is)\s+to\s+(?:be\s+)?\w+)\b"
+    r"(?:are|is)\s+to\s+(?:be\s+)?\w+|"
+    # Still deliberating: "discussed closing the branch", "mulling over raising subs".
+    r"(?:discuss(?:ed|ing)|debat(?:ed|ing)|talk(?:ed|ing)\s+about|mulling(?:\s+over)?|weighing\s+up)\s+\w+ing)\b"
 )
 _INSIDER = (
     r"\b(?:heard\s+(?:from|that)|told\s+(?:me|us)|sat\s+in\s+on|word\s+is|rumou?r|apparently|sources?\s+(?:say|tell)|"
-    r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear)\b|\U0001F92B|\U0001F440"
+    r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear|not\s+(?:yet\s+)?public|nothing\s+(?:decided|agreed|confirmed|official))\b|\U0001F92B|\U0001F440"
 )
 
 # Markers that are negated, joking, or name a public service are not markers.

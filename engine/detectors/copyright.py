@@ -21,23 +21,33 @@ WORK = (
     r"presentations?|talks?|keynotes?|posters?|recordings?|videos?|vids|footage|masterclass(?:es)?|webinars?|"
     r"podcasts?|images?|photos?|pics|pictures|figures?|diagrams?|infographics?|question\s*banks?|qbank|MCQs?|"
     r"SBAs?|mock\s+(?:exams?|papers?)|exam\s+papers?|atlas(?:es)?|standards?|journals?|guidelines?|content|"
-    r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app|reviews?|full[- ]text)\b"
+    r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app|reviews?|full[- ]text|"
+    r"cartoons?|memes?|comics?|illustrations?|drawings?|artwork|sketch(?:es)?|gifs?)\b"
 )
 _PASSING_ON = (
     r"\b(?:shar(?:e|ed|es|ing)|upload(?:ed|ing)?|post(?:ed|ing)|dropp?(?:ed|ing)?|sen[dt]|sending|circulat\w+|"
-    r"distribut\w+|forward(?:ed|ing)?|put\s+(?:it|them|the\s+\w+)\s+(?:up|on|in)|stuck|dumped|cop(?:y|ied|ying)|"
+    r"distribut\w+|forward(?:ed|ing)?|re-?post(?:ed|ing|s)?|re-?shar(?:e|ed|es|ing)|re-?upload(?:ed|ing|s)?|"
+    r"put\s+(?:it|them|the\s+\w+)\s+(?:up|on|in)|stuck|dumped|cop(?:y|ied|ying)|"
     r"scann?(?:ed|ing)?|photographed|snapped|screenshot(?:ted|s)?|recorded|download(?:ed|ing)?|ripped|"
     r"here(?:'s|\s+is|\s+are)|DM\s+me|message\s+me|anyone\s+(?:want|need)s?|happy\s+to\s+send|link\s+(?:below|in)|"
     r"on\s+my\s+(?:google\s+)?drive|in\s+(?:the|our)\s+(?:\w+\s+)?(?:group|chat|channel|folder|drive)|grab\s+(?:it|them|a\s+copy))\b"
 )
+# Whose work it is, when it is not the author's: "her", "the speaker's", "the faculty's".
+_SOMEONE_ELSES = (
+    r"(?:his|her|their|the\s+(?:speakers?|authors?|lecturers?|presenters?|faculty|tutors?|trainers?|organi[sz]ers|company|publishers?)(?:'s|s'))"
+)
+_THEIR_WORK = r"(?:slides|talk|book|chapter|course|deck|lecture|videos?|recordings?|manual|materials|notes|images|content|files|presentation|keynote)"
 _NOT_THEIRS = (
     r"\b(?:paywall(?:ed)?|paid(?:-for)?|subscription|premium|pay(?:ing)?|costs?|price[dy]?|buy(?:ing)?|purchase[ds]?|"
     r"for\s+free|free\s+(?:copy|PDF|download|access)|without\s+paying|no\s+need\s+to\s+(?:pay|buy)|"
     r"saves?\s+you\s+(?:buying|paying)|publishers?|copyright(?:ed)?|members[- ]only|ticket(?:ed)?|"
+    # The whole work: "the full deck", "all 60 pages".
     r"the\s+(?:whole|entire|full)|every\s+(?:slide|chapter|page|video|lecture)|all\s+(?:the|of\s+the|their|his|her)\s+\w+|"
-    r"(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)|(?-i:[A-Z]\w+)'s\s+(?:\w+\s+)?(?:talk|slides|book|lecture|course|keynote|deck|chapter|presentation)|"
-    r"(?:his|her|their|the\s+speaker's|the\s+author's|the\s+lecturer's|the\s+company's|the\s+publisher's)\s+(?:\w+\s+)?"
-    r"(?:slides|talk|book|chapter|course|deck|lecture|videos?|recordings?|manual|materials|notes|images|content|files)|"
+    r"all\s+\d+\s+(?:pages|chapters|slides|lectures|videos|episodes)|"
+    # Someone else's, by name or by role: "Bushberg's radiation protection chapter", "the faculty's slides".
+    r"(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)|(?-i:[A-Z]\w+)'s\s+(?:\w+\s+){0,3}(?:talk|slides|book|lecture|course|keynote|deck|chapter|presentation)|"
+    rf"{_SOMEONE_ELSES}\s+(?:\w+\s+)?{_THEIR_WORK}|(?:someone|somebody)'s|"
+    r"(?:off|from|on)\s+(?:Insta(?:gram)?|Facebook|Reddit|TikTok|Pinterest|Tumblr)|"
     r"customer[- ](?:only|portal)|members[- ]only|(?:pinched|nicked|swiped|lifted|grabbed|ripped)\s+(?:\w+\s+){0,4}(?:off|from)|"
     r"new\s+edition|latest\s+edition)\b|£\s?\d|\$\s?\d"
 )
@@ -59,16 +69,27 @@ _STRONG = [
     r"\bevery\s+(?:single\s+)?slide\s+(?:of|from)\b",
     r"\basked\s+(?:\w+\s+)?(?:for\s+)?(?:no|not\s+to)\s+(?:photos|pictures|share|sharing|record|recording|post)\b",
     r"\b(?:off|from)\s+Google\s+Images\b|\b(?:couldn't|can't|could\s+not)\s+find\s+(?:out\s+)?who\s+made\s+(?:it|them)\b",
+    # Not knowing whose it is: "no idea who drew it".
+    r"\b(?:no\s+idea|don't\s+know|not\s+sure|dunno|can't\s+remember)\s+who\s+(?:drew|made|took|created|wrote|painted|designed|owns|shot)\s+(?:it|this|them|these|the\s+\w+)\b",
 ]
-_OWN_OR_ALLOWED = [
+# A picture of someone else's talk or poster: theirs, whatever else the author shares of their own.
+_CAPTURED = (
+    rf"\b(?:photos?|pics?|pictures|snaps?|screenshots?|recordings?)\s+of\s+(?:{_SOMEONE_ELSES}|(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)'s|someone's)\s+"
+    rf"(?:\w+\s+)?{_THEIR_WORK}\b"
+)
+_OWN = [
     r"\bmy\s+own\s+(?:\w+\s+)?(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:slides|talk|paper|notes|deck|course|book|poster|lecture|chapter|presentation)\b",
+]
+_ALLOWED = [
     r"\bshare\s+away\b",
+    r"\b(?:said|says|told\s+(?:me|us))\s+(?:it\s+was|it's|that\s+was|that's|it\s+would\s+be)\s+(?:fine|ok|okay|alright)\b",
     r"\bwith\s+(?:their|his|her|the\s+\w+'s|kind|full)\s+permission\b|\bshared\s+with\s+permission\b",
     r"\b(?:open[- ]access|freely\s+available|free\s+to\s+(?:read|download)|CC[- ]BY|creative\s+commons|public\s+domain)\b",
     r"\b(?:given|gave|granted|got|have)\s+(?:us\s+|me\s+)?(?:her|his|their|kind|full)?\s*permission\b|\bpermission\s+(?:for|to\s+share)\b",
     r"\b(?:kindly\s+)?(?:shared|agreed\s+to\s+share|happy\s+for\s+(?:us|me|them)\s+to\s+share)\b[^.!?\n]{0,40}\b(?:slides|talk|deck)\b",
 ]
+_OWN_OR_ALLOWED = [*_OWN, *_ALLOWED]
 
 
 class CopyrightParams(Params):
@@ -96,5 +117,16 @@ class CopyrightSharing:
             context,
         )
 
+        # Its owner is named in the hit itself, so the author's own notes nearby do not excuse it.
+        self.captured = Phrases(
+            PhrasesParams(
+                patterns=[_CAPTURED],
+                requires=[Requirement(any=[_PASSING_ON, r"\b(?:includ(?:ed|ing)|attached|below)\b"], within=160)],
+                unless_near=_ALLOWED,
+                near=200,
+            ),
+            context,
+        )
+
     def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.strong, self.passing_on))
+        return first_found(draft, (self.strong, self.passing_on, self.captured))

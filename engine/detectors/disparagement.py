@@ -11,13 +11,18 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
-from .vocabulary import INSULT_ADJECTIVES, INSULT_NOUNS, OBSCENITY
+from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, OBSCENITY
 
 _PEOPLE = (
     r"(?:council(?:\s+member)?s?|committee|board|trustees?|officers?|treasurer|president|chair|secretary|"
     r"staff|exams?\s+office|education\s+committee|executive|management|leadership|members?|speakers?|webinar|"
-    r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editor|registrar|CEO|chief\s+exec\w*|secretariat|"
-    r"office|admin|team|fellows|council)"
+    r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editors?|registrar|CEO|chief\s+exec\w*|secretariat|"
+    r"office|admin|team|fellows|council|SIGs?)"
+)
+# Those said to be "of" it: "the president of the RCR", "members of IPEM".
+_OFFICERS = (
+    r"(?:president|chairs?|secretary|treasurer|heads?|directors?|CEO|chief\s+exec\w*|editors?|leads?|members?|council|officers?|trustees?|"
+    r"committees?|boards?)"
 )
 CRITICISM = [
     r"\b(?:shambles|fiasco|farce|joke|disgrace(?:ful)?|embarrass(?:ing|ment)|shameful|a\s+mess|omnishambles|"
@@ -27,7 +32,17 @@ CRITICISM = [
     r"rubbish|a\s+waste\s+of|waste\s+of\s+(?:time|money|space)|never\s+stood\s+next\s+to|"
     r"running\s+\w+(?:\s+\w+)?\s+into\s+the\s+ground|can't\s+organi[sz]e|couldn't\s+organi[sz]e|"
     r"what\s+i\s+think\s+of|sort\s+(?:it|themselves)\s+out|dinosaurs|corrupt(?:ion)?|racist|clowns|liars?|"
-    r"(?:complete|total|utter|right|such\s+a)\s+mess|made\s+a\s+mess|"
+    r"(?:complete|total|utter|right|such\s+a)\s+mess|"
+    # Botching, said of someone else: "made a total hash of", "a right pig's ear of".
+    r"(?<!\bI\s)(?<!\bI've\s)(?:made|making|makes)\s+(?:a\s+)?(?:total\s+|complete\s+|right\s+|proper\s+|real\s+|such\s+a\s+)?"
+    r"(?:hash|mess|pig's\s+ear|dog's\s+(?:dinner|breakfast)|balls-?up|cock-?up|muck-?up|shambles)\s+of|"
+    r"(?:wouldn't|couldn't|would\s+not|could\s+not)\s+(?:know|spot|recogni[sz]e)\s+(?:[\w'-]+\s+){1,4}if\s+it\s+(?:hit|bit|slapped|smacked|kicked)|"
+    # Cronyism: "picking their mates", "recycles its own favourite speakers".
+    r"(?:pick|picks|picking|picked|recycl\w+|appoint\w*|promot\w+|reward\w*)\s+"
+    r"(?:their|its|his|her)\s+(?:own\s+)?(?:mates|friends|pals|chums|cronies|favourites|favourite\s+\w+)|"
+    # Blame for long decline: "fourteen years of Tory neglect".
+    r"(?:years|decades?)\s+of\s+\w+\s+(?:neglect|underfunding|under-?investment|austerity|cuts|chaos|mismanagement|failure|incompetence)|"
+    r"(?:snooze|yawn|bore|sleep|cringe)[- ]?fest|"
     r"makes?\s+no\s+sense|nonsense|worst|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
     r"self-(?:congratulatory|serving|important)|smug|arrogant|boring|tedious|dire|zzz+|snooze|"
     r"(?:most|so)\s+(?:pointless|useless|boring)|pointless|toothless|spineless|gutless|cowardly|"
@@ -50,11 +65,12 @@ CRITICISM = [
     r"pale,?\s+male|all\s+men|snake\s+oil|overpriced|(?:sell|flog)(?:ing)?\s+off|got\s+worse\s+under|"
     r"not\s+one\s+(?:extra|more|single)|broken\s+promises?|failed\s+to|failing|never\s+again|kick\s+(?:them|\w+)\s+out|"
     r"overpaid|(?:zero|no|little)\s+value|talking\s+in\s+circles|(?:nobody|no\s+one)\s+(?:is\s+)?accountable|"
-    r"nothing\s+(?:ever\s+)?(?:gets\s+)?decided|why\s+I\s+keep|old\s+boys|patting\s+each\s+other\s+on\s+the\s+back|"
+    r"nothing\s+(?:ever\s+(?:gets\s+)?|gets\s+)decided|why\s+I\s+keep|old\s+boys|patting\s+each\s+other\s+on\s+the\s+back|"
     r"back-?slapping|(?:less|least|not)\s+diverse|no\s+diversity|(?:actually|even|really)\s+do\s+with|"
     r"what\s+(?:does|do)\s+(?:\w+\s+){0,2}(?:actually|even|really)\s+do|zero\s+relevance|irrelevant|"
-    r"haven't\s+(?:touched|seen|used)\s+a\s+\w+\s+(?:since|in)|why\s+do\s+I\s+pay|wreck(?:ed|ing)?|thrown\s+out|"
+    r"haven't\s+(?:touched|seen|used)\s+a\s+\w+\s+(?:since|in)|why\s+do\s+I\s+pay|thrown\s+out|"
     r"never\s+forgive|(?:never|not\s+once)\s+seen\s+a\s+\w+|utter\s+fantasy)\b",
+    DAMAGING,
 ]
 
 
@@ -69,13 +85,37 @@ _LOT_OF_THEM = rf"{INSULT_ADJECTIVES},?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:
 _VERDICTS = (
     r"\b(?:terrible|awful|appalling|atrocious|dreadful|woeful|abysmal|shambolic|a\s+joke|a\s+disgrace|a\s+shambles|"
     r"out\s+of\s+touch|not\s+fit\s+for\s+purpose|failing|broken|rotten|elitist|greedy|hypocritical|tone[- ]deaf|"
-    r"a\s+mess|a\s+rip-?off|ridiculous|laughable|pointless|irrelevant|a\s+waste\s+of\s+\w+|a\s+farce|a\s+circus)\b"
+    r"a\s+mess|a\s+rip-?off|ridiculous|laughable|pointless|irrelevant|a\s+waste\s+of\s+\w+|a\s+farce|a\s+circus|"
+    r"dangerous|reckless|irresponsible|negligent|misguided|short-sighted|half-baked|ill[- ]thought[- ]out|unworkable|indefensible)\b"
 )
+_CONTEMPT = rf"(?:{INSULT_ADJECTIVES}|{_VERDICTS})"
+_COPULA = r"(?:is|are|was|were|has\s+been|have\s+been)"
+# What a body puts out, judged in its place: "RCEM's new position on CT head requesting is lazy".
+_OUTPUT = r"(?:position|stance|policy|guidance|plan|decision|proposals?|response|strategy|approach|advice|statement|rules?|changes?|reforms?)"
 
 
 def _said_of(target: str) -> str:
     """An adjective of contempt said of a target: "the RCR is useless", "our trust board are clueless"."""
-    return rf"(?:{target})(?:'s)?\s+(?:\w+\s+){{0,3}}(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}(?:{INSULT_ADJECTIVES}|{_VERDICTS})"
+    return rf"(?:{target})(?:'s)?\s+(?:\w+\s+){{0,3}}{_COPULA}\s+(?:\w+\s+){{0,2}}{_CONTEMPT}"
+
+
+def _run_down(body: str) -> list[str]:
+    """What else is said to run down a body (the organisation, a stakeholder), as frames around it."""
+    t = f"(?:{body})"
+    return [
+        # "RCEM's new position on CT head requesting is lazy"
+        rf"{t}(?:'s)?\s+(?:\w+\s+){{0,2}}{_OUTPUT}\s+(?:on|about|for|to|over)\s+[^.!?\n]{{1,60}}?\s+{_COPULA}\s+(?:\w+\s+){{0,2}}{_CONTEMPT}",
+        # "Reform haven't a clue", "the board clearly don't have the faintest idea"
+        rf"{t}\s+(?:(?:just|really|clearly|simply|still|honestly)\s+)?(?:haven't|hasn't|don't|doesn't)\s+(?:got\s+|have\s+)?"
+        r"(?:a|the\s+(?:faintest|foggiest|first))\s+(?:clue|idea)\b(?!\s+yet)",
+        # "IPEM's no better", "as bad as the RCR" (not "no better placed", "wasn't as bad as")
+        rf"{t}(?:'s)?(?:\s+(?:is|are))?\s+(?:no|not\s+any|hardly\s+any)\s+better\b(?!\s+(?:placed|off|equipped|informed))",
+        rf"(?<!\bnot\s)(?<!n't\s)\bas\s+(?:bad|useless|clueless|hopeless|incompetent)\s+as\s+(?:the\s+)?{t}",
+        # "don't know what the RCR is for any more", "what is IPEM even for?" (not a newcomer's question)
+        rf"\b(?:don't|do\s+not|no\s+longer|never)\s+(?:know|understand|see)\s+what\s+(?:the\s+)?{t}\s+(?:is|are)\s+"
+        r"(?:(?:even|actually|really)\s+for\b|for\s+(?:any\s*more|these\s+days|nowadays))",
+        rf"\bwhat\s+(?:is|are)\s+(?:the\s+)?{t}\s+(?:even|actually|really)\s+for\b",
+    ]
 
 
 class DisparagementParams(Params):
@@ -95,29 +135,46 @@ class Disparagement:
     Params: ClassVar[type[DisparagementParams]] = DisparagementParams
 
     def __init__(self, params: DisparagementParams, context) -> None:
-        people = [rf"\b(?:{{org}}|the\s+College|the\s+Society|the\s+Institute)(?:'s)?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"]
+        org = r"(?:{org}|the\s+College|the\s+Society|the\s+Institute)"
+        # "the IPEM council", "IPEM's Scope editors"
+        people = [rf"\b{org}(?:'s)?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"] if params.organisation else []
         veto = [r"\b(?:not|never|isn't|wasn't)\s+(?:a\s+)?(?:shambles|fiasco|joke|disgrace|useless|incompetent)\b"]
-        targets = [*(people if params.organisation else []), *params.stakeholders]
+        targets = [*people, *params.stakeholders]
         name = [r"{org}"] if params.organisation else []
-        self.parts = [
+        insults = [INSULT_NOUNS, INSULT_IDIOMS, ACCUSATION, OBSCENITY, _LOT_OF_THEM]
+        parts = [
             # The organisation's bare name needs words of criticism nearby.
             Phrases(PhrasesParams(patterns=name, requires=[Requirement(any=CRITICISM, within=params.within)], unless_near=veto), context)
             if name
             else None,
             # Its people and stakeholders can also be insulted or accused.
             Phrases(
-                PhrasesParams(
-                    patterns=targets,
-                    requires=[Requirement(any=[*CRITICISM, INSULT_NOUNS, ACCUSATION, OBSCENITY, _LOT_OF_THEM], within=params.within)],
-                    unless_near=veto,
-                ),
+                PhrasesParams(patterns=targets, requires=[Requirement(any=[*CRITICISM, *insults], within=params.within)], unless_near=veto),
                 context,
             )
             if targets
             else None,
-            Phrases(PhrasesParams(patterns=[_said_of(t) for t in name + targets], unless_near=veto), context),
+            # "The chair of the IPEM Radiotherapy SIG is an idiot": searched for from the insult, which
+            # is rare, rather than from the officer's title, which is a common word.
+            Phrases(
+                PhrasesParams(
+                    patterns=insults,
+                    requires=[Requirement(any=[rf"\b{_OFFICERS}\s+of\s+(?:the\s+)?{org}"], within=params.within)],
+                    unless_near=veto,
+                ),
+                context,
+            )
+            if params.organisation
+            else None,
+            Phrases(
+                PhrasesParams(
+                    patterns=[*(_said_of(t) for t in name + targets), *(f for body in name + params.stakeholders for f in _run_down(body))],
+                    unless_near=veto,
+                ),
+                context,
+            ),
         ]
-        self.parts = [p for p in self.parts if p is not None]
+        self.parts = [p for p in parts if p is not None]
 
     def find(self, draft: Draft) -> list[Span]:
         return first_found(draft, self.parts)

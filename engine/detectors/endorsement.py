@@ -36,7 +36,8 @@ PROMOTION = [
     r"\bsponsored\s+by\b",
     r"\bofficially\s+recommend\b",
     r"\b(?:offer|sale)\s+ends\b",
-    r"\bthe\s+only\s+(?:\w+\s+){0,5}you'll\s+ever\s+need\b",
+    # The only one to have: "the only QA tool you'll ever need", "the only dosimeter worth buying".
+    r"\bthe\s+only\s+(?:\w+\s+){0,5}(?:you'll\s+ever\s+need|worth\s+(?:buying|owning|paying\s+for|the\s+money))\b",
     r"\bbuy\s+(?:yours|yours\s+today|it\s+now|now|today|a\s+copy|your\s+copy)\b",
     r"\bbuy\s+(?:it|them|one|yours|a\s+copy)\s+(?:from|at|via|on|here|now|today|through)\b",
     r"\b(?:the\s+)?(?:UK's|world's|country's|market's|industry's|NHS's)\s+(?:leading|number\s+one|no\.?\s*1|#1|best|favourite)\b",

@@ -33,7 +33,8 @@ _NHS_CONTEXT = r"\bNHS\s*(?:no\.?|number|num|#)?\s*[:.]?\s*$"
 _PHONE = r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|1\d{3}|2\d|3\d{2}|8\d{2})[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
 _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _POSTCODE = r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)"
-_STREET = r"(?-i:\b\d{1,4}\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace|Place|Grove))\b"
+_STREET_NAME = r"(?-i:[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace|Place|Grove))\b"
+_STREET = rf"\b\d{{1,4}}\s+{_STREET_NAME}"
 _DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+(?:19|20)\d{2}"
 _DOB = rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*(?:{_DATE})"
 _HOSPITAL_NUMBER = r"\b(?:hosp(?:ital)?\.?\s+(?:no\.?|number|num|#)|MRN|unit\s+(?:no\.?|number)|CHI(?:\s+(?:no\.?|number))?|RXX)\s*[:.#]?\s*[A-Z]{0,3}\d{5,}\b"
@@ -43,7 +44,7 @@ _OWN = (
     r"\b(?:email|e-mail|ring|call|text|phone|contact|reach|message|whatsapp)\s+me\b|"
     r"\b(?:my|our)\s+(?:email|e-mail|mobile|number|phone|address|inbox|office)\b"
 )
-_SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
+_SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address|place|house|flat|home)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
 
 _TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
 # A scan or finding near a name-and-age makes it a patient.
@@ -56,6 +57,15 @@ _AGE = (
     r"\(\d{1,3}\)|(?-i:\b\d{1,3}\s?[MF]\b))"
 )
 _PLACE = r"\b(?:ward|bed|bay|side\s+room|cubicle|resus|room)\s*\d+[A-Z]?\b"
+# Someone at a bed or ward ("the lady in bed 6", "that mum on the ward"), and what brought them in.
+_SOMEONE_THERE = (
+    r"\b(?:patient|pt|lady|gent(?:leman)?|man|woman|bloke|guy|chap|fella|lad|girl|boy|mum|dad|toddler|baby|kid|child|grandad|grandma|nan)\b"
+)
+_ADMITTED = (
+    r"\b(?:(?:(?:came|brought)\s+in|admitted)\s+with\s+(?:a|an|the|his|her|their|suspected)|in\s+with\s+(?:a|an|his|her|their|suspected))\b"
+    # Who came in with them is company, not a condition: "in with his daughter".
+    r"(?!\s+(?:\w+\s+)?(?:daughter|son|wife|husband|partner|mum|mother|dad|father|family|carer|friend|sister|brother|kids?|children)\b)"
+)
 _UNANONYMISED = [
     r"\b(?:not|didn't|haven't|hasn't|forgot\s+to|without)\s+(?:\w+\s+){0,4}anonymi[sz](?:e|ed|ing)\b",
     r"\b(?:patient's|the)\s+name(?:'s|\s+is)\s+(?:visible|in\s+the\s+(?:top\s+)?corner|on\s+the\s+(?:image|scan|screenshot))",
@@ -73,6 +83,8 @@ _SOMEONE = (
 )
 
 
+# Where a named person works: "Ian in physics", "Rachel Simms from our neuro team".
+_FROM_TEAM = r"(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}[\w-]+)"
 # Someone else's condition told as news about them: "she starts chemo", "Ian has had a stroke".
 _CONDITIONS = (
     r"(?:chemo\w*|radiotherapy|cancer|tumou?r|leuk(?:a)?emia|lymphoma|depression|anxiety|a\s+breakdown|stroke|heart\s+attack|"
@@ -86,7 +98,7 @@ _HEALTH_VERB = (
     r"\s+(?:has\s+)?been|\s+got|\s+(?:was\s+)?diagnosed)"
 )
 _THIRD_PERSON_HEALTH = (
-    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|who))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?(?:\s+(?:from|in|on|at)\s+(?:the\s+|our\s+)?[\w-]+)?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
+    rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|who))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?{_FROM_TEAM}?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
 )
 # A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
 _NAMED = (
@@ -111,7 +123,8 @@ class PersonalData:
     def __init__(self, params: PersonalDataParams, context) -> None:
         self.nhs = Alternatives([_NHS_NUMBER])
         self.nhs_context = compile_pattern(_NHS_CONTEXT)
-        self.contacts = Alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET])
+        # A street without a number is someone's home only after "her place on", "his house in" (below).
+        self.contacts = Alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET, rf"\b{_STREET_NAME}"])
         self.own = compile_pattern(_OWN)
         self.someone_elses = compile_pattern(_SOMEONE_ELSES)
         self.identifiers = Alternatives([_DOB, _HOSPITAL_NUMBER])
@@ -126,6 +139,8 @@ class PersonalData:
         # _PLACE satisfies its own requirement; a place alone is not a patient, so check pairs below.
         self.place = compile_pattern(_PLACE)
         self.person_or_age = compile_pattern(f"{_TITLE_INITIALS}|{_AGE}|{_NAME_INITIAL}")
+        self.someone_there = compile_pattern(_SOMEONE_THERE)
+        self.condition = compile_pattern(rf"\b{_CONDITIONS}\b|{_ADMITTED}")
         self.unanonymised = Phrases(PhrasesParams(patterns=_UNANONYMISED), context)
         self.health = Phrases(
             PhrasesParams(patterns=[rf"\b{HEALTH}\b", _THIRD_PERSON_HEALTH], requires=[Requirement(any=[_SOMEONE, _NAMED], within=200)]),
@@ -153,10 +168,20 @@ class PersonalData:
         return _distinct(spans)
 
     def _is_patient(self, text: str, start: int, end: int) -> bool:
-        # A bed or ward number alone is a place; with a person or an age nearby it is a patient.
+        # A bed or ward number alone is a place; with a person or an age nearby it is a patient, and
+        # so is someone there with a condition ("the lady in bed 6, in with her gallstones").
         if not self.place.fullmatch(text, start, end):
             return True
-        return search(self.person_or_age, text, max(0, start - 60), min(len(text), end + 60)) is not None
+        near = _window(text, start, end, 60)
+        if search(self.person_or_age, text, *near):
+            return True
+        someone_there = search(self.someone_there, text, *near) is not None
+        return someone_there and search(self.condition, text, *_window(text, start, end, 90)) is not None
+
+
+def _window(text: str, start: int, end: int, width: int) -> Span:
+    """The span ``width`` characters either side of ``start``..``end``, within the text."""
+    return max(0, start - width), min(len(text), end + width)
 
 
 def _distinct(spans: list[Span]) -> list[Span]:

@@ -11,12 +11,12 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
-from .vocabulary import PARTISAN_HASHTAGS, PARTY_CASED
+from .vocabulary import DAMAGE, PARTISAN_HASHTAGS, PARTY_CASED
 
 _SUPPORT_OR_ATTACK = [
     # After "vote", a bare colour names a party ("Vote Green"), and "labour" in any case is the party.
     rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow)\b|labour\b|reform\b|greens?\b)",
-    r"\b(?:labour|reform|tory|conservative|green|lib\s*dem|snp|plaid)\s+(?:candidate|MP|councillor|leaflets?|canvassers?|voters?)\b",
+    rf"\b(?:{PARTY_CASED}|labour|reform|tory|conservative|green|lib\s*dem|snp|plaid)\s+(?:candidate|MP|MSP|MLA|TD|councillor|leaflets?|canvassers?|voters?)\b",
     rf"\b(?:back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|campaign(?:ing)?\s+for|standing\s+for|"
     rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for|backs|supports)\s+(?:the\s+)?{PARTY_CASED}",
     rf"\b(?:Radiologists|Doctors|Physicists|Radiographers|Nurses|Scientists|Medics)\s+for\s+{PARTY_CASED}",
@@ -37,7 +37,7 @@ _SUPPORT_OR_ATTACK = [
 _TAKING_SIDES = (
     r"\b(?:vot(?:e|ed|es|ing)|back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|member\s+of|campaign\w*|canvass\w*|leaflet\w*|"
     r"candidate|stand(?:ing)?\s+for|elect(?:ed|ion)?|by-election|sold\s+(?:us\s+)?out|betray\w*|lying|liars?|lies|"
-    r"disgrace(?:ful)?|shameful|useless|clowns?|crooks?|corrupt|ruin\w*|destroy\w*|into\s+the\s+ground|"
+    rf"disgrace(?:ful)?|shameful|useless|clowns?|crooks?|corrupt|{DAMAGE}|destroy\w*|into\s+the\s+ground|"
     r"get\s+(?:them\s+)?out|kick\w*\s+out|never\s+again|can't\s+be\s+trusted|only\s+party|the\s+party\s+for|"
     r"out\s+now|must\s+go|have\s+to\s+go|bring\s+back|all\s+the\s+way|another\s+term|don't\s+give\s+them|"
     r"time\s+for\s+a\s+change|next\s+election|general\s+election|got\s+worse\s+under|(?:sell|flog)(?:ing)?\s+off|"

@@ -8,15 +8,17 @@ from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
+# Someone pointed at: "hire this man".
+_THIS_PERSON = r"this\s+(?:man|woman|guy|lad|lass|chap|gent|person|legend)\b"
 _PERSON = (
     r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
     r"(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|"
-    r"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee))"
+    rf"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee)|{_THIS_PERSON})"
 )
 _VOUCH = (
     r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?(?=\s+(?:him|her|them|@|(?-i:[A-Z])))|support(?:ing)?\s+(?:his|her|their)\s+application|"
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+(?:in\s+)?for|can't\s+recommend|cannot\s+recommend|would\s+(?:happily\s+|gladly\s+)?(?:hire|employ|appoint)|"
-    r"hire\s+(?:him|her|them)|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
+    rf"hire\s+(?:him|her|them|{_THIS_PERSON})|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
     r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
     r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:is|he's|she's|they're)\s+the\s+real\s+deal|"

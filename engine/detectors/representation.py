@@ -22,6 +22,8 @@ SPEAKING_FOR = [
     r"\bspeaking\s+for\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees)",
     rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:position|stance|line|response|view)\b(?:\s+is\b|\s*:)",
     rf"\b(?:give|giving|gave|told)\s+(?:you|them|him|her|the\s+\w+)\s+{_ORG}'s\s+(?:official\s+)?(?:response|position|view|reaction|take|line|stance)",
+    # The same, said the other way round: "gave her the line the RCR will be taking".
+    rf"\b(?:give|giving|gave|told|tell|telling|briefed)\s+(?:you|them|him|her|the\s+\w+)\s+(?:on\s+)?the\s+(?:official\s+)?(?:line|position|stance|view|response)\s+(?:that\s+)?{_ORG}\s+(?:will|is|has|takes|took|would)\b",
     r"\b(?:that's|that\s+is|this\s+is|it's)\s+(?:the\s+)?{org}(?:'s)?\s+(?:official\s+)?(?:policy|position|line|stance)\b",
     rf"\b(?:walk\s+you\s+through|explain|tell\s+you|give\s+you)\s+(?:where|what|how)\s+{_ORG}\s+(?:stands|thinks|believes|feels|wants|is\s+doing)",
     rf"{_LEAD_ORG}'s\s+official\s+(?:response|position|line|stance|view)\b[^.!?\n]{{0,80}}:\s*(?:we|our)\b",
@@ -49,12 +51,20 @@ SPEAKING_FOR = [
     rf"{_LEAD_ORG}(?:'s|')?\s+(?:official\s+)?position\s+(?:on\s+[^.!?\n]{{1,60}}?\s+)?is\s+(?:as\s+follows|simple|clear)\b",
     r"\bon\s+(?:the\s+)?(?:{org_or_alias}|Society|College|Institute)(?:'s|')\s+behalf\b",
     r"\bannouncing\s*:?\s+(?:that\s+)?(?:the\s+)?{org_or_alias}",
-    r"\brespond(?:ing)?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
+    # Answering for it: "to answer for the Institute", "responding on behalf of the RCR". ("A reply
+    # for IPEM membership" is a noun; "answer for the RCR's failings" is being held to account.)
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)\b(?:answer|respond|reply)(?:ing)?\s+(?:(?:this|that|you|questions|queries)\s+)?"
+    r"(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}(?!'s)",
     r"\bas\s+an?\s+{org}\s+(?:\w+\s+)?(?:committee\s+member|trustee|officer|council\s+member|board\s+member|rep)\b[^.!?\n]{0,30}\bI\s+can\s+(?:confirm|tell|say)\b",
     r"\b(?:and\s+)?so\s+should\s+(?:every|all)\s+(?:member|members|one\s+of\s+us)\b",
     rf"\b(?:we|us)\s+(?:at|as|in|here\s+at)\s+{_ORG}",
     rf"\bhere\s+at\s+{_ORG}\s+we\b",
     rf"\b(?:announce|confirm|inform\s+you|let\s+you\s+(?:all\s+)?know)\s*,?\s+(?:that\s+)?{_ORG}\s+(?:will|has|have|is|are|won't)\b",
+    # Breaking its coming decision as news, perhaps after an aside: "pleased to share, ahead of the
+    # formal announcement, that the RCR will…". Sharing what it has done ("the RCR has accepted my
+    # abstract") is not speaking for it.
+    rf"\b(?:announce|confirm|share|reveal|tell\s+you|let\s+you\s+(?:all\s+)?know)\s*(?:,[^,.!?\n]{{1,60}},)?\s+(?:that\s+)?{_ORG}\s+"
+    r"(?:will|won't|(?:is|are)\s+(?:going|set|about)\s+to|(?:has|have)\s+decided)\b",
     rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:answer|reply|response)\s+(?:is|to\s+(?:this|that|you))\b",
     rf"\b(?:yes|no|yep|nope|sorry)\b[\s,!.:;-]+(?:\w+[\s,!]+){{0,2}}{_ORG}\s+(?:will|won't|does|doesn't|is|isn't|has|hasn't|can|can't|do|don't|are|aren't)\b",
     rf"\bfor\s+and\s+on\s+behalf\s+of\s+{_ORG}",
@@ -67,6 +77,12 @@ _ORG_WILL = (
     r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|"
     r"rates|prefers|considers|believes|thinks))\b"
 )
+# The same stance in the progressive: "SMIP is backing the pledge". (A pattern of its own: short
+# patterns that start with the organisation are searched as one pattern per way of naming it.)
+_ORG_IS_BACKING = (
+    rf"{_LEAD_ORG}\s+(?:is|are)\s+(?:now\s+|\w+ly\s+)?(?:backing|supporting|opposing|rejecting|endorsing|recommending|welcoming|condemning|"
+    r"calling\s+for|pushing\s+for|lobbying\s+for|campaigning\s+for)\b"
+)
 _VOUCHING = (
     r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
     r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
@@ -74,11 +90,13 @@ _VOUCHING = (
     r"\bas\s+(?:the\s+)?{org}(?:'s)?\s+(?:rep|representative|spokes\w+|lead|delegate|officer)\b|"
     r"\bon\s+(?:the\s+)?(?:council|board|committee|exec)\b|\bin\s+my\s+role\s+as\b|\b(?:wearing|with)\s+my\s+\w+\s+hat\s+on\b|"
     r"\b(?:rest\s+assured|you\s+have\s+my\s+word|i\s+promise|guarantee|(?:can|let\s+me)\s+reassure|for\s+the\s+record|"
-    r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b"
+    r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b|"
+    # Calling on members to follow its stance: "IPEM backs the pledge - so should you".
+    r"\bso\s+should\s+(?:you|we|every\w*|all\s+of\s+(?:you|us))\b"
 )
 NOT_SPEAKING_FOR = [
     r"\bnot\s+on\s+(?:the\s+)?(?:{org_or_alias}|Society|College|Institute)(?:'s|')\s+behalf\b",
-    r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
+    r"\bnot\s+(?:speaking\s+|posting\s+|tweeting\s+|writing\s+|answering\s+|responding\s+|replying\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{org_or_alias}",
     r"\bnot\s+(?:speaking\s+|posting\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:society|college|institute)",
 ]
 
@@ -104,7 +122,7 @@ class SpeakingForOrganisation:
         )
         self.vouched = Phrases(
             PhrasesParams(
-                patterns=[_ORG_WILL],
+                patterns=[_ORG_WILL, _ORG_IS_BACKING],
                 requires=[Requirement(any=[_VOUCHING], within=120)],
                 unless_near=[r"\bcan't\s+answer\s+for\b", r"\b(?:I\s+)?(?:hope|wish|think|reckon|guess|doubt)\b"],
                 near=60,

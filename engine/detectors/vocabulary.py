@@ -4,20 +4,23 @@ This is knowledge of how people write in the UK, not of any one policy; which po
 said by the packs.
 """
 
-# UK political parties and the names people use for them. "Reform" alone is an ordinary word,
-# so it counts only as "Reform UK" or when the draft treats it as a party (see political.py).
+# UK and Irish political parties and the names people use for them (members post about both
+# sides of the Irish border). "Reform" alone is an ordinary word, so it counts only as "Reform UK"
+# or when the draft treats it as a party (see political.py).
+_IRISH_PARTIES = r"Fine\s+Gael|Fianna\s+F[aá]il|Aont[uú]|People\s+Before\s+Profit"
 PARTIES = (
     r"(?:Labour(?:\s+Party)?|Tor(?:y|ies)|Conservatives?(?:\s+Party)?|Lib\s*Dems?|Liberal\s+Democrats?|"
     r"Reform\s+UK|Green\s+Party|(?:the\s+)?Greens|SNP|Scottish\s+National\s+Party|Plaid(?:\s+Cymru)?|DUP|"
-    r"Sinn\s+F[eé]in|UKIP|Alliance\s+Party|SDLP)"
+    rf"Sinn\s+F[eé]in|UKIP|Alliance\s+Party|SDLP|{_IRISH_PARTIES})"
 )
 # Names no ordinary word shares match in any case ("reform uk", "the tories"); "Labour", "Reform"
 # and "Greens" are ordinary words too ("labour ward"), so they count only capitalised.
 _UNAMBIGUOUS_PARTIES = (
     r"(?:Tor(?:y|ies)|Conservative\s+Party|Lib\s*Dems?|Liberal\s+Democrats?|Reform\s+UK|Green\s+Party|SNP|"
-    r"Scottish\s+National\s+Party|Plaid\s+Cymru|DUP|Sinn\s+F[eé]in|UKIP|SDLP|Labour\s+Party)"
+    rf"Scottish\s+National\s+Party|Plaid\s+Cymru|DUP|Sinn\s+F[eé]in|UKIP|SDLP|Labour\s+Party|{_IRISH_PARTIES})"
 )
-PARTY_CASED = rf"(?:{_UNAMBIGUOUS_PARTIES}|(?-i:{PARTIES}|Reform))"
+# Every name starts a word; saying so up front lets a search skip the middles of words.
+PARTY_CASED = rf"\b(?:{_UNAMBIGUOUS_PARTIES}|(?-i:{PARTIES}|Reform))"
 PARTISAN_HASHTAGS = (
     r"#(?:ToriesOut|ToryOut|GTTO|GeneralElection\w*|VoteLabour|VoteConservative|VoteGreen|VoteLibDem|VoteReform|"
     r"LabourParty|GreenParty|LibDems?|SNP|ToryChaos|ToryCorruption|LabourOut|KeirOut|SunakOut|Reform\w*|LocalElections?)\b"
@@ -35,13 +38,23 @@ INSULT_NOUNS = (
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
     r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|snowflakes?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
-    r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b))\b"
+    r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b)|"
+    # Masked spellings still say the word: "b*tch", "pr*ck", "tw@t".
+    r"b[*#@!]tch(?:es)?|pr[*#@!]cks?|tw[*#@!]ts?|d[*#@!]ck(?:head)?s?|w[*#@!]nkers?|b[*#@!]stards?|a[*#@!]{1,2}holes?)\b"
+)
+# Idioms that call a person stupid or mad without an insult word: "dropped on her head as a baby",
+# "needs his head examining", "two brain cells", "not the sharpest tool in the box".
+INSULT_IDIOMS = (
+    r"\b(?:dropped\s+on\s+(?:his|her|their|your)\s+head\s+as\s+a\s+(?:baby|child|kid)|needs?\s+(?:his|her|their|your)\s+head\s+(?:checking|checked|examining|examined|testing|tested)|"
+    r"(?:only\s+)?(?:has|have|got)\s+(?:about\s+)?(?:two|2|one|1)\s+brain\s+cells?|"
+    r"not\s+the\s+sharpest\s+(?:tool|knife|pencil)|lights\s+are\s+on\s+but\s+(?:nobody|no\s+one)(?:'s|\s+is)\s+home|"
+    r"(?:a\s+)?few\s+(?:sandwiches|bricks|fries)\s+short\s+of)\b"
 )
 # Adjectives insult a person only when aimed at one ("you useless muppet"); "the pointer was useless" is not abuse.
 INSULT_ADJECTIVES = (
     r"\b(?:idiotic|moronic|pathetic|useless|clueless|spineless|brainless|gormless|incompetent|vile|thick|stupid|dumb|"
     r"senile|lying|ugly|fat|lazy|obnoxious|pompous|disgusting|repulsive|worthless|hopeless|braindead|brain-dead|deranged|unhinged|"
-    r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt)\b"
+    r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt)\b(?!-)"
 )
 INSULTS = rf"(?:{INSULT_NOUNS}|{INSULT_ADJECTIVES})"
 OBSCENITY = (
@@ -55,9 +68,28 @@ THREATS = (
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
-    r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming))|"
+    r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming|run\s+over)|(?:trips?|falls?)\s+(?:down|over|off)\s+(?:the|a|your|his|her|their)\b|falls?\s+flat\s+on|chokes?\b|rots?\b|"
+    r"breaks?\s+(?:your|his|her|their)\s+(?:neck|leg|legs|arm))|"
     r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll)\s+keep\s+(?:posting|messaging|tagging|calling)\b[^.!?\n]{0,30}\buntil\s+you|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
 )
+# People at work as others name them ("the new trainee", "our locum"): the subject of a remark about
+# a person. Words that also name things ("lead", "chair", "admin") are left out.
+ROLES = (
+    r"(?:trainees?|registrars?|regs?|consultants?|locums?|radiographers?|radiologists?|sonographers?|physicists?|nurses?|"
+    r"doctors?|surgeons?|porters?|receptionists?|secretar(?:y|ies)|managers?|boss(?:es)?|colleagues?|students?|juniors?|"
+    r"interns?|clinicians?|techs?|technicians?|engineers?|cleaners?|HCAs?|SHOs?|SpRs?|StRs?)"
+)
+
+# Doing lasting damage to an institution ("have wrecked the NHS", "will ruin radiology"); "destroy"
+# is left out, as radiologists say it of tumours and bone.
+DAMAGE = r"(?:wreck(?:ed|ing|s)?|ruin(?:ed|ing|s)?|trash(?:ed|ing|es)?|decimat(?:e|ed|es|ing)|dismantl(?:e|ed|es|ing))"
+# Said of a service or profession the damage is a charge ("have broken diagnostics"); "feet wrecked"
+# and "ruin the surprise" are not.
+DAMAGING = (
+    rf"\b(?:{DAMAGE}|broken|broke|break)\s+(?:the\s+|our\s+|this\s+)?(?:NHS|health\s+service|radiology|diagnostics|imaging|profession|"
+    r"services?|workforce|specialty|country|department)\b(?!'s)"
+)
+
 # Slurs: words that demean a protected group whatever the sentence around them.
 SLURS = (
     r"\b(?:retard(?:s|ed)?|spaz|spastics?|mongs?|mongoloids?|cripples?|trann(?:y|ies)|shemales?|poofs?|poofters?|"
@@ -73,7 +105,7 @@ PROTECTED_GROUPS = (
     r"Poles|Polish\s+\w+|Romanians?|Africans?|Asians?|Indians?|Pakistanis?|Nigerians?|Chinese\s+\w+|Irish\s+\w+|"
     r"black\s+(?:people|staff|doctors|nurses|patients)|white\s+(?:people|staff)|"
     r"women|woman|men|girls|blokes|females?|ladies|gays?|lesbians?|bisexuals?|queers?|trans\s*(?:people|women|men|folk)?|transgender\s+\w+|"
-    r"disabled\s+\w+|old\s+(?:people|staff|consultants|radiographers|ones)|older\s+(?:staff|colleagues|people|women|men)|"
+    r"disabled\s+\w+|old(?:er)?\s+(?:people|staff|colleagues|consultants|radiographers|ones|women|men|blokes|guys|ladies|timers)|"
     r"young\s+(?:people|ones|staff)|millennials|boomers|pensioners|pregnant\s+\w+|mums|mothers|new\s+mums|"
     r"overseas\s+\w+|foreign(?:-\w+)?\s+\w+|international\s+(?:graduates|staff|doctors|nurses|radiographers)|IMGs|"
     r"wheelchair\s+users?|(?:the\s+)?deaf|(?:the\s+)?blind\s+\w+|autistic\s+\w+|dyslexic\s+\w+|"
@@ -81,6 +113,15 @@ PROTECTED_GROUPS = (
     r"homosexuals?|homosexuality|transgenderism|Islam|Judaism|Hinduism|Sikhism|Catholicism|"
     r"(?:anyone|people|someone|those|staff)\s+with\s+(?:a\s+|an\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD|dyslexi\w+|mental\s+health|\w+\s+kids?)(?:\s+\w+)?)"
 )
+# One person picked out by a sign of their religion or disability: "the guy in the wheelchair",
+# "a woman in a hijab". What one person can't do is often plain fact, so only a generalisation
+# or mocking doubt about them counts (abuse.py).
+MARKED_PERSON = (
+    r"\b(?:man|woman|guy|bloke|lady|girl|lad|person|one|chap|fella|someone)\s+(?:in|wearing|with)\s+(?:a|an|the|their|his|her)\s+"
+    r"(?:hijab|headscarf|niqab|burqa|burka|turban|kippah|yarmulke|veil|wheelchair|walking\s+stick|hearing\s+aids?|guide\s+dog)\b"
+)
+# Mocking disbelief that they could do the job: "really thinks he can run a workshop?"
+DOUBTED_ABILITY = r"\b(?:really|actually|honestly|seriously)\s+thinks?\s+(?:he|she|they)\s+can\b[^.!?\n]{0,60}\?"
 # Said of a group, these generalise ("the Catholics on council always look after their own").
 GENERALISING = (
     r"(?:typical|(?:that|those|these)\s+(?:lot|people|types?)|(?:are|is)\s+all\s+(?:the\s+same|lazy|useless|\w+)|"
@@ -90,7 +131,7 @@ GENERALISING = (
     r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit)\s+for|"
     r"too\s+(?:emotional|hormonal|old|slow)\s+(?:to|for)|fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these)|"
     r"can't\s+(?:even\s+)?speak\s+(?:proper\s+)?English|taking\s+(?:our|all\s+the)\s+jobs|coming\s+over\s+here|"
-    r"(?:should|need\s+to)\s+(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
+    r"(?:should|need\s+to)\s+(?:just\s+|all\s+|really\s+)?(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
     r"(?:another|again|yet\s+another)\s+(?:maternity|mat)\s+leave|pregnant\s+again|skiving|"
     r"(?:have|has)\s+no\s+place|(?:is|are)\s+(?:wrong|a\s+sin|unnatural|sick|disgusting|a\s+disease|an\s+abomination)|"
     r"(?:a|are\s+a)\s+liability|can't\s+\w+(?:\s+\w+){0,3}\s+to\s+save\s+their\s+lives|(?:they're|are)\s+(?:just\s+)?(?:lazy|useless|thick|stupid)|"
