@@ -171,51 +171,76 @@ class _LiteralIndex:
     """
 
     def __init__(self) -> None:
-        # Word lists are held weakly: those of a pack built for an identity no longer in use go.
-        self.by_word_start: dict[str, list[tuple[weakref.ref[_WordList], int]]] = {}
-        self.by_substring: dict[str, list[tuple[weakref.ref[_WordList], int]]] = {}
-        self.word_starts: frozenset[str] = frozenset()
-        # Every literal looked for anywhere in a draft: the index's own and the further requirements'.
-        self.substrings: frozenset[str] = frozenset()
+        # literal -> {word list's serial number: its branches}. Word lists are known by number and
+        # held weakly: those of a pack built for an identity no longer in use go, and their entries.
+        self.by_word_start: dict[str, dict[int, list[int]]] = {}
+        self.by_substring: dict[str, dict[int, list[int]]] = {}
+        self._further: set[str] = set()  # literals only the further requirements look for
+        self._serials: weakref.WeakKeyDictionary[_WordList, int] = weakref.WeakKeyDictionary()
+        self._next_serial = 0
         self.version = 0
-        self._refs: weakref.WeakKeyDictionary[_WordList, weakref.ref[_WordList]] = weakref.WeakKeyDictionary()
+        self._keys: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def serial(self, words: _WordList) -> int:
+        number = self._serials.get(words)
+        if number is None:
+            number = self._serials[words] = self._next_serial
+            self._next_serial += 1
+            weakref.finalize(words, self._forget, number)
+        return number
 
     def add(self, words: _WordList, i: int, needs: tuple[Literals, ...]) -> None:
-        ref = self._refs.get(words)
-        if ref is None:
-            ref = self._refs[words] = weakref.ref(words, self._forget)
+        number = self.serial(words)
         for literal in needs[0].word_starts:
-            self.by_word_start.setdefault(literal, []).append((ref, i))
+            self.by_word_start.setdefault(literal, {}).setdefault(number, []).append(i)
         for literal in needs[0].substrings:
-            self.by_substring.setdefault(literal, []).append((ref, i))
-        self.word_starts = frozenset(self.by_word_start)
-        self.substrings = self.substrings.union(*(n.substrings for n in needs))
-        self.version += 1
+            self.by_substring.setdefault(literal, {}).setdefault(number, []).append(i)
+        for further in needs[1:]:
+            self._further.update(further.substrings)
+        self._changed()
 
-    def _forget(self, gone: weakref.ref[_WordList]) -> None:
+    def _forget(self, number: int) -> None:
         for postings in (self.by_word_start, self.by_substring):
-            for literal in list(postings):
-                kept = [(ref, i) for ref, i in postings[literal] if ref is not gone]
-                if kept:
-                    postings[literal] = kept
-                else:
+            for literal in [lit for lit, lists in postings.items() if number in lists]:
+                del postings[literal][number]
+                if not postings[literal]:
                     del postings[literal]
-        self.word_starts = frozenset(self.by_word_start)
-        self.version += 1
+        self._changed()
 
-    def candidates(self, draft: Draft) -> dict[_WordList, list[int]]:
-        """For each word list, the branches whose first requirement the draft satisfies."""
+    def _changed(self) -> None:
+        self.version += 1
+        self._keys = None
+
+    @property
+    def word_starts(self) -> frozenset[str]:
+        return self._lookup_keys()[0]
+
+    @property
+    def substrings(self) -> frozenset[str]:
+        """Every literal looked for anywhere in a draft: the index's own and the further requirements'."""
+        return self._lookup_keys()[1]
+
+    def _lookup_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._keys is None:
+            self._keys = (frozenset(self.by_word_start), frozenset(self.by_substring).union(self._further))
+        return self._keys
+
+    def candidates(self, draft: Draft) -> dict[int, list[int]]:
+        """For each word list (by serial number), the branches whose first requirement the draft satisfies."""
         key = (self, self.version)  # a pack built since the draft was indexed adds word lists
         found = draft.cache.get(key)
         if found is None:
             found = draft.cache[key] = {}
-            postings = [self.by_word_start[w] for w in self.word_starts & draft.word_prefixes]
-            postings += [self.by_substring[s] for s in draft.substrings_among(self.substrings) if s in self.by_substring]
-            for posting in postings:
-                for ref, i in posting:
-                    words = ref()
-                    if words is not None:
-                        found.setdefault(words, []).append(i)
+            word_starts, substrings = self._lookup_keys()
+            postings = [self.by_word_start[w] for w in word_starts & draft.word_prefixes]
+            postings += [self.by_substring[s] for s in draft.substrings_among(substrings) if s in self.by_substring]
+            for lists in postings:
+                for number, branches in lists.items():
+                    known = found.get(number)
+                    if known is None:
+                        found[number] = list(branches)
+                    else:
+                        known.extend(branches)
         return found  # type: ignore[return-value]
 
 
@@ -236,6 +261,7 @@ class _WordList:
         self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
         _WORD_LISTS.add(self)
         self.always: list[int] = []
+        self.serial = _INDEX.serial(self)
         # What a branch found by the index must also hold ("you're" and "dead").
         self.also: dict[int, tuple[Literals, ...]] = {}
         for i, branch in enumerate(branches):
@@ -252,7 +278,7 @@ class _WordList:
         if found is not None:
             return found  # type: ignore[return-value]
         found = draft.cache[self] = []
-        indexed = _INDEX.candidates(draft).get(self)
+        indexed = _INDEX.candidates(draft).get(self.serial)
         if not (indexed or self.always):
             return found
         # Plain loops: this runs for every word list on every pause in typing.
@@ -298,6 +324,10 @@ class _WordList:
     def could_match(self, draft: Draft) -> bool:
         return bool(self._present(draft))
 
+    def matches(self, draft: Draft) -> bool:
+        """Whether any branch matches: scans stop at the first that does."""
+        return any(scan(pattern, draft) for pattern in self._present(draft))
+
     def within(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a match in the draft lies within ``draft.text[start:end]``.
 
@@ -332,6 +362,10 @@ class Alternatives:
 
     def could_match(self, draft: Draft) -> bool:
         return self.words is not None and self.words.could_match(draft)
+
+    def matches(self, draft: Draft) -> bool:
+        """Whether any of the patterns matches anywhere in the draft."""
+        return self.words is not None and self.words.matches(draft)
 
     def spans(self, draft: Draft) -> list[Span]:
         """Matches in order, leftmost and longest first, none overlapping another (as an alternation gives)."""
