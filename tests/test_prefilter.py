@@ -35,12 +35,24 @@ def _drafts():
     return texts
 
 
+def _threads(texts, length=3_000):
+    """Drafts run together into long ones, as a thread or a long post reads."""
+    threads, current = [], ""
+    for text in texts:
+        current = f"{current}\n\n{text}" if current else text
+        if len(current) >= length:
+            threads.append(current)
+            current = ""
+    return threads
+
+
 def test_no_pattern_is_skipped_on_a_draft_it_matches():
     texts = _drafts()
+    lists = _word_lists()
     wrongly_skipped = []
-    for words in _word_lists():
-        for text in texts:
-            draft = Draft(text)
+    for text in texts + _threads(texts):
+        draft = Draft(text)
+        for words in lists:
             run = set(words._present(draft))  # the branches the engine runs on this draft
             for i, branch in enumerate(words.branches):
                 pattern = words._pattern(i)
