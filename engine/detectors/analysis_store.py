@@ -84,9 +84,14 @@ class AnalysisStore:
         return self._answers
 
     def save(self) -> None:
-        """Write the answers if new ones were computed; a folder that cannot be written is only logged."""
+        """Write the answers if new ones were computed, then let them go: packs are built, and
+        building another (a new identity) reads them back. A folder that cannot be written is
+        only logged (and the answers kept)."""
         path = self._path()
-        if not self._new or path is None or self._answers is None:
+        if path is None or self._answers is None:
+            return
+        if not self._new:
+            self._answers = None
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +100,7 @@ class AnalysisStore:
                 json.dump(self._answers, out, separators=(",", ":"))
             os.replace(out.name, path)
             self._new = 0
+            self._answers = None
         except OSError as exc:
             log.warning("could not store the pattern analysis in %s: %s", path, exc)
 
