@@ -7,6 +7,7 @@ import weakref
 from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences, PatternError
+from .detectors.base import Alternatives, any_present
 from .model import Finding, Identity, Pack, Rule
 from .text import Draft
 
@@ -18,18 +19,23 @@ class CompiledPack:
         self.pack = pack
         self.identity = identity
         self.references = OrganisationReferences(identity)
-        self.rules: list[tuple[Rule, Any]] = []
+        # Each rule with its detector and, where the detector says, the words a draft must hold
+        # for it to find anything: most drafts hold none of most rules' words, and are done at once.
+        self.rules: list[tuple[Rule, Any, tuple[Alternatives, ...] | None]] = []
         for rule in pack.rules:
             try:
                 built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
             except PatternError as exc:
                 raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
-            self.rules.append((rule, built))
+            triggers = getattr(built, "triggers", None)
+            self.rules.append((rule, built, triggers() if triggers is not None else None))
 
     def findings(self, draft: Draft, profile_disclaimer: bool = False) -> list[Finding]:
         found: list[Finding] = []
-        for rule, detector in self.rules:
+        for rule, detector, triggers in self.rules:
             if profile_disclaimer and rule.satisfied_by_profile:
+                continue
+            if triggers is not None and not any_present(draft, triggers):
                 continue
             for start, end in _find(detector, draft):
                 found.append(

@@ -342,6 +342,13 @@ class _WordList:
         return False
 
 
+def any_present(draft: Draft, alternatives: tuple[Alternatives, ...]) -> bool:
+    """Whether the draft holds the words of some branch of any of these (a cheap necessary condition
+    for any of them to match: the index's first requirement, before the further ones are tested)."""
+    candidates = _INDEX.candidates(draft)
+    return any(a.words is not None and (a.words.always or a.words.serial in candidates) for a in alternatives)
+
+
 class Alternatives:
     """Several patterns used as one alternation: only the branches a draft can match are run.
 

@@ -63,6 +63,13 @@ class Phrases:
         self.requirements = [(Alternatives(r.any, context.expand), r.within) for r in params.requires]
         self.veto = Alternatives(params.unless_near, context.expand)
 
+    def triggers(self) -> tuple[Alternatives, ...] | None:
+        """What a draft must hold words of for ``find`` to return anything: its own patterns.
+
+        None for a subclass that finds in some other way (it may find without them).
+        """
+        return (self.pattern,) if type(self).find is Phrases.find else None
+
     def find(self, draft: Draft) -> list[Span]:
         # Cheapest tests first: most drafts hold none of a rule's words, and then nothing else is asked.
         if not self.pattern.could_match(draft):
@@ -90,6 +97,19 @@ class Phrases:
             if not self.params.each:
                 break
         return hits
+
+
+def triggers_of(parts) -> tuple[Alternatives, ...] | None:
+    """The triggers of a detector made of ``parts`` tried in turn (see ``first_found``); None if
+    one part has none, as it may then find something whatever the draft holds."""
+    found: list[Alternatives] = []
+    for part in parts:
+        triggers = getattr(part, "triggers", None)
+        own = triggers() if triggers is not None else None
+        if own is None:
+            return None
+        found.extend(own)
+    return tuple(found)
 
 
 def first_found(draft: Draft, parts) -> list[Span]:
