@@ -9,12 +9,14 @@ from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
 from .vocabulary import (
     DISCRIMINATORY,
+    DOUBLE_INSULT,
     DOUBTED_ABILITY,
     GENERALISING,
     INSULT_ADJECTIVES,
     INSULT_IDIOMS,
     INSULT_NOUNS,
     INSULTS,
+    LOT_OF_THEM,
     MARKED_PERSON,
     OBSCENITY,
     PROTECTED_GROUPS,
@@ -42,7 +44,8 @@ _TARGETED = [
     r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,
     # A vocative at the end of a sentence: "…, junkie", "…, you muppet".
     r",\s+(?:you\s+)?(?:\w+\s+)?" + INSULT_NOUNS + r"\s*(?:[.!?]|$|\W)",
-    r"\b" + INSULT_ADJECTIVES + r",?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:them|you)\b",
+    LOT_OF_THEM,
+    DOUBLE_INSULT,
     r"(?-i:\b[A-Z]\w+\s+and\s+their\s+cronies)",
 ]
 

@@ -10,8 +10,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Params, register
-from .phrases import Phrases, PhrasesParams, Requirement
+from ..text import Draft
+from .base import Params, Span, register
+from .phrases import Phrases, PhrasesParams, Requirement, first_found
 
 MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"artwork", r"taglines?", r"slogans?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
 
@@ -28,10 +29,16 @@ _PLACES = (
     r"thumbnails?|videos?|watermarks?|series|podcast|artwork|cover|wallpaper|cakes?|shirts?|polos?|scrubs|"
     r"tote\s+bags?|bags?|caps?|jackets?|fleeces?|email\s+footer|CV|invitations?)\b"
 )
+# A platform stands for the page on it: "we've launched 'IPEM Northern Trainees' here on LinkedIn".
+_ON_PLATFORM = (
+    r"\b(?:here\s+)?on\s+(?:LinkedIn|Facebook|FB|Insta(?:gram)?|TikTok|WhatsApp|Discord|YouTube|Bluesky|Threads|Mastodon|Twitter|Reddit)\b"
+)
 _TALK_ONLY = [
-    r"\bnotic(?:e|ed|ing)\b",
+    # Noticing the mark is talk; "nobody will notice" is hoping a use goes unseen.
+    r"(?<!\b(?:nobody|no\s+one|no-one|never)\s+(?:will\s+|would\s+|'ll\s+)?)(?<!\b(?:won't|wouldn't)\s+)\bnotic(?:e|ed|ing)\b",
     r"\b(?:has|have|had)\s+refreshed\b|\brefresh(?:ed|es)?\s+(?:its|their|the)\s+(?:logo|brand|look|identity)\b",
     r"\brebrand",
+    r"\b(?:unveil(?:s|ed|ing)?|reveal(?:s|ed|ing))\b",
     r"\b(?:love|like|loving|liking|admire)\s+(?:the|their|its)\b",
     # Any word for leave to use it: "need the marketing team's OK", "sought approval".
     r"\b(?:ask|asking|asked|request|requesting|seek|seeking|sought|get|getting|got|need|needs)\s+(?:[\w']+\s+){0,4}"
@@ -67,7 +74,7 @@ class LogoUse(Phrases):
                 requires=[
                     # The mark is the organisation's: named just before or after ("the RCR crest", "logo of ICIS").
                     Requirement(any=[r"{org_or_alias}", r"\b(?:society|college|institute)'?s?\b", r"\bofficial\s+(?:logo|crest|emblem)"], within=45),
-                    Requirement(any=[_USE, _PLACES], within=110),
+                    Requirement(any=[_USE, _PLACES, _ON_PLATFORM], within=110),
                 ],
                 unless_near=_TALK_ONLY,
                 near=110,
@@ -82,6 +89,8 @@ _SET_UP = (
     r"new|brand-new|live)\b"
 )
 _ACCOUNT = r"\b(?:accounts?|pages?|groups?|channels?|forums?|handles?|communit(?:y|ies)|networks?)\b"
+# Only the author setting something up: "ICIS launched its report, discussed on LinkedIn" is news.
+_WE_SET_UP = r"\b(?:I've|I\s+have|we've|we\s+have|I|we|just)\s+(?:set\s+up|started|created|launched|opened|made)\b"
 
 
 class AccountParams(Params):
@@ -89,21 +98,34 @@ class AccountParams(Params):
 
 
 @register("account_under_name")
-class AccountUnderName(Phrases):
+class AccountUnderName:
     """A new account, page or group set up under the organisation's name or logo."""
 
     Params: ClassVar[type[AccountParams]] = AccountParams
 
     def __init__(self, params: AccountParams, context) -> None:
-        super().__init__(
+        self.on_platform = Phrases(
+            PhrasesParams(
+                patterns=[_ON_PLATFORM],
+                requires=[Requirement(any=[_WE_SET_UP], within=80), Requirement(any=[r"{org}"], within=80)],
+                needs_reference=True,
+            ),
+            context,
+        )
+        self.named_account = Phrases(
             PhrasesParams(
                 patterns=[_ACCOUNT],
                 requires=[
                     Requirement(any=[_SET_UP], within=params.within),
                     Requirement(any=[r"{org}"], within=params.within),
                 ],
+                # The author's own account is not one under the organisation's name.
+                exceptions=[r"\b(?:personal|private|own)\s+(?:accounts?|pages?|handles?)\b"],
                 unless_near=[r"\bofficial\s+(?:account|page|group)s?\s+(?:is|are)\b", r"\bfollow\s+(?:the\s+)?(?:official)\b"],
                 needs_reference=True,
             ),
             context,
         )
+
+    def find(self, draft: Draft) -> list[Span]:
+        return first_found(draft, (self.named_account, self.on_platform))

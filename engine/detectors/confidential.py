@@ -90,6 +90,11 @@ NEGATIONS = [
     r"\b(?:not|isn't|no\s+longer|nothing|never\s+was)\s+(?:\w+\s+)?(?:confidential|embargoed|secret)\b",
     r"\b(?:non|un)-?confidential\b",
     r"\bconfidential\s+(?:\w+\s+){0,2}(?:helpline|line|service|support|advice|counsell?ing|listening|space|chat)\b",
+    # The same promise said of the service after it: "the support line is completely confidential".
+    r"\b(?:helpline|line|service|support|counsell?ing|advice|scheme|clinic|chat)\s+(?:is|are|was|is\s+all)\s+(?:\w+\s+)?confidential\b",
+    # What the author said to a journalist, off the record, is how they spoke, not material they disclose.
+    r"\b(?:told|tell|telling|spoke\s+to|speaking\s+to|talked\s+to|chatted\s+(?:to|with))\s+(?:her|him|them|the\s+(?:journalist|reporter|journo|paper)s?)\b"
+    r"[^.!?\n]{0,30}\boff\s+the\s+record\b",
 ]
 
 _EMBARGO = r"\bembargo(?:ed)?\b"
@@ -140,7 +145,15 @@ class ConfidentialDisclosure:
                     r"\bwhen\s+it's\s+(?:eventually\s+|finally\s+)?(?:published|out|released|announced)\b",
                     r"\b(?:they're|they\s+are|it's|it\s+is)\s+(?:proposing|recommending|going\s+to\s+(?:say|recommend|propose))\b",
                     r"\b(?:before|ahead\s+of)\s+(?:it's\s+)?(?:publication|published|release)\b",
+                    # Sent to the author in confidence, and its contents told: "got sent the draft to review…
+                    # section 4 basically bans…".
+                    r"\b(?:sent|given|shown|passed)\s+(?:me\s+|us\s+)?(?:[^.!?\n]{0,60}?\s)?(?:to|for)\s+(?:review|comment|comments|feedback|a\s+look)\b",
+                    r"\b(?:section|para(?:graph)?|page|chapter|recommendation|item)\s+\d+\w?\s+(?:basically\s+|essentially\s+|effectively\s+|quietly\s+)?"
+                    r"(?:says|bans|recommends|requires|proposes|drops|scraps|removes|makes|states|cuts)\b",
                 ], within=200)],
+                # A draft out for public comment is public.
+                unless_near=[r"\b(?:public|open|out\s+for)\s+consultation\b|\b(?:has\s+been|have\s+been|was|were|now|just\s+been)\s+published\b"],
+                near=200,
             ),
             context,
         )

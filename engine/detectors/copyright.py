@@ -18,7 +18,7 @@ from .phrases import Phrases, PhrasesParams, Requirement, first_found
 WORK = (
     r"\b(?:slides?|slide\s*(?:deck|packs?|sets?)|decks?|handouts?|chapters?|textbooks?|books?|e-?books?|PDFs?|"
     r"papers?|articles?|manuals?|reports?|notes|lectures?|lecture\s+notes|course(?:\s+materials?)?|materials|"
-    r"presentations?|talks?|keynotes?|posters?|recordings?|videos?|vids|footage|masterclass(?:es)?|webinars?|"
+    r"presentations?|talks?|keynotes?|posters?|recordings?|videos?|vids|footage|masterclass(?:es)?|webinars?|plenar(?:y|ies)|symposi(?:um|a)|"
     r"podcasts?|images?|photos?|pics|pictures|figures?|diagrams?|infographics?|question\s*banks?|qbank|MCQs?|"
     r"SBAs?|mock\s+(?:exams?|papers?)|exam\s+papers?|atlas(?:es)?|standards?|journals?|guidelines?|content|"
     r"teaching\s+files?|cases|modules?|workbooks?|software|licen[cs]es?|app|reviews?|full[- ]text|"
@@ -36,7 +36,15 @@ _PASSING_ON = (
 _SOMEONE_ELSES = (
     r"(?:his|her|their|the\s+(?:speakers?|authors?|lecturers?|presenters?|faculty|tutors?|trainers?|organi[sz]ers|company|publishers?)(?:'s|s'))"
 )
-_THEIR_WORK = r"(?:slides|talk|book|chapter|course|deck|lecture|videos?|recordings?|manual|materials|notes|images|content|files|presentation|keynote)"
+_THEIR_WORK = (
+    r"(?:slides|talk|book|chapter|course|deck|lecture|videos?|recordings?|manual|materials|notes|images|content|files|presentation|keynote|"
+    r"session|plenary|workshop|masterclass)"
+)
+# What a speaker asks of the room: no photos, no filming, no sharing.
+_CAPTURE_OR_SHARE = (
+    r"(?:photos|pictures|pics|photograph\w*|film(?:ing)?|share|sharing|record|recording|post|posting|upload|circulate|"
+    r"take\s+(?:photos|pics|pictures))"
+)
 _NOT_THEIRS = (
     r"\b(?:paywall(?:ed)?|paid(?:-for)?|subscription|premium|pay(?:ing)?|costs?|price[dy]?|buy(?:ing)?|purchase[ds]?|"
     r"for\s+free|free\s+(?:copy|PDF|download|access)|without\s+paying|no\s+need\s+to\s+(?:pay|buy)|"
@@ -55,8 +63,7 @@ _STRONG = [
     r"\bpaywalled\b",
     r"\b(?:sci-?hub|libgen|library\s+genesis|z-?library|torrents?|pirat(?:ed|e)|bootleg(?:ged)?|cracked\s+(?:copy|version))\b",
     r"\b(?:photos|pics|pictures|snaps|screenshots)\s+of\s+(?:every|all)\s+(?:the\s+)?(?:\w+\s+)?slides?\b",
-    r"\b(?:asked\s+(?:us\s+)?(?:for\s+)?(?:no|not\s+to)\s+(?:photos|pictures|share|sharing|record|recording|post)|"
-    r"didn't\s+want\s+(?:them|it|these)\s+(?:shared|posted|out)|said\s+no\s+(?:photos|pics|recording|sharing)|"
+    r"\b(?:didn't\s+want\s+(?:them|it|these)\s+(?:shared|posted|out)|said\s+no\s+(?:photos|pics|recording|sharing)|"
     r"didn't\s+ask\s+(?:the\s+)?(?:speakers?|authors?|publishers?|organi[sz]ers|permission)|"
     r"without\s+(?:asking|permission|their\s+permission|the\s+\w+'s\s+permission)|no\s+permission|not\s+(?:allowed|supposed)\s+to\s+share)\b",
     r"\bdon't\s+tell\s+the\s+(?:organi[sz]ers|publishers?|authors?|speakers?|lecturers?|course\s+\w+)\b",
@@ -67,19 +74,27 @@ _STRONG = [
     r"\binformation\s+wants\s+to\s+be\s+free\b",
     r"\b(?:full|whole|complete|entire)\s+set\s+of\s+(?:\w+\s+)?(?:slides|notes|handouts|recordings|videos|lectures)\b",
     r"\bevery\s+(?:single\s+)?slide\s+(?:of|from)\b",
-    r"\basked\s+(?:\w+\s+)?(?:for\s+)?(?:no|not\s+to)\s+(?:photos|pictures|share|sharing|record|recording|post)\b",
-    r"\b(?:off|from)\s+Google\s+Images\b|\b(?:couldn't|can't|could\s+not)\s+find\s+(?:out\s+)?who\s+made\s+(?:it|them)\b",
+    rf"\b(?:asked|told|requested)\s+(?:\w+\s+)?(?:for\s+)?(?:no|not\s+to)\s+{_CAPTURE_OR_SHARE}\b",
+    r"\b(?:off|from)\s+Google\s+Images\b",
     # Not knowing whose it is: "no idea who drew it".
-    r"\b(?:no\s+idea|don't\s+know|not\s+sure|dunno|can't\s+remember)\s+who\s+(?:drew|made|took|created|wrote|painted|designed|owns|shot)\s+(?:it|this|them|these|the\s+\w+)\b",
+    r"\b(?:no\s+idea|don't\s+know|not\s+sure|dunno|can't\s+remember|(?:couldn't|can't|could\s+not|unable\s+to)\s+"
+    r"(?:find|track\s+down|work\s+out|figure\s+out|trace)(?:\s+out)?)\s+who\s+(?:originally\s+)?"
+    r"(?:drew|made|took|created|wrote|painted|designed|owns|shot)\s+(?:it|this|them|these|the\s+\w+)\b",
+    # Its maker unknown or unnamed: "creator unknown", "credit to whoever made this".
+    r"\b(?:(?:creator|artist|author|source|maker|owner)\s+unknown|unknown\s+(?:creator|artist|author|source|maker|owner)|"
+    r"(?:credit|h/t|hat\s+tip|kudos)\s+to\s+whoever\s+(?:made|drew|created|designed|took|wrote))\b",
 ]
-# A picture of someone else's talk or poster: theirs, whatever else the author shares of their own.
+# Whose it is, named: "the speaker's", "Prof Ng's", "@DrKate_H's", "someone's".
+_OWNER = rf"(?:{_SOMEONE_ELSES}|(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)'s|@\w+'s|someone's)"
+# A picture of someone else's talk or poster, or the slides from their session: theirs, whatever
+# else the author shares of their own.
 _CAPTURED = (
-    rf"\b(?:photos?|pics?|pictures|snaps?|screenshots?|recordings?)\s+of\s+(?:{_SOMEONE_ELSES}|(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)'s|someone's)\s+"
-    rf"(?:\w+\s+)?{_THEIR_WORK}\b"
+    rf"\b(?:(?:photos?|pics?|pictures|snaps?|screenshots?|recordings?)\s+of|(?:slides?|decks?|handouts?|slide\s+sets?)\s+(?:from|of))\s+"
+    rf"{_OWNER}\s+(?:\w+\s+)?{_THEIR_WORK}\b"
 )
 _OWN = [
-    r"\bmy\s+own\s+(?:\w+\s+)?(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:slides|talk|paper|notes|deck|course|book|poster|lecture|chapter|presentation)\b",
+    r"\bmy\s+own\s+(?:\w+\s+){0,2}(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:slides|talk|paper|notes|deck|course|book|poster|lecture|chapter|presentation|handouts|materials)\b",
 ]
 _ALLOWED = [
     r"\bshare\s+away\b",

@@ -17,7 +17,9 @@ PERSONAL_STATEMENTS = [
     # my own views / my views only / my personal opinion only / my views, not the College's
     r"\bmy\s+own\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\b",
     r"\bmy\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\s*(?:only|alone|,?\s*not\b|,?\s*as\s+(?:ever|always))",
-    r"\bpersonal\s+(?:views?|opinions?|capacity|account|thoughts)\b",
+    r"\bpersonal\s+(?:views?|opinions?|capacity|account|thoughts|musings|reflections|ramblings|take)\b",
+    # someone's views set apart from one's own: "their views ≠ mine", "the College's views aren't mine"
+    rf"\b{_VIEWS}\s*(?:≠|!=|=/=|aren't|are\s+not|differ\s+from)\s*(?:mine|my\s+own)\b",
     r"\b(?:in\s+)?(?:a|my)\s+(?:personal|private|individual)\s+capacity\b",
     r"\b(?:speaking|posting|tweeting|writing|commenting|asking|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
     r"(?:personally|for\s+myself|as\s+(?:myself|me|an?\s+individual|a\s+friend|a\s+private\s+(?:individual|citizen)))\b",
@@ -38,6 +40,9 @@ PERSONAL_STATEMENTS = [
     r"\b(?:it's|this\s+is|that's|this\s+post\s+is)\s+(?:all\s+|100%\s+|entirely\s+|purely\s+|just\s+)?(?:mine|me)\b",
     r"\bme\s+(?:talking|speaking|posting|tweeting|writing)\b|\b(?:belong|belongs)\s+to\s+me\b",
     r"\bnothing\s+(?:\w+\s+){0,4}(?:represents?|reflects?|speaks\s+for)\b",
+    # "nothing I say here is IPEM's view", "none of it is their view"
+    r"\b(?:nothing|none\s+of\s+(?:this|it|that|these|the\s+above))\s+(?:[\w']+\s+){0,4}?(?:is|are)\s+"
+    r"(?:[\w@#']+\s+){0,3}?(?:views?|positions?|line|opinions?|stance)\b",
     r"\b(?:had|has)\s+nothing\s+to\s+do\s+with\s+(?:this|my)\s+(?:opinion|view|post)",
     r"\bmy\s+(?:own\s+)?(?:views?|opinions?|thoughts),?\s+(?:nobody|no\s*one|not\s+anybody|no-one)\s+else'?s\b",
     r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line)\b",
@@ -62,6 +67,6 @@ class AffiliationWithoutDisclaimer:
 
     def find(self, draft: Draft) -> list[Span]:
         references = self.context.references(draft)
-        if not references or self.statement.spans(draft):
+        if not references or self.statement.matches(draft):
             return []
         return [references[0]]

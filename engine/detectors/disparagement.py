@@ -11,17 +11,17 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
-from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, OBSCENITY
+from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, LOT_OF_THEM, OBSCENITY
 
 _PEOPLE = (
     r"(?:council(?:\s+member)?s?|committee|board|trustees?|officers?|treasurer|president|chair|secretary|"
     r"staff|exams?\s+office|education\s+committee|executive|management|leadership|members?|speakers?|webinar|"
     r"lead|head|director|manager|organi[sz]ers|faculty|chairs?|editors?|registrar|CEO|chief\s+exec\w*|secretariat|"
-    r"office|admin|team|fellows|council|SIGs?)"
+    r"office|admin|team|fellows?|council|SIGs?|vice-?presidents?|VPs?)"
 )
 # Those said to be "of" it: "the president of the RCR", "members of IPEM".
 _OFFICERS = (
-    r"(?:president|chairs?|secretary|treasurer|heads?|directors?|CEO|chief\s+exec\w*|editors?|leads?|members?|council|officers?|trustees?|"
+    r"(?:(?:vice-?)?president|chairs?|secretary|treasurer|heads?|directors?|CEO|chief\s+exec\w*|editors?|leads?|members?|council|officers?|trustees?|"
     r"committees?|boards?)"
 )
 CRITICISM = [
@@ -69,7 +69,24 @@ CRITICISM = [
     r"back-?slapping|(?:less|least|not)\s+diverse|no\s+diversity|(?:actually|even|really)\s+do\s+with|"
     r"what\s+(?:does|do)\s+(?:\w+\s+){0,2}(?:actually|even|really)\s+do|zero\s+relevance|irrelevant|"
     r"haven't\s+(?:touched|seen|used)\s+a\s+\w+\s+(?:since|in)|why\s+do\s+I\s+pay|thrown\s+out|"
-    r"never\s+forgive|(?:never|not\s+once)\s+seen\s+a\s+\w+|utter\s+fantasy)\b",
+    r"never\s+forgive|(?:never|not\s+once)\s+seen\s+a\s+\w+|utter\s+fantasy|"
+    # Not doing the job: "not up to the job", "invisible on the workforce crisis", "not a well run operation".
+    r"not\s+up\s+to\s+(?:the\s+)?(?:job|task|role)|(?:has|have|had)\s+been\s+(?:completely\s+|totally\s+)?(?:invisible|missing\s+in\s+action|AWOL)|"
+    r"not\s+(?:a\s+)?(?:very\s+)?(?:well|properly|competently)[- ](?:run|organi[sz]ed|managed)|"
+    # Losing members' things and leaving them waiting: "lost my paperwork twice", "take three weeks to answer one email".
+    r"(?:lost|losing|loses|mislaid|misplaced)\s+(?:my|our|your|their|\w+)\s+(?:\w+\s+){0,2}(?:paperwork|forms?|applications?|submissions?|"
+    r"abstracts?|bookings?|payments?|emails?|files?|records|documents?|certificates?|registrations?)|"
+    r"(?:takes?|took|taking)\s+(?:\w+\s+){0,2}(?:weeks|months|ages|forever|an\s+age|an\s+eternity)\s+to\s+(?:answer|reply|respond|process|get\s+back)|"
+    r"(?:are|is)\s+(?:they|you|he|she|everyone)\s+(?:all\s+)?asleep|"
+    # Acting without asking: "with zero consultation".
+    r"(?:with|without)\s+(?:zero|no|any)\s+consultation|"
+    # Mocking a plan or a statement: "fantasy football", "900 words of absolutely nothing", "thanks for nothing".
+    r"(?:is|are|was)\s+(?:\w+\s+)?fantasy|fantasy\s*(?:land|island|football)|cloud\s+cuckoo\s+land|pie\s+in\s+the\s+sky|"
+    r"(?:words|pages)\s+of\s+(?:absolutely\s+|utter\s+)?nothing|word\s+salad|hot\s+air|empty\s+(?:words|rhetoric|promises|platitudes)|"
+    r"(?:pure|utter|complete|total|just|more)\s+waffle|waffle\s+from|(?:thanks|cheers)\s+for\s+nothing|"
+    # Those who wrote it know nothing of the work: "nobody who wrote it has ever run a CT list".
+    r"(?:nobody|no\s+one|none\s+of\s+(?:them|those))\s+who\s+(?:wrote|drafted|designed|made|signed\s+off|came\s+up\s+with)\s+"
+    r"(?:it|this|that|the\s+\w+)\s+(?:has|have)\s+ever)\b",
     DAMAGING,
 ]
 
@@ -77,9 +94,6 @@ CRITICISM = [
 # Said of people, these accuse; said of a scan or a plan ("a dodgy scaphoid") they do not.
 ACCUSATION = r"\b(?:dodgy|shady|fishy|crooked|on\s+the\s+take|fiddling|where\s+the\s+money\s+went)\b"
 
-
-# "Brainless, the lot of them": an insult said of a group of people.
-_LOT_OF_THEM = rf"{INSULT_ADJECTIVES},?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:them|you)\b"
 
 # Verdicts on a target; near the name alone they may describe the news ("the census shows a dire shortage").
 _VERDICTS = (
@@ -141,7 +155,7 @@ class Disparagement:
         veto = [r"\b(?:not|never|isn't|wasn't)\s+(?:a\s+)?(?:shambles|fiasco|joke|disgrace|useless|incompetent)\b"]
         targets = [*people, *params.stakeholders]
         name = [r"{org}"] if params.organisation else []
-        insults = [INSULT_NOUNS, INSULT_IDIOMS, ACCUSATION, OBSCENITY, _LOT_OF_THEM]
+        insults = [INSULT_NOUNS, INSULT_IDIOMS, ACCUSATION, OBSCENITY, LOT_OF_THEM]
         parts = [
             # The organisation's bare name needs words of criticism nearby.
             Phrases(PhrasesParams(patterns=name, requires=[Requirement(any=CRITICISM, within=params.within)], unless_near=veto), context)

@@ -44,7 +44,15 @@ def _acronym_pattern(acronym: str) -> str:
     core = regex.escape(acronym)
     if acronym.lower() in ORDINARY_WORDS:
         core = f"(?-i:{core})"
-    return rf"(?<![\w@#]){core}(?!\w)"
+    return rf"(?<![\w@#]){_not_a_plural(acronym)}{core}(?!\w)"
+
+
+def _not_a_plural(acronym: str) -> str:
+    # An acronym ending in S, written in capitals with a small final s, is the plural of a shorter
+    # one: "ICIs" are immune checkpoint inhibitors, not ICIS.
+    if len(acronym) < 3 or not acronym.upper().endswith("S"):
+        return ""
+    return rf"(?!(?-i:{regex.escape(acronym[:-1].upper())}s\b))"
 
 
 def _handle_pattern(handle: str) -> str:

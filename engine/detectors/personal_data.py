@@ -44,7 +44,13 @@ _OWN = (
     r"\b(?:email|e-mail|ring|call|text|phone|contact|reach|message|whatsapp)\s+me\b|"
     r"\b(?:my|our)\s+(?:email|e-mail|mobile|number|phone|address|inbox|office)\b"
 )
-_SOMEONE_ELSES = r"\b(?:his|her|their|[A-Z][a-z]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address|place|house|flat|home)|\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b"
+_SOMEONE_ELSES = (
+    # Anyone's, accents included: "the treasurer's mobile", "Sinéad's personal email".
+    r"\b(?:his|her|their|[^\W\d_]+'s)\s+(?:\w+\s+)?(?:email|e-mail|mobile|number|phone|address|place|house|flat|home)|"
+    r"\b(?:try|ring|call|text|email)\s+(?:him|her|them)\b|\bpop\s+round\b|"
+    # Where someone else is found, just before the details: "he's at 14 Larch Close", "she lives at…", "he's on 07700…".
+    r"\b(?:he|she|they|who)(?:'s|\s+is|'re|\s+are)?\s+(?:now\s+)?(?:(?:lives?|living|staying|moved)\s+(?:at|to)|at|on)\s*$"
+)
 
 _TITLE_INITIALS = r"(?-i:\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z](?:\.?[A-Z])*\.?)(?![a-z])"
 # A scan or finding near a name-and-age makes it a patient.

@@ -11,7 +11,7 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
-from .vocabulary import DAMAGE, PARTISAN_HASHTAGS, PARTY_CASED
+from .vocabulary import DAMAGE, NAME, PARTISAN_HASHTAGS, PARTY_CASED, PARTY_HANDLE
 
 _SUPPORT_OR_ATTACK = [
     # After "vote", a bare colour names a party ("Vote Green"), and "labour" in any case is the party.
@@ -29,6 +29,8 @@ _SUPPORT_OR_ATTACK = [
     rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
     r"\b(?:i'm|i\s+am)\s+standing\s+(?:as\s+a\s+candidate\s+)?for\s+\w+(?:\s+\w+)?\s+council\b",
     r"\bgrateful\s+for\s+your\s+vote\b",
+    # Electioneering for a named person or account: "out canvassing for @ElaineForPlaid", "leafleting for Sam Hughes".
+    rf"\b(?:canvass(?:ing|ed)?|leaflet(?:t?ing|t?ed)|door-?knock(?:ing|ed)?|knocking\s+(?:on\s+)?doors)\s+(?:for|with)\s+(?:@\w+|{NAME})",
     PARTISAN_HASHTAGS,
 ]
 
@@ -60,7 +62,8 @@ class PartyPolitical:
     def __init__(self, params: PoliticalParams, context) -> None:
         self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
         self.sides = Phrases(
-            PhrasesParams(patterns=[rf"\b(?:{PARTY_CASED}|(?-i:Green))\b"], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
+            # A handle that carries a party's name counts as naming the party.
+            PhrasesParams(patterns=[rf"\b(?:{PARTY_CASED}|(?-i:Green))\b", PARTY_HANDLE], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
             context,
         )
 

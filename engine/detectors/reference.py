@@ -7,11 +7,12 @@ from typing import ClassVar
 from ..text import Draft
 from .base import Params, Span, register
 from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .vocabulary import NAME, ROLES
 
 # Someone pointed at: "hire this man".
 _THIS_PERSON = r"this\s+(?:man|woman|guy|lad|lass|chap|gent|person|legend)\b"
 _PERSON = (
-    r"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*)|@\w+|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"(?:(?-i:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*)|@\w+|{NAME}\s+{NAME}|"
     r"(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|"
     rf"(?:her|him|them)\b|(?:my|our)\s+(?:\w+\s+)?(?:colleague|reg|registrar|trainee|fellow|friend|mentee)|{_THIS_PERSON})"
 )
@@ -22,13 +23,25 @@ _VOUCH = (
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
     r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
     r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:is|he's|she's|they're)\s+the\s+real\s+deal|"
-    r"(?:grab|snap\s+up)\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|would\s+(?:take|have|hire)\s+(?:him|her|them)\s+back|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl))"
+    r"(?:grab|snap\s+up)\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|would\s+(?:take|have|hire)\s+(?:him|her|them)\s+back|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl)|"
+    # Choosing them for a post oneself: "I'd take @DrOla for any fellowship".
+    rf"(?:I'd|I\s+would|we'd|we\s+would)\s+(?:happily\s+|gladly\s+)?(?:take|have|pick|choose|appoint)\s+(?:him|her|them|@\w+|(?:(?-i:Dr|Prof)\.?\s+)?{NAME}(?:\s+{NAME})?)\s+for\s+(?:any|a|an|the|your))"
 )
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
     r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
     r"locum|fellow|registrar\s+post|promotion|scholarship|prize|team|department|referees?|reference)\b"
 )
+
+
+# Vouching from experience: "sharpest reg I've ever supervised", "best hands I've ever seen, take my word
+# for it". Said in congratulations it is praise, not a reference.
+_FROM_EXPERIENCE = (
+    r"\b(?:(?:best|sharpest|finest|brightest|strongest|ablest|safest)\s+(?:\w+\s+){0,4}(?:I've|I\s+have)\s+ever\s+"
+    r"(?:supervised|trained|taught|worked\s+with|seen|had|mentored)|take\s+my\s+word\s+for\s+it)\b"
+)
+# Someone asking for a person in a post: "need a locum sonographer?", "looking for a physicist".
+_SEEKING = rf"\b(?:looking\s+for|need(?:ing|s)?|after|hiring|recruiting)\s+an?\s+(?:\w+\s+){{0,2}}{ROLES}\b"
 
 
 class ReferenceParams(Params):
@@ -67,5 +80,15 @@ class PersonalReference:
             context,
         )
 
+        self.experience = Phrases(
+            PhrasesParams(
+                patterns=[_FROM_EXPERIENCE],
+                requires=[Requirement(any=[_PERSON], within=60), Requirement(any=[_ROLE, _SEEKING], within=160)],
+                unless_near=[r"\b(?:congrat\w*|well\s+done|welcome)\b"],
+                near=160,
+            ),
+            context,
+        )
+
     def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.vouching, self.shortlist))
+        return first_found(draft, (self.vouching, self.shortlist, self.experience))

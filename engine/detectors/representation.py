@@ -20,11 +20,15 @@ SPEAKING_FOR = [
     r"\bon\s+behalf\s+of\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees|officers)",
     rf"\bspeaking\s+(?:for|as)\s+{_ORG}",
     r"\bspeaking\s+for\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees)",
+    r"\b(?:speaking|writing|posting|answering)\s+(?:for|on\s+behalf\s+of)\s+(?:all\s+of\s+us|every(?:one|body)|the\s+(?:rest|whole)\s+of\s+us|us\s+all)\s+"
+    r"(?:on|at|in|from)\s+(?:the\s+)?{org_or_alias}",
     rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:position|stance|line|response|view)\b(?:\s+is\b|\s*:)",
     rf"\b(?:give|giving|gave|told)\s+(?:you|them|him|her|the\s+\w+)\s+{_ORG}'s\s+(?:official\s+)?(?:response|position|view|reaction|take|line|stance)",
     # The same, said the other way round: "gave her the line the RCR will be taking".
     rf"\b(?:give|giving|gave|told|tell|telling|briefed)\s+(?:you|them|him|her|the\s+\w+)\s+(?:on\s+)?the\s+(?:official\s+)?(?:line|position|stance|view|response)\s+(?:that\s+)?{_ORG}\s+(?:will|is|has|takes|took|would)\b",
-    r"\b(?:that's|that\s+is|this\s+is|it's)\s+(?:the\s+)?{org}(?:'s)?\s+(?:official\s+)?(?:policy|position|line|stance)\b",
+    # One's own words given as its line: "that's the college line", "consider this the RCR's official word".
+    r"\b(?:that's|that\s+is|this\s+is|it's|consider\s+this|take\s+this\s+as|treat\s+this\s+as)\s+(?:the\s+)?"
+    r"(?:{org_or_alias}|college|society|institute)(?:'s|')?\s+(?:official\s+|final\s+)?(?:policy|position|line|stance|word|statement|answer)\b",
     rf"\b(?:walk\s+you\s+through|explain|tell\s+you|give\s+you)\s+(?:where|what|how)\s+{_ORG}\s+(?:stands|thinks|believes|feels|wants|is\s+doing)",
     rf"{_LEAD_ORG}'s\s+official\s+(?:response|position|line|stance|view)\b[^.!?\n]{{0,80}}:\s*(?:we|our)\b",
     rf"{_LEAD_ORG}(?:'s)?\s+(?:\w+\s+)?(?:has|have)\s+(?:decided|agreed|voted)\b",
@@ -74,15 +78,19 @@ SPEAKING_FOR = [
 _ORG_WILL = (
     rf"{_LEAD_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
     r"(?:is|are)\s+(?:fully\s+|firmly\s+)?(?:behind|against|committed\s+to|opposed\s+to|in\s+favour)|stands?\s+(?:behind|with|by)|"
-    r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|"
+    r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|agrees|disagrees|"
     r"rates|prefers|considers|believes|thinks))\b"
 )
 # The same stance in the progressive: "SMIP is backing the pledge". (A pattern of its own: short
 # patterns that start with the organisation are searched as one pattern per way of naming it.)
 _ORG_IS_BACKING = (
     rf"{_LEAD_ORG}\s+(?:is|are)\s+(?:now\s+|\w+ly\s+)?(?:backing|supporting|opposing|rejecting|endorsing|recommending|welcoming|condemning|"
-    r"calling\s+for|pushing\s+for|lobbying\s+for|campaigning\s+for)\b"
+    r"calling\s+for|pushing\s+for|lobbying\s+for|campaigning\s+for|"
+    # Its decisions announced as under way: "APIP is waiving conference fees".
+    r"waiving|scrapping|axing|cutting|raising|freezing|dropping|introducing|launching|extending|reducing|increasing|postponing|cancelling|merging)\b"
 )
+# Its stance asserted outright: "as far as the RCR is concerned, X is off the table".
+_AS_FAR_AS_ORG = r"\bas\s+far\s+as\s+(?:the\s+)?{org_or_alias}\s+(?:is|are)\s+concerned\b"
 _VOUCHING = (
     r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
     r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
@@ -92,7 +100,10 @@ _VOUCHING = (
     r"\b(?:rest\s+assured|you\s+have\s+my\s+word|i\s+promise|guarantee|(?:can|let\s+me)\s+reassure|for\s+the\s+record|"
     r"to\s+be\s+clear|(?:that's|it's)\s+(?:final|official|settled|decided))\b|"
     # Calling on members to follow its stance: "IPEM backs the pledge - so should you".
-    r"\bso\s+should\s+(?:you|we|every\w*|all\s+of\s+(?:you|us))\b"
+    r"\bso\s+should\s+(?:you|we|every\w*|all\s+of\s+(?:you|us))\b|"
+    # Telling it as the body, or for it: "update from the committee:", "we'd say so to any minister".
+    r"\b(?:update|news|message|announcement)\s+from\s+(?:the\s+|your\s+)?(?:committee|board|council|trustees|exec)\b|"
+    r"\bwe(?:'d|\s+would|'ll|\s+will)\s+(?:say|tell|argue)\s+(?:so|that|the\s+same)\b"
 )
 NOT_SPEAKING_FOR = [
     r"\bnot\s+on\s+(?:the\s+)?(?:{org_or_alias}|Society|College|Institute)(?:'s|')\s+behalf\b",
@@ -122,7 +133,7 @@ class SpeakingForOrganisation:
         )
         self.vouched = Phrases(
             PhrasesParams(
-                patterns=[_ORG_WILL, _ORG_IS_BACKING],
+                patterns=[_ORG_WILL, _ORG_IS_BACKING, _AS_FAR_AS_ORG],
                 requires=[Requirement(any=[_VOUCHING], within=120)],
                 unless_near=[r"\bcan't\s+answer\s+for\b", r"\b(?:I\s+)?(?:hope|wish|think|reckon|guess|doubt)\b"],
                 near=60,

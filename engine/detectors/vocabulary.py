@@ -26,6 +26,12 @@ PARTISAN_HASHTAGS = (
     r"LabourParty|GreenParty|LibDems?|SNP|ToryChaos|ToryCorruption|LabourOut|KeirOut|SunakOut|Reform\w*|LocalElections?)\b"
 )
 
+# A capitalised name, accents included ("Sinéad", "Gráinne", "Órla"): case-sensitive wherever it is used.
+NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)"
+
+# A handle that carries a party's name: "@ElaineForPlaid", "@GreensForGlasgow".
+PARTY_HANDLE = r"@\w*(?-i:Labour|Tory|Tories|Conservatives?|LibDems?|Greens?|Plaid|SNP|Reform|SinnFein|FineGael|FiannaFail|DUP|SDLP|UKIP|Alba)\w*"
+
 # Words of abuse. Medical senses are excluded where they collide ("crook of the elbow").
 INSULT_NOUNS = (
     r"\b(?:idiots?(?!-proof)|morons?|imbeciles?|cretins?(?!ism)|muppets?|clowns?|weasels?|"
@@ -38,7 +44,7 @@ INSULT_NOUNS = (
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
     r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|snowflakes?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
-    r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b)|"
+    r"crackheads?|talentless\s+\w+|has-beens?|hacks?(?=\s+who\b)|snobs?|bigots?|hypocrites?|cowards?|charlatans?|sycophants?|bullies|"
     # Masked spellings still say the word: "b*tch", "pr*ck", "tw@t".
     r"b[*#@!]tch(?:es)?|pr[*#@!]cks?|tw[*#@!]ts?|d[*#@!]ck(?:head)?s?|w[*#@!]nkers?|b[*#@!]stards?|a[*#@!]{1,2}holes?)\b"
 )
@@ -54,9 +60,13 @@ INSULT_IDIOMS = (
 INSULT_ADJECTIVES = (
     r"\b(?:idiotic|moronic|pathetic|useless|clueless|spineless|brainless|gormless|incompetent|vile|thick|stupid|dumb|"
     r"senile|lying|ugly|fat|lazy|obnoxious|pompous|disgusting|repulsive|worthless|hopeless|braindead|brain-dead|deranged|unhinged|"
-    r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt)\b(?!-)"
+    r"smug|arrogant|self-important|two-faced|backstabbing|sneaky|slimy|creepy|bent|corrupt|stuck-up|snobby|snooty|spiteful)\b(?!-)"
 )
 INSULTS = rf"(?:{INSULT_NOUNS}|{INSULT_ADJECTIVES})"
+# An insult said of a group of people: "brainless, the lot of them", "dinosaurs the whole lot of them".
+LOT_OF_THEM = rf"{INSULTS},?\s+(?:the\s+)?(?:whole\s+)?lot\s+of\s+(?:them|you)\b"
+# Two insults together need no target: "a clueless clown", "arrogant prat".
+DOUBLE_INSULT = rf"{INSULT_ADJECTIVES}\s+{INSULT_NOUNS}"
 OBSCENITY = (
     r"\b(?:f+u+c+k\w*|f[*#@!]{2,}(?:k|ing|in|ed|er|s)?\w*|f[*#@!]ck\w*|fcuk\w*|fk(?:ing|in)\b|sh[i1*]t(?:e|head|bag|hole)?s?|"
     r"s[*#]{2,}t|c\*nts?|piss\s+off|pissed\s+off\s+with\s+(?:you|him|her)|c+u+n+t+s?|c[*#]{2,}t|bollocks|b[*#]{3,}(?:s|d)|"
@@ -64,13 +74,15 @@ OBSCENITY = (
 )
 THREATS = (
     r"\b(?:i\s+know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|work|works|park)|see\s+what\s+happens|watch\s+your\s+back|"
-    r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
+    r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them|@\w+)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
     r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming|run\s+over)|(?:trips?|falls?)\s+(?:down|over|off)\s+(?:the|a|your|his|her|their)\b|falls?\s+flat\s+on|chokes?\b|rots?\b|"
     r"breaks?\s+(?:your|his|her|their)\s+(?:neck|leg|legs|arm))|"
-    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll)\s+keep\s+(?:posting|messaging|tagging|calling)\b[^.!?\n]{0,30}\buntil\s+you|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
+    r"make\s+(?:your|his|her|their)\s+life\s+(?:hell|a\s+misery)|(?:I\s+will|I'll|I'm\s+going\s+to|gonna)\s+keep\s+(?:posting|messaging|tagging|calling|DMing|hounding)\b[^.!?\n]{0,40}\buntil\s+"
+    # ...until they give in: "until she admits she got it wrong" (not "until they fix the rota").
+    r"(?:you\b|(?:he|she|they|@\w+)\s+(?:finally\s+)?(?:admits?|apologi[sz]es?|replies|answers|responds|resigns|quits|gives\s+in|backs\s+down|says\s+sorry))|everyone\s+(?:report|go\s+after)\s+(?:him|her|them))"
 )
 # People at work as others name them ("the new trainee", "our locum"): the subject of a remark about
 # a person. Words that also name things ("lead", "chair", "admin") are left out.
@@ -105,7 +117,7 @@ PROTECTED_GROUPS = (
     r"Poles|Polish\s+\w+|Romanians?|Africans?|Asians?|Indians?|Pakistanis?|Nigerians?|Chinese\s+\w+|Irish\s+\w+|"
     r"black\s+(?:people|staff|doctors|nurses|patients)|white\s+(?:people|staff)|"
     r"women|woman|men|girls|blokes|females?|ladies|gays?|lesbians?|bisexuals?|queers?|trans\s*(?:people|women|men|folk)?|transgender\s+\w+|"
-    r"disabled\s+\w+|old(?:er)?\s+(?:people|staff|colleagues|consultants|radiographers|ones|women|men|blokes|guys|ladies|timers)|"
+    r"disabled\s+\w+|old(?:er)?\s+(?:people|staff|colleagues|consultants|radiographers|ones|women|men|blokes|guys|ladies|timers|boys|girls)|"
     r"young\s+(?:people|ones|staff)|millennials|boomers|pensioners|pregnant\s+\w+|mums|mothers|new\s+mums|"
     r"overseas\s+\w+|foreign(?:-\w+)?\s+\w+|international\s+(?:graduates|staff|doctors|nurses|radiographers)|IMGs|"
     r"wheelchair\s+users?|(?:the\s+)?deaf|(?:the\s+)?blind\s+\w+|autistic\s+\w+|dyslexic\s+\w+|"
@@ -146,7 +158,10 @@ GENERALISING = (
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
     r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
-    r"speak\s+proper\s+English|can\s+(?:barely|hardly)\s+speak\s+English|"
+    r"speak\s+proper\s+English|can\s+(?:barely|hardly)\s+(?:speak|write|string\s+(?:a\s+sentence|two\s+words)\s+together\s+in)\s+English|"
+    # Telling people to hide who they are: "keep your private lifestyle out of the department".
+    r"keep\s+(?:your|their|his|her|that|that\s+kind\s+of)\s+(?:private\s+|personal\s+)?(?:lifestyle|sexuality|sex\s+life|religion|faith|beliefs)\s+"
+    r"(?:out\s+of|to\s+(?:your|them|him|her)sel(?:f|ves)|private|at\s+home|behind\s+closed\s+doors)|"
     r"how\s+are\s+(?:these|those|they)\s+(?:people\s+)?(?:even\s+)?(?:let|allowed)\s+(?:in|into)|get\s+back\s+in\s+the\s+kitchen|time\s+of\s+the\s+month|like\s+a\s+girl|"
     r"(?:a\s+)?(?:man|bloke|guy)\s+in\s+a\s+(?:dress|frock|wig)|not\s+(?:calling|going\s+to\s+call)\s+(?:him|her|them|\w+)\s+['\"]?(?:she|he|they)\b|so\s+gay\b|past\s+(?:it|(?:his|her)\s+sell-by)|OK\s+boomer|"
     r"(?:too|very)\s+old\s+to\s+(?:be|work|learn|understand)|should\s+(?:have\s+)?retired?\s+years\s+ago|"
@@ -165,11 +180,17 @@ PRESS = (
     r"local\s+paper|the\s+press(?!\s+(?:releases?|office|team)))"
 )
 
+# Operations people disclose about someone: "her mastectomy", "his bypass".
+OPERATIONS = (
+    r"(?:mastectomy|hysterectomy|lumpectomy|appendi(?:ce)?ctomy|cholecystectomy|colectomy|prostatectomy|nephrectomy|thyroidectomy|"
+    r"tonsillectomy|vasectomy|(?:hip|knee|valve)\s+replacement|bypass|transplant|amputation|caesarean|C-section|operation)"
+)
+
 # Health details about a person: conditions and events people disclose about others.
 HEALTH = (
     r"(?:diagnosed\s+with|(?:he|she|they)(?:'s|\s+is|\s+was|'re|\s+are)\s+(?:\w+\s+)?pregnant|"
     r"(?:his|her|their|your)\s+(?:\w+\s+)?(?:rehab|depression|anxiety|cancer|diagnosis|breakdown|illness|condition|"
-    r"MS|dementia|stroke|chemo|miscarriage|surgery|addiction|drinking|mental\s+health)|"
+    rf"MS|dementia|stroke|chemo|miscarriage|surgery|addiction|drinking|mental\s+health|{OPERATIONS})|"
     r"(?:in|on)\s+(?:the\s+)?(?:ICU|CCU|ITU|HDU|intensive\s+care|a\s+psych(?:iatric)?\s+ward)|heart\s+attack|"
     r"stroke|miscarr(?:iage|ied)|sectioned|overdosed?|terminal(?:ly\s+ill)?|chemo(?:therapy)?|"
     r"nervous\s+breakdown|relapsed?|rehab|HIV|pregnan(?:t|cy))"
