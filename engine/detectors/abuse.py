@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import (
     DISCRIMINATORY,
     DOUBLE_INSULT,
@@ -68,7 +67,7 @@ _EXCEPTIONS = [
 
 
 @register("abuse")
-class Abuse:
+class Abuse(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[AbuseParams]] = AbuseParams
@@ -92,6 +91,3 @@ class Abuse:
             # One person picked out by their religion or disability, generalised about or doubted.
             Phrases(PhrasesParams(patterns=[MARKED_PERSON], requires=[Requirement(any=[rf"\b{GENERALISING}", DOUBTED_ABILITY], within=80)]), context),
         ]
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, self.parts)

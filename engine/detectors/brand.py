@@ -10,9 +10,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"artwork", r"taglines?", r"slogans?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
 
@@ -98,7 +97,7 @@ class AccountParams(Params):
 
 
 @register("account_under_name")
-class AccountUnderName:
+class AccountUnderName(FirstFound):
     """A new account, page or group set up under the organisation's name or logo."""
 
     Params: ClassVar[type[AccountParams]] = AccountParams
@@ -126,6 +125,4 @@ class AccountUnderName:
             ),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.named_account, self.on_platform))
+        self.parts = (self.named_account, self.on_platform)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKERS = [
     r"\bconfidential(?!ity)\b",
@@ -107,7 +106,7 @@ class ConfidentialParams(Params):
 
 
 @register("confidential_disclosure")
-class ConfidentialDisclosure:
+class ConfidentialDisclosure(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[ConfidentialParams]] = ConfidentialParams
@@ -157,6 +156,4 @@ class ConfidentialDisclosure:
             ),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.marked, self.embargo, self.insider, self.draft_document))
+        self.parts = (self.marked, self.embargo, self.insider, self.draft_document)

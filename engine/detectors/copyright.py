@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 WORK = (
     r"\b(?:slides?|slide\s*(?:deck|packs?|sets?)|decks?|handouts?|chapters?|textbooks?|books?|e-?books?|PDFs?|"
@@ -112,7 +111,7 @@ class CopyrightParams(Params):
 
 
 @register("copyright_sharing")
-class CopyrightSharing:
+class CopyrightSharing(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[CopyrightParams]] = CopyrightParams
@@ -142,6 +141,4 @@ class CopyrightSharing:
             ),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.strong, self.passing_on, self.captured))
+        self.parts = (self.strong, self.passing_on, self.captured)

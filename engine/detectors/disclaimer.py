@@ -65,6 +65,10 @@ class AffiliationWithoutDisclaimer:
         self.context = context
         self.statement = Alternatives(PERSONAL_STATEMENTS, context.expand)
 
+    def triggers(self):
+        """It concerns only drafts that refer to the organisation."""
+        return (self.context.reference_words,)
+
     def find(self, draft: Draft) -> list[Span]:
         references = self.context.references(draft)
         if not references or self.statement.matches(draft):

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, LOT_OF_THEM, OBSCENITY
 
 _PEOPLE = (
@@ -141,7 +140,7 @@ class DisparagementParams(Params):
 
 
 @register("disparagement")
-class Disparagement:
+class Disparagement(FirstFound):
     """Criticism near a target. Insults count against people (officers, staff, a trust's managers);
     the organisation's bare name needs words of criticism, so that an insult aimed at a stranger on
     the way to #ICIS2025 is abuse, not disparagement of ICIS."""
@@ -189,6 +188,3 @@ class Disparagement:
             ),
         ]
         self.parts = [p for p in parts if p is not None]
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, self.parts)

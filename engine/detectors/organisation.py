@@ -94,3 +94,8 @@ class OrganisationReferences:
 
     def references(self, draft: Draft) -> list[Span]:
         return self._references.spans(draft)
+
+    @property
+    def reference_words(self) -> Alternatives:
+        """The references as word lists, for detectors that find nothing without one (see Phrases.triggers)."""
+        return self._references

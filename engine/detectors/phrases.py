@@ -112,6 +112,18 @@ def triggers_of(parts) -> tuple[Alternatives, ...] | None:
     return tuple(found)
 
 
+class FirstFound:
+    """A detector made of parts tried in turn (set ``self.parts``): the hits of the first that finds any."""
+
+    parts: tuple | list = ()
+
+    def find(self, draft: Draft) -> list[Span]:
+        return first_found(draft, self.parts)
+
+    def triggers(self) -> tuple[Alternatives, ...] | None:
+        return triggers_of(self.parts)
+
+
 def first_found(draft: Draft, parts) -> list[Span]:
     """The hits of the first of ``parts`` (detectors tried in order) that finds any."""
     for part in parts:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGE, NAME, PARTISAN_HASHTAGS, PARTY_CASED, PARTY_HANDLE
 
 _SUPPORT_OR_ATTACK = [
@@ -54,7 +53,7 @@ class PoliticalParams(Params):
 
 
 @register("party_political")
-class PartyPolitical:
+class PartyPolitical(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[PoliticalParams]] = PoliticalParams
@@ -66,6 +65,4 @@ class PartyPolitical:
             PhrasesParams(patterns=[rf"\b(?:{PARTY_CASED}|(?-i:Green))\b", PARTY_HANDLE], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.explicit, self.sides))
+        self.parts = (self.explicit, self.sides)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import NAME, ROLES
 
 # Someone pointed at: "hire this man".
@@ -63,7 +62,7 @@ _SHORTLIST = (
 
 
 @register("personal_reference")
-class PersonalReference:
+class PersonalReference(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[ReferenceParams]] = ReferenceParams
@@ -89,6 +88,4 @@ class PersonalReference:
             ),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.vouching, self.shortlist, self.experience))
+        self.parts = (self.vouching, self.shortlist, self.experience)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..text import Draft
-from .base import Params, Span, register
-from .phrases import Phrases, PhrasesParams, Requirement, first_found
+from .base import Params, register
+from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 _ORG = r"(?:the\s+)?{org_or_alias}"
 # At the start of a pattern the optional "the" is left out: "the RCR will" still holds "RCR will",
@@ -117,7 +116,7 @@ class RepresentationParams(Params):
 
 
 @register("speaking_for_organisation")
-class SpeakingForOrganisation:
+class SpeakingForOrganisation(FirstFound):
     Params: ClassVar[type[RepresentationParams]] = RepresentationParams
 
     def __init__(self, params: RepresentationParams, context) -> None:
@@ -141,6 +140,4 @@ class SpeakingForOrganisation:
             ),
             context,
         )
-
-    def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, (self.claims, self.vouched))
+        self.parts = (self.claims, self.vouched)
