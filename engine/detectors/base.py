@@ -349,6 +349,18 @@ def any_present(draft: Draft, alternatives: tuple[Alternatives, ...]) -> bool:
     return any(a.words is not None and (a.words.always or a.words.serial in candidates) for a in alternatives)
 
 
+# Word lists by their branches: the same list (insults, words of criticism) in the detectors of
+# five packs is one list, whose branches a draft works out once rather than once per pack.
+_SHARED: "weakref.WeakValueDictionary[tuple[str, ...], _WordList]" = weakref.WeakValueDictionary()
+
+
+def _shared_word_list(branches: tuple[str, ...]) -> _WordList:
+    words = _SHARED.get(branches)
+    if words is None:
+        words = _SHARED[branches] = _WordList(list(branches))
+    return words
+
+
 class Alternatives:
     """Several patterns used as one alternation: only the branches a draft can match are run.
 
@@ -362,7 +374,7 @@ class Alternatives:
 
     def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
         branches = [branch for source in sources for branch in STORE.split(expand(source))]
-        self.words = _WordList(branches) if branches else None
+        self.words = _shared_word_list(tuple(branches)) if branches else None
 
     def __bool__(self) -> bool:
         return self.words is not None
