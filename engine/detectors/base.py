@@ -179,6 +179,7 @@ class _LiteralIndex:
         self._serials: weakref.WeakKeyDictionary[_WordList, int] = weakref.WeakKeyDictionary()
         self._next_serial = 0
         self.version = 0
+        self._draft_key = ("literal index", 0)
         self._keys: tuple[frozenset[str], frozenset[str]] | None = None
 
     def serial(self, words: _WordList) -> int:
@@ -209,6 +210,7 @@ class _LiteralIndex:
 
     def _changed(self) -> None:
         self.version += 1
+        self._draft_key = ("literal index", self.version)  # a pack built since a draft was indexed adds lists
         self._keys = None
 
     @property
@@ -227,7 +229,7 @@ class _LiteralIndex:
 
     def candidates(self, draft: Draft) -> dict[int, list[int]]:
         """For each word list (by serial number), the branches whose first requirement the draft satisfies."""
-        key = (self, self.version)  # a pack built since the draft was indexed adds word lists
+        key = self._draft_key
         found = draft.cache.get(key)
         if found is None:
             found = draft.cache[key] = {}
