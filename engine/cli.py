@@ -68,7 +68,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .api import create_app
 
-    create_app().run(host="127.0.0.1", port=args.port)
+    # One request at a time: a check takes a millisecond or two, and the engine builds packs and
+    # their shared index lazily, which is not made for several threads at once.
+    create_app().run(host="127.0.0.1", port=args.port, threaded=False)
     return 0
 
 

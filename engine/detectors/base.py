@@ -181,6 +181,7 @@ class _LiteralIndex:
         self.version = 0
         self._draft_key = ("literal index", 0)
         self._keys: tuple[frozenset[str], frozenset[str]] | None = None
+        self._gone: set[int] = set()
 
     def serial(self, words: _WordList) -> int:
         number = self._serials.get(words)
@@ -201,9 +202,17 @@ class _LiteralIndex:
         self._changed()
 
     def _forget(self, number: int) -> None:
+        # Called when a word list is collected, on whatever thread dropped it (the host's warm-up
+        # thread, say) while a check may be reading the postings: only note it; they are pruned
+        # by the next check, before it reads them.
+        self._gone.add(number)
+
+    def _prune(self) -> None:
+        gone, self._gone = self._gone, set()
         for postings in (self.by_word_start, self.by_substring):
-            for literal in [lit for lit, lists in postings.items() if number in lists]:
-                del postings[literal][number]
+            for literal in [lit for lit, lists in postings.items() if not gone.isdisjoint(lists)]:
+                for number in gone.intersection(postings[literal]):
+                    del postings[literal][number]
                 if not postings[literal]:
                     del postings[literal]
         self._changed()
@@ -223,12 +232,16 @@ class _LiteralIndex:
         return self._lookup_keys()[1]
 
     def _lookup_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._gone:
+            self._prune()
         if self._keys is None:
             self._keys = (frozenset(self.by_word_start), frozenset(self.by_substring).union(self._further))
         return self._keys
 
     def candidates(self, draft: Draft) -> dict[int, list[int]]:
         """For each word list (by serial number), the branches whose first requirement the draft satisfies."""
+        if self._gone:
+            self._prune()
         key = self._draft_key
         found = draft.cache.get(key)
         if found is None:
