@@ -277,8 +277,9 @@ class _WordList:
         _WORD_LISTS.add(self)
         self.always: list[int] = []
         self.serial = _INDEX.serial(self)
-        # What a branch found by the index must also hold ("you're" and "dead").
-        self.also: dict[int, tuple[Literals, ...]] = {}
+        # What a branch found by the index must also hold ("you're" and "dead"): for each further
+        # requirement, the literals that begin a word and those that may be anywhere.
+        self.also: dict[int, tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = {}
         for i, branch in enumerate(branches):
             needs = STORE.requirements(branch)
             if not needs:
@@ -286,7 +287,7 @@ class _WordList:
                 continue
             _INDEX.add(self, i, needs)
             if len(needs) > 1:
-                self.also[i] = needs[1:]
+                self.also[i] = tuple((n.word_starts, n.substrings) for n in needs[1:])
 
     def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
         found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
@@ -296,19 +297,21 @@ class _WordList:
         indexed = _INDEX.candidates(draft).get(self.serial)
         if not (indexed or self.always):
             return found
-        # Plain loops: this runs for every word list on every pause in typing.
-        prefixes, also, patterns, substrings = draft.word_prefixes, self.also, self.patterns, None
-        for i in sorted(set(indexed or ()).union(self.always)):
-            for literals in also.get(i, ()):
-                if literals.word_starts.isdisjoint(prefixes):
-                    if not literals.substrings:
-                        break
-                    if substrings is None:
-                        substrings = draft.substrings_among(_INDEX.substrings)
-                    if substrings.isdisjoint(literals.substrings):
-                        break
-            else:
-                found.append(patterns[i] or self._pattern(i))
+        # Plain loops and tuples: this runs for every word list on every pause in typing.
+        prefixes, also, patterns = draft.word_prefixes, self.also, self.patterns
+        anywhere = draft.substrings_among(_INDEX.substrings)
+        candidates = set(indexed) if indexed else set()  # a branch may be indexed under several literals
+        candidates.update(self.always)
+        for i in sorted(candidates):
+            further = also.get(i)
+            if further is not None:
+                for starts, elsewhere in further:
+                    if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
+                        break  # a further requirement the draft does not meet
+                else:
+                    found.append(patterns[i] or self._pattern(i))
+                continue
+            found.append(patterns[i] or self._pattern(i))
         return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
