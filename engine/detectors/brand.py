@@ -36,6 +36,8 @@ _TALK_ONLY = [
     # Noticing the mark is talk; "nobody will notice" is hoping a use goes unseen.
     r"(?<!\b(?:nobody|no\s+one|no-one|never)\s+(?:will\s+|would\s+|'ll\s+)?)(?<!\b(?:won't|wouldn't)\s+)\bnotic(?:e|ed|ing)\b",
     r"\b(?:has|have|had)\s+refreshed\b|\brefresh(?:ed|es)?\s+(?:its|their|the)\s+(?:logo|brand|look|identity)\b",
+    # A new design, said of the mark itself: "the logo's had a refresh", "the crest got a makeover".
+    r"\b(?:has|have|had|'s\s+had|got|gets|getting|having)\s+(?:a\s+|its\s+)?(?:refresh|makeover|facelift|redesign|revamp|new\s+look)\b",
     r"\brebrand",
     r"\b(?:unveil(?:s|ed|ing)?|reveal(?:s|ed|ing))\b",
     r"\b(?:love|like|loving|liking|admire)\s+(?:the|their|its)\b",

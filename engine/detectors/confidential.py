@@ -26,7 +26,9 @@ MARKERS = [
     r"\b(?:don't|do\s+not)\s+(?:pass\s+(?:it|this)\s+on|quote\s+me|tell\s+anyone|repeat\s+this|"
     r"share\s+(?:this|it)\s+(?:beyond|outside|further|with\s+anyone))\b",
     r"\byou\s+didn't\s+hear\s+(?:it|this|that)\s+from\s+me\b",
-    r"\byou\s+heard\s+it\s+here\s+first\b",
+    r"\b(?:you|u|ya)\s+heard\s+it\s+here\s+first\b",
+    # Disowning the post itself: "this tweet never happened".
+    r"\bthis\s+(?:tweet|post|message|conversation|chat)\s+(?:never\s+happened|didn't\s+happen|doesn't\s+exist)\b",
     r"\b(?:not|isn't|aren't|wasn't)\s+(?:been\s+)?(?:made\s+)?(?:public|announced|published|released|official)\s+yet\b",
     r"\b(?:hasn't|has\s+not|haven't|have\s+not|hadn't|had\s+not)\s+(?:yet\s+)?been\s+"
     r"(?:released|announced|published|made\s+public|decided|told|circulated|shared)\b",
@@ -47,7 +49,7 @@ MARKERS = [
     r"\b(?:not\s+supposed|shouldn't\s+(?:really\s+)?be|not\s+meant)\s+to\s+(?:say|tell|share|post|be\s+(?:saying|telling|sharing))\b",
     r"\bshouldn't\s+(?:really\s+)?be\s+(?:saying|telling|sharing|posting)\b",
     r"\b(?:probably|really)?\s*shouldn't\s+(?:really\s+)?(?:post|share|say|tell|be\s+(?:posting|saying|telling))\b",
-    r"\bnot\s+(?:public|announced|out|official)\s+(?:till|until)\b",
+    r"\b(?:not|nothing)\s+(?:public|announced|out|official)\s+(?:till|until)\b",
     r"\b(?:aren't|isn't|not)\s+due\s+(?:out\s+)?(?:till|until|before)\b|\bnot\s+meant\s+to\s+be\s+(?:circulating|shared|out|public)\b",
     r"\bbefore\s+(?:the\s+)?(?:paper|report|results|study|data|figures|article)(?:'s|\s+is|\s+are)\s+(?:out|published)\b",
     r"\b(?:don't|do\s+not|pls\s+don't|please\s+don't)\s+share\s+(?:this\s+|it\s+)?yet\b",
@@ -75,11 +77,14 @@ _COMING_DECISION = (
     r"considering|will\s+be\s+(?:scrapping|axing|cutting|closing|raising|dropping|merging|moving)|set\s+to|poised\s+to|"
     r"(?:are|is)\s+to\s+(?:be\s+)?\w+|"
     # Still deliberating: "discussed closing the branch", "mulling over raising subs".
-    r"(?:discuss(?:ed|ing)|debat(?:ed|ing)|talk(?:ed|ing)\s+about|mulling(?:\s+over)?|weighing\s+up)\s+\w+ing)\b"
+    r"(?:discuss(?:ed|ing)|debat(?:ed|ing)|talk(?:ed|ing)\s+about|mulling(?:\s+over)?|weighing\s+up)\s+\w+ing|"
+    # Agreed, with an aside before what: "agreed this morning (in principle) to back".
+    r"(?:agreed|voted|decided)\s+[^.!?\n]{1,60}?\bto\s+(?:back|scrap|drop|axe|cut|close|raise|merge|support|approve|endorse|reject|fund))\b"
 )
 _INSIDER = (
     r"\b(?:heard\s+(?:from|that)|told\s+(?:me|us)|sat\s+in\s+on|word\s+is|rumou?r|apparently|sources?\s+(?:say|tell)|"
-    r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear|not\s+(?:yet\s+)?public|nothing\s+(?:decided|agreed|confirmed|official))\b|\U0001F92B|\U0001F440"
+    r"inside\s+(?:info|track)|insider|you\s+didn't\s+hear|not\s+(?:yet\s+)?(?:public|announced)|nothing\s+(?:decided|agreed|confirmed|official)|"
+    r"don't\s+(?:shout|spread)\s+(?:about\s+)?(?:it|this)?)\b|\U0001F92B|\U0001F440"
 )
 
 # Markers that are negated, joking, or name a public service are not markers.
@@ -130,7 +135,8 @@ class ConfidentialDisclosure(FirstFound):
             PhrasesParams(
                 patterns=[_INTERNAL_BODY],
                 requires=[Requirement(any=[_COMING_DECISION], within=120), Requirement(any=[_INSIDER], within=160)],
-                unless_near=[r"\b(?:published|announced|press\s+release\s+(?:is\s+)?out|public\s+consultation|AGM|open\s+meeting)\b"],
+                # Already public, unless said not to be ("not announced").
+                unless_near=[r"(?<!\bnot\s)(?<!\bnot\s+yet\s)\b(?:published|announced|press\s+release\s+(?:is\s+)?out|public\s+consultation|AGM|open\s+meeting)\b"],
                 near=160,
             ),
             context,

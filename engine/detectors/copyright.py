@@ -49,12 +49,14 @@ _NOT_THEIRS = (
     r"for\s+free|free\s+(?:copy|PDF|download|access)|without\s+paying|no\s+need\s+to\s+(?:pay|buy)|"
     r"saves?\s+you\s+(?:buying|paying)|publishers?|copyright(?:ed)?|members[- ]only|ticket(?:ed)?|"
     # The whole work: "the full deck", "all 60 pages".
-    r"the\s+(?:whole|entire|full)|every\s+(?:slide|chapter|page|video|lecture)|all\s+(?:the|of\s+the|their|his|her)\s+\w+|"
+    # Not where something is put: "the logo on every slide", "in the footer of every slide".
+    r"the\s+(?:whole|entire|full)|(?<!\b(?:on|in|onto|across|(?:footer|header|corner|top|bottom)\s+of)\s)every\s+(?:slide|chapter|page|video|lecture)|"
+    r"all\s+(?:the|of\s+the|their|his|her)\s+\w+|"
     r"all\s+\d+\s+(?:pages|chapters|slides|lectures|videos|episodes)|"
     # Someone else's, by name or by role: "Bushberg's radiation protection chapter", "the faculty's slides".
     r"(?-i:(?:Prof|Professor|Dr)\.?\s+[A-Z]\w+)|(?-i:[A-Z]\w+)'s\s+(?:\w+\s+){0,3}(?:talk|slides|book|lecture|course|keynote|deck|chapter|presentation)|"
     rf"{_SOMEONE_ELSES}\s+(?:\w+\s+)?{_THEIR_WORK}|(?:someone|somebody)'s|"
-    r"(?:off|from|on)\s+(?:Insta(?:gram)?|Facebook|Reddit|TikTok|Pinterest|Tumblr)|"
+    r"(?:off|from|on)\s+(?:(?:another|someone|some|a|their|his|her)\s+(?:\w+(?:'s)?\s+)?)?(?:Insta(?:gram)?|Facebook|Reddit|TikTok|Pinterest|Tumblr)|"
     r"customer[- ](?:only|portal)|members[- ]only|(?:pinched|nicked|swiped|lifted|grabbed|ripped)\s+(?:\w+\s+){0,4}(?:off|from)|"
     r"new\s+edition|latest\s+edition)\b|£\s?\d|\$\s?\d"
 )
@@ -71,6 +73,11 @@ _STRONG = [
     r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
     r"\b(?:nobody|no\s+one)\s+(?:checks|will\s+(?:know|notice|check))\b|\bbefore\s+they\s+notice\b|\bwon't\s+notice\b",
     r"\binformation\s+wants\s+to\s+be\s+free\b",
+    # Removing whose it is: "cropped their watermark off".
+    r"\b(?:cropp(?:ed|ing)|cut|remov(?:ed|ing)|blurr(?:ed|ing)|edit(?:ed|ing))\s+(?:out\s+|off\s+)?(?:the|their|his|her|its)\s+"
+    r"(?:watermark|credit|signature|attribution|name|handle)s?\b",
+    # The speaker's request, shown on screen: "a 'please don't photograph' slide".
+    r"\b(?:please\s+)?(?:don't|do\s+not|no)\s+(?:photograph|photos|film|filming|record|recording|share|sharing)['’]?\s+(?:slide|sign|notice|request)\b",
     r"\b(?:full|whole|complete|entire)\s+set\s+of\s+(?:\w+\s+)?(?:slides|notes|handouts|recordings|videos|lectures)\b",
     r"\bevery\s+(?:single\s+)?slide\s+(?:of|from)\b",
     rf"\b(?:asked|told|requested)\s+(?:\w+\s+)?(?:for\s+)?(?:no|not\s+to)\s+{_CAPTURE_OR_SHARE}\b",
@@ -92,13 +99,19 @@ _CAPTURED = (
     rf"{_OWNER}\s+(?:\w+\s+)?{_THEIR_WORK}\b"
 )
 _OWN = [
-    r"\bmy\s+own\s+(?:\w+\s+){0,2}(?:work|slides|paper|photos|notes|course|talk|book|deck|materials|images)\b",
+    r"\bmy\s+own\s+(?:\w+\s+){0,2}(?:work|slides|paper|photos?|notes|course|talk|book|deck|materials|images?)\b",
+    # Made by the author: "I've designed a slide template", "I put together a revision deck".
+    r"\bI(?:'ve|\s+have)?\s+(?:designed|created|drawn|written|put\s+together|developed|made)\s+(?:a|an|this|these|some)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:template|slides?|deck|handouts?|infographic|diagrams?|poster|notes|workbook|flashcards|guide|videos?)\b",
     r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:slides|talk|paper|notes|deck|course|book|poster|lecture|chapter|presentation|handouts|materials)\b",
 ]
 _ALLOWED = [
     r"\bshare\s+away\b",
     r"\b(?:said|says|told\s+(?:me|us))\s+(?:it\s+was|it's|that\s+was|that's|it\s+would\s+be)\s+(?:fine|ok|okay|alright)\b",
     r"\bwith\s+(?:their|his|her|the\s+\w+'s|kind|full)\s+permission\b|\bshared\s+with\s+permission\b",
+    # Leave given by name: "with Dr Okafor's kind permission", "reproduced with her OK", "with the author's blessing".
+    r"\bwith\s+(?:(?:Dr|Prof|Professor)\.?\s+)?[\w'’-]+(?:'s|’s)\s+(?:kind\s+|full\s+|express\s+)?(?:permission|blessing|consent|OK|okay|go-ahead)\b|"
+    r"\bwith\s+(?:her|his|their|the\s+\w+'s)\s+(?:OK|okay|blessing|consent|go-ahead)\b",
     r"\b(?:open[- ]access|freely\s+available|free\s+to\s+(?:read|download)|CC[- ]BY|creative\s+commons|public\s+domain)\b",
     r"\b(?:given|gave|granted|got|have)\s+(?:us\s+|me\s+)?(?:her|his|their|kind|full)?\s*permission\b|\bpermission\s+(?:for|to\s+share)\b",
     r"\b(?:kindly\s+)?(?:shared|agreed\s+to\s+share|happy\s+for\s+(?:us|me|them)\s+to\s+share)\b[^.!?\n]{0,40}\b(?:slides|talk|deck)\b",

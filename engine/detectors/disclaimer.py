@@ -13,7 +13,8 @@ _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+p
 # The ways people say they speak for themselves, before or after the mention, across line breaks.
 PERSONAL_STATEMENTS = [
     # views (expressed here) are my own / views mine alone / opinions my own / all views on the site and here are my own
-    rf"\b(?:all\s+)?{_VIEWS}(?:\s*(?:/|&|and)\s*{_VIEWS})?\s+(?:[\w']+\s+){{0,7}}?(?:are|r|is|=|:)?\s*{_MINE}",
+    # / opinion (mine alone) / thoughts – mine
+    rf"\b(?:all\s+)?{_VIEWS}(?:\s*(?:/|&|and)\s*{_VIEWS})?\s+(?:[\w']+\s+){{0,7}}?(?:are|r|is|=|:|\(|[-–—])?\s*{_MINE}",
     # my own views / my views only / my personal opinion only / my views, not the College's
     r"\bmy\s+own\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\b",
     r"\bmy\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\s*(?:only|alone|,?\s*not\b|,?\s*as\s+(?:ever|always))",

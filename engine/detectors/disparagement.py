@@ -42,7 +42,7 @@ CRITICISM = [
     # Blame for long decline: "fourteen years of Tory neglect".
     r"(?:years|decades?)\s+of\s+\w+\s+(?:neglect|underfunding|under-?investment|austerity|cuts|chaos|mismanagement|failure|incompetence)|"
     r"(?:snooze|yawn|bore|sleep|cringe)[- ]?fest|"
-    r"makes?\s+no\s+sense|nonsense|worst|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
+    r"makes?\s+no\s+sense|(?<!\bno[- ])nonsense|worst|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
     r"self-(?:congratulatory|serving|important)|smug|arrogant|boring|tedious|dire|zzz+|snooze|"
     r"(?:most|so)\s+(?:pointless|useless|boring)|pointless|toothless|spineless|gutless|cowardly|"
     r"let\s+(?:us|everyone|members|trainees|patients)\s+down|failed\s+(?:us|members|trainees|patients)|"
@@ -51,7 +51,7 @@ CRITICISM = [
     r"can't\s+run\s+a|fleec\w+|extortionate|daylight\s+robbery|greed(?:y)?|elitis[tm]|cronyism|nepotism|jobs\s+for\s+the\s+boys|"
     r"ivory\s+tower|hypocri\w+|shambolic|mismanag\w+|arrogance|contempt\s+for|couldn't\s+care\s+less|don't\s+care\s+about|"
     r"treat(?:s|ed)?\s+(?:us|members|trainees|staff|radiographers|physicists)\s+like|betray\w*|chaotic|useless\s+lot|"
-    r"does\s+nothing|do\s+nothing|talking\s+shop|rubber[- ]stamp\w*|stitch(?:ed)?\s+up|ridiculous|laughable|farcical|"
+    r"(?:does|do|did|done)\s+(?:absolutely\s+)?nothing(?!\s+wrong)|talking\s+shop|rubber[- ]stamp\w*|stitch(?:ed)?\s+up|ridiculous|laughable|farcical|"
     r"what\s+a\s+(?:joke|waste|mess|farce)|rotten|not\s+worth\s+the|"
     r"(?:getting|got|gets|get)\s+(?:\w+\s+){0,3}wrong|only\s+got\s+(?:it|the\s+\w+)\s+because|tick(?:ing)?\s+a\s+box|tokenism|"
     r"(?:don't|do\s+not)\s+know\s+why\s+(?:I|we|anyone)\s+bother|why\s+(?:do|would)\s+(?:I|we|anyone)\s+bother|"
@@ -85,7 +85,15 @@ CRITICISM = [
     r"(?:pure|utter|complete|total|just|more)\s+waffle|waffle\s+from|(?:thanks|cheers)\s+for\s+nothing|"
     # Those who wrote it know nothing of the work: "nobody who wrote it has ever run a CT list".
     r"(?:nobody|no\s+one|none\s+of\s+(?:them|those))\s+who\s+(?:wrote|drafted|designed|made|signed\s+off|came\s+up\s+with)\s+"
-    r"(?:it|this|that|the\s+\w+)\s+(?:has|have)\s+ever)\b",
+    r"(?:it|this|that|the\s+\w+)\s+(?:has|have)\s+ever|"
+    # The same said of an unnamed author: "drafted by someone who thinks PACS is a sandwich".
+    r"(?:written|drafted|designed|made|planned|dreamt\s+up)\s+by\s+(?:someone|somebody|people|a\s+committee)\s+who\s+"
+    r"(?:thinks?|has\s+never|have\s+never|'s\s+never|never|doesn't|don't|couldn't)|"
+    # Behind the times, a clique, a show: "years behind the evidence", "same faces on every panel",
+    # "bureaucratic theatre", "not because the trust's doing anything right".
+    r"(?:years|decades|miles)\s+behind\s+(?:the\s+)?(?:evidence|times|curve|science|rest)|same\s+(?:old\s+)?faces|cliquey?|"
+    r"(?:a\s+)?club\s+for\s+(?:the\s+same|a\s+(?:few|handful|select))|(?:bureaucratic|box-?ticking|performative)\s+theatre|"
+    r"(?<!\bI'm\s)(?<!\bam\s)doing\s+anything\s+right)\b",
     DAMAGING,
 ]
 

@@ -16,7 +16,9 @@ _DEALING = (
     r"gave\s+them|comment|two\s+pennies|my\s+(?:view|take|side)|chat(?:ted)?\s+(?:to|with)|lunch\s+with|off\s+the\s+record|"
     r"going\s+on|appearing\s+on|will\s+be\s+on|(?:be|was|am|I'm)\s+on\s+(?:the\s+)?(?:radio|telly|TV|air)|"
     r"get\s+in\s+touch|inbox\s+(?:is\s+)?open|available\s+for\s+(?:comment|interview)|happy\s+to\s+(?:talk|comment|speak|chat|help|explain)|"
-    r"leaked\s+to|tipped|briefing|spill|spoke\s+with|speaking\s+to|talking\s+to|interview(?:ing)?|walk\s+you\s+through)\b"
+    r"leaked\s+to|tipped|briefing|spill|spoke\s+with|speaking\s+to|talking\s+to|interview(?:ing)?|walk\s+you\s+through|"
+    # Being asked on, and saying yes: "want someone from the RCR on", "said I'd do it".
+    r"want(?:s|ed)?\s+(?:someone|somebody|me|us)\s+(?:from|to|on)|said\s+(?:I'd|I\s+would|I'll|yes)|agreed\s+to\s+(?:go\s+on|do\s+it|appear))\b"
 )
 
 

@@ -30,7 +30,8 @@ def nhs_number_is_valid(digits: str) -> bool:
 
 _NHS_NUMBER = r"(?<![\d+])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d])"
 _NHS_CONTEXT = r"\bNHS\s*(?:no\.?|number|num|#)?\s*[:.]?\s*$"
-_PHONE = r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|1\d{3}|2\d|3\d{2}|8\d{2})[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
+# UK numbers, and Australian mobiles (04xx xxx xxx, or +61 4xx): members post from abroad too.
+_PHONE = r"(?<![\d+])(?:(?:\+(?:44|61)\s?\(?0?\)?\s?|0)(?:7\d{3}|1\d{3}|2\d|3\d{2}|8\d{2}|4\d{2})[\s-]?\d{3}[\s-]?\d{3,4})(?!\d)"
 _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _POSTCODE = r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)"
 _STREET_NAME = r"(?-i:[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace|Place|Grove))\b"

@@ -13,8 +13,13 @@ from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGE, NAME, PARTISAN_HASHTAGS, PARTY_CASED, PARTY_HANDLE
 
 _SUPPORT_OR_ATTACK = [
-    # After "vote", a bare colour names a party ("Vote Green"), and "labour" in any case is the party.
-    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow)\b|labour\b|reform\b|greens?\b)",
+    # After "vote", a bare colour names a party ("Vote Green"), and "labour" in any case is the party;
+    # members abroad vote too ("Vote 1 Labor", Australia's ballot-paper numbering).
+    rf"\bvot(?:e|ing)\s+(?:for\s+)?(?:the\s+)?(?:1\s+)?(?:{PARTY_CASED}|(?-i:Green|Red|Blue|Yellow|Labor)\b|labour\b|reform\b|greens?\b)",
+    # Any party, named as the one to vote for: "vote AAP in the Delhi polls. Only party which…"
+    r"\bvot(?:e|ing)\s+(?:for\s+)?[^.!?\n]{1,60}[.!]?\s+(?:the\s+)?only\s+party\s+(?:which|that|who|to|with)\b",
+    # Urging a vote against someone: "remember that at the ballot box".
+    r"\bremember\s+(?:that|this|it|them|him|her)\s+(?:at|on|in|when)\s+(?:the\s+)?(?:ballot\s+box|polls|polling\s+(?:day|station)|election\s+day|next\s+election|you\s+vote)\b",
     rf"\b(?:{PARTY_CASED}|labour|reform|tory|conservative|green|lib\s*dem|snp|plaid)\s+(?:candidate|MP|MSP|MLA|TD|councillor|leaflets?|canvassers?|voters?)\b",
     rf"\b(?:back(?:ing)?|support(?:ing)?|join(?:ed|ing)?|campaign(?:ing)?\s+for|standing\s+for|"
     rf"canvass(?:ing)?\s+for|delivering\s+leaflets\s+for|backs|supports)\s+(?:the\s+)?{PARTY_CASED}",
@@ -44,7 +49,7 @@ _TAKING_SIDES = (
     r"time\s+for\s+a\s+change|next\s+election|general\s+election|got\s+worse\s+under|(?:sell|flog)(?:ing)?\s+off|"
     r"privati[sz]\w+|anyone\s+(?:who\s+)?vot(?:es|ing)|not\s+one\s+(?:extra|more|single)|broken\s+promises?|"
     r"anyone\s+but\s+(?:them|the)|sent\s+(?:him|her|them)\s+packing|so\s+should\s+(?:every|all|you)|"
-    r"only\s+(?:lot|ones|party)\s+who|every\s+single\s+box)\b"
+    r"only\s+(?:lot|ones|party)\s+who|every\s+single\s+box|(?:more|so\s+much|untold|lasting|irreparable)\s+(?:damage|harm)|or\s+nothing\s+for\s+me)\b"
 )
 
 

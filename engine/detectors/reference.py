@@ -22,13 +22,13 @@ _VOUCH = (
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
     r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
     r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:is|he's|she's|they're)\s+the\s+real\s+deal|"
-    r"(?:grab|snap\s+up)\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|would\s+(?:take|have|hire)\s+(?:him|her|them)\s+back|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl)|"
+    r"(?:grab|snap\s+up)\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|(?:would|I'd|we'd)\s+(?:take|have|hire)\s+(?:him|her|them)\s+back|(?:he's|she's|they're)\s+your\s+(?:man|woman|person|guy|girl)|"
     # Choosing them for a post oneself: "I'd take @DrOla for any fellowship".
     rf"(?:I'd|I\s+would|we'd|we\s+would)\s+(?:happily\s+|gladly\s+)?(?:take|have|pick|choose|appoint)\s+(?:him|her|them|@\w+|(?:(?-i:Dr|Prof)\.?\s+)?{NAME}(?:\s+{NAME})?)\s+for\s+(?:any|a|an|the|your))"
 )
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
-    r"shortlist|panel|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
+    r"shortlist|panels?|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
     r"locum|fellow|registrar\s+post|promotion|scholarship|prize|team|department|referees?|reference)\b"
 )
 
@@ -56,7 +56,7 @@ _SHORTLIST = (
     r"(?:award|job|post|role|fellowship|prize|place|promotion)|(?:he's|she's|they're)\s+the\s+best\s+(?:\w+\s+)?"
     r"(?:candidate|applicant|person|choice|radiologist|radiographer|physicist|sonographer|nurse|registrar)\s+(?:for|they'll|you'll|I've))\b|"
     r"\b(?:(?:he|she|they)\s+(?:should|must|deserves?\s+to)\s+be\s+(?:at\s+the\s+top\s+of|on)\s+(?:your|the|any|every)\s+shortlist|"
-    r"(?:any|every)\s+(?:team|department|trust|practice|unit|hospital|employer|service)\s+would\s+be\s+lucky\s+to\s+(?:have|get)\s+(?:him|her|them)|"
+    r"(?:(?:any|every)\s+(?:team|department|trust|practice|unit|hospital|employer|service)\s+would|you'd|you\s+would|you'll)\s+be\s+lucky\s+to\s+(?:have|get)\s+(?:him|her|them)|"
     r"(?:he|she|they)(?:'d|\s+would)\s+be\s+an\s+asset\s+to\s+any|you\s+won't\s+find\s+(?:a\s+)?better\s+(?:\w+\s+)?(?:than\s+(?:him|her|them))?)\b"
 )
 

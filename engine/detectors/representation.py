@@ -21,7 +21,11 @@ SPEAKING_FOR = [
     r"\bspeaking\s+for\s+(?:the\s+)?{org}\s+(?:\w+\s+)?(?:committee|board|council|trustees)",
     r"\b(?:speaking|writing|posting|answering)\s+(?:for|on\s+behalf\s+of)\s+(?:all\s+of\s+us|every(?:one|body)|the\s+(?:rest|whole)\s+of\s+us|us\s+all)\s+"
     r"(?:on|at|in|from)\s+(?:the\s+)?{org_or_alias}",
-    rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:position|stance|line|response|view)\b(?:\s+is\b|\s*:)",
+    rf"{_LEAD_ORG}'s\s+(?:official\s+)?(?:position|stance|stand|line|response|view)\b(?:\s+is\b|\s*:)",
+    # Its voice: "as a College, we call on…", "ISMIT is delighted to announce".
+    r"\bas\s+(?:a|the)\s+(?:{org_or_alias}|College|Society|Institute)\s*,\s*we\b",
+    rf"{_LEAD_ORG}\s+(?:is|are)\s+(?:delighted|pleased|proud|thrilled|excited|happy)\s+to\s+(?:announce|confirm|share|welcome|launch)\b",
+    r"\b(?:that's|that\s+is|this\s+is|it's)\s+the\s+official\s+(?:line|position|stance|word|answer)\b",
     rf"\b(?:give|giving|gave|told)\s+(?:you|them|him|her|the\s+\w+)\s+{_ORG}'s\s+(?:official\s+)?(?:response|position|view|reaction|take|line|stance)",
     # The same, said the other way round: "gave her the line the RCR will be taking".
     rf"\b(?:give|giving|gave|told|tell|telling|briefed)\s+(?:you|them|him|her|the\s+\w+)\s+(?:on\s+)?the\s+(?:official\s+)?(?:line|position|stance|view|response)\s+(?:that\s+)?{_ORG}\s+(?:will|is|has|takes|took|would)\b",
@@ -78,7 +82,7 @@ _ORG_WILL = (
     rf"{_LEAD_ORG}\s+(?:will|won't|WILL|is\s+going\s+to|are\s+going\s+to|(?:does|do)\s+not|doesn't|don't|"
     r"(?:is|are)\s+(?:fully\s+|firmly\s+)?(?:behind|against|committed\s+to|opposed\s+to|in\s+favour)|stands?\s+(?:behind|with|by)|"
     r"(?:fully\s+|strongly\s+)?(?:supports|opposes|backs|welcomes|rejects|condemns|endorses|recommends|advises|expects|wants|insists|agrees|disagrees|"
-    r"rates|prefers|considers|believes|thinks))\b"
+    r"rates|prefers|considers|believes|thinks|accepts|recogni[sz]es|allows|counts))\b"
 )
 # The same stance in the progressive: "SMIP is backing the pledge". (A pattern of its own: short
 # patterns that start with the organisation are searched as one pattern per way of naming it.)
@@ -92,7 +96,7 @@ _ORG_IS_BACKING = (
 _AS_FAR_AS_ORG = r"\bas\s+far\s+as\s+(?:the\s+)?{org_or_alias}\s+(?:is|are)\s+concerned\b"
 _VOUCHING = (
     r"\b(?:I've|I\s+have|I\s+can|can)\s+(?:confirmed?|tell\s+you|say)\b|\bofficially\b|\bconfirmed\s+(?:it|that|this)\b|"
-    r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|"
+    r"\bquick\s+(?:answer|reply)\b|\banswering\b|\breply\s+to\s+all\b|\btake\s+it\s+from\s+me\b|\btrust\s+me\b|"
     r"\bas\s+an?\s+(?:\w+\s+)?(?:officer|trustee|council\s+member|board\s+member|committee\s+member|rep(?:resentative)?)\b|"
     r"\bas\s+(?:the\s+)?{org}(?:'s)?\s+(?:rep|representative|spokes\w+|lead|delegate|officer)\b|"
     r"\bon\s+(?:the\s+)?(?:council|board|committee|exec)\b|\bin\s+my\s+role\s+as\b|\b(?:wearing|with)\s+my\s+\w+\s+hat\s+on\b|"

@@ -32,7 +32,8 @@ NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)"
 # A handle that carries a party's name: "@ElaineForPlaid", "@GreensForGlasgow".
 PARTY_HANDLE = r"@\w*(?-i:Labour|Tory|Tories|Conservatives?|LibDems?|Greens?|Plaid|SNP|Reform|SinnFein|FineGael|FiannaFail|DUP|SDLP|UKIP|Alba)\w*"
 
-# Words of abuse. Medical senses are excluded where they collide ("crook of the elbow").
+# Words of abuse. Medical and technical senses are excluded where they collide ("crook of the elbow",
+# "dose creep", a slow drift).
 INSULT_NOUNS = (
     r"\b(?:idiots?(?!-proof)|morons?|imbeciles?|cretins?(?!ism)|muppets?|clowns?|weasels?|"
     r"crooks?(?!\s+of\b)|liars?|scum(?:bags?)?|halfwits?|numpties?|plonkers?|tossers?|wankers?|twats?|"
@@ -40,7 +41,7 @@ INSULT_NOUNS = (
     r"dimwits?|nitwits?|buffoons?|snakes?(?!\s+oil)|toads?|rats|pigs?|cows?|slags?|sluts?|bitch(?:es)?|witch(?:es)?|"
     r"absolute\s+animal|animals|dinosaurs?|gobshites?|windbags?|old\s+bags?|bags\s+of\s+\w+|bints?|harridans?|hags?|"
     r"coffin[- ]dodgers?|old\s+farts?|codgers?|fossils?|"
-    r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|creeps?|sleazebags?|"
+    r"nutters?|nutjobs?|psychos?|loons?|loony|headcases?|mental\s+cases?|freaks?|weirdos?|(?<!\b(?:dose|scope|mission|feature|bracket|protocol|grade)\s)creeps?|sleazebags?|"
     r"jobsworths?|donkeys?|dinlos?|dipsticks?|pillocks?|prats?|berks?|wallies|wally|eejits?|dumbasses?|dumb\s*asses?|"
     r"thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pigshit)|waste\s+of\s+(?:space|oxygen|skin)|"
     r"excuse\s+for\s+a\s+\w+|embarrassment\s+to\s+the\s+profession|fools?|snowflakes?|frauds?|fraudsters?|junkies|junkie|druggies?|alkies?|"
@@ -73,7 +74,9 @@ OBSCENITY = (
     r"go\s+(?:to\s+hell|and\s+die|f\w*\s+yourself)|screw\s+you|stfu|gtfo|shut\s+(?:the\s+\w+\s+)?up)"
 )
 THREATS = (
-    r"\b(?:i\s+know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|work|works|park)|see\s+what\s+happens|watch\s+your\s+back|"
+    r"\b(?:i\s+know\s+(?:where|which\s+(?:hospital|ward|trust|department|site|street|house|gym))\s+(?:you|he|she|they)\s+(?:live|lives|work|works|park)|"
+    # Wishing someone dead: "should retire and die".
+    r"(?:retire|quit|leave|crawl\s+(?:off|away))\s+and\s+die|drop\s+dead|see\s+what\s+happens|watch\s+your\s+back|"
     r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them|@\w+)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
@@ -99,7 +102,10 @@ DAMAGE = r"(?:wreck(?:ed|ing|s)?|ruin(?:ed|ing|s)?|trash(?:ed|ing|es)?|decimat(?
 # and "ruin the surprise" are not.
 DAMAGING = (
     rf"\b(?:{DAMAGE}|broken|broke|break)\s+(?:the\s+|our\s+|this\s+)?(?:NHS|health\s+service|radiology|diagnostics|imaging|profession|"
-    r"services?|workforce|specialty|country|department)\b(?!'s)"
+    r"services?|workforce|specialty|country|department)\b(?!'s)|"
+    # "have done more damage to the NHS than covid"
+    r"\b(?:done|did|doing|caused)\s+(?:more|so\s+much|untold|lasting|real|irreparable|enough)\s+(?:damage|harm)\s+to\s+(?:the\s+|our\s+)?"
+    r"(?:NHS|health\s+service|radiology|diagnostics|imaging|profession|services?|workforce|country)\b"
 )
 
 # Slurs: words that demean a protected group whatever the sentence around them.
@@ -129,7 +135,8 @@ PROTECTED_GROUPS = (
 # "a woman in a hijab". What one person can't do is often plain fact, so only a generalisation
 # or mocking doubt about them counts (abuse.py).
 MARKED_PERSON = (
-    r"\b(?:man|woman|guy|bloke|lady|girl|lad|person|one|chap|fella|someone)\s+(?:in|wearing|with)\s+(?:a|an|the|their|his|her)\s+"
+    r"\b(?:man|woman|guy|bloke|lady|girl|lad|person|one|chap|fella|someone|reg|registrar|trainee|locum|consultant|nurse|doctor|"
+    r"radiographer|student|colleague)\s+(?:in|wearing|with)\s+(?:a|an|the|their|his|her)\s+"
     r"(?:hijab|headscarf|niqab|burqa|burka|turban|kippah|yarmulke|veil|wheelchair|walking\s+stick|hearing\s+aids?|guide\s+dog)\b"
 )
 # Mocking disbelief that they could do the job: "really thinks he can run a workshop?"
@@ -153,11 +160,13 @@ GENERALISING = (
     r"shouldn't\s+be\s+(?:let|allowed|\w+ing)|should\s+(?:be\s+)?(?:banned|barred|kept\s+out)|"
     r"pick\s+a\s+(?:toilet|gender)|making\s+everyone\s+uncomfortable|can\s+do\s+one|(?:can|should)\s+(?:get\s+lost|sod\s+off)|"
     r"this\s+is\s+what\s+happens\s+when\s+you\s+let|clogging\s+up|separate\s+\w+\s+for\s+them|"
-    r"(?:need|needs)\s+to\s+stop\s+(?:praying|wearing|speaking|bringing|fasting))"
+    r"(?:need|needs)\s+to\s+stop\s+(?:praying|wearing|speaking|bringing|fasting)|"
+    # Blaming their faith for the work: "probably off praying between cases".
+    r"(?:probably|always|forever|too\s+busy)\s+(?:off\s+)?(?:praying|fasting))"
 )
 # These are discriminatory whoever they are said of.
 DISCRIMINATORY = (
-    r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:where\s+(?:you|they|he|she)\s+came\s+from|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
+    r"(?:typical\s+of\s+that\s+lot|go\s+back\s+to\s+(?:wher(?:e|ever)\s+(?:you|they|he|she)\s+(?:came|come|trained|qualified)(?:\s+from)?|(?:your|their|his|her)\s+own\s+(?:\w+\s+)?country)|"
     r"speak\s+proper\s+English|can\s+(?:barely|hardly)\s+(?:speak|write|string\s+(?:a\s+sentence|two\s+words)\s+together\s+in)\s+English|"
     # Telling people to hide who they are: "keep your private lifestyle out of the department".
     r"keep\s+(?:your|their|his|her|that|that\s+kind\s+of)\s+(?:private\s+|personal\s+)?(?:lifestyle|sexuality|sex\s+life|religion|faith|beliefs)\s+"
