@@ -7,7 +7,7 @@ import weakref
 from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences, PatternError
-from .detectors.base import Alternatives, any_present
+from .detectors.base import Triggers
 from .model import Finding, Identity, Pack, Rule
 from .text import Draft
 
@@ -21,25 +21,28 @@ class CompiledPack:
         self.references = OrganisationReferences(identity)
         # Each rule with its detector and, where the detector says, the words a draft must hold
         # for it to find anything: most drafts hold none of most rules' words, and are done at once.
-        self.rules: list[tuple[Rule, Any, tuple[Alternatives, ...] | None]] = []
+        self.rules: list[tuple[Rule, Any, Triggers | None]] = []
         for rule in pack.rules:
             try:
                 built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
             except PatternError as exc:
                 raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
-            triggers = getattr(built, "triggers", None)
-            self.rules.append((rule, built, triggers() if triggers is not None else None))
+            needs = getattr(built, "triggers", None)
+            triggers = needs() if needs is not None else None
+            self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None))
 
     def findings(self, draft: Draft, profile_disclaimer: bool = False) -> list[Finding]:
         found: list[Finding] = []
         for rule, detector, triggers in self.rules:
             if profile_disclaimer and rule.satisfied_by_profile:
                 continue
-            if triggers is not None and not any_present(draft, triggers):
+            if triggers is not None and not triggers.present(draft):
                 continue
             for start, end in _find(detector, draft):
                 found.append(
-                    Finding(
+                    # Built from the pack's validated rule and offsets the engine computed: no need
+                    # to validate each field again on every pause in typing.
+                    Finding.model_construct(
                         policy=self.pack.id,
                         rule=f"{self.pack.id}.{rule.id}",
                         category=rule.category,

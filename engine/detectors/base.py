@@ -360,11 +360,25 @@ class _WordList:
         return False
 
 
-def any_present(draft: Draft, alternatives: tuple[Alternatives, ...]) -> bool:
-    """Whether the draft holds the words of some branch of any of these (a cheap necessary condition
-    for any of them to match: the index's first requirement, before the further ones are tested)."""
-    candidates = _INDEX.candidates(draft)
-    return any(a.words is not None and (a.words.always or a.words.serial in candidates) for a in alternatives)
+class Triggers:
+    """Word lists one of which a draft must hold the words of for a detector to find anything."""
+
+    __slots__ = ("always", "serials")
+
+    def __init__(self, alternatives: tuple[Alternatives, ...]) -> None:
+        lists = [a.words for a in alternatives if a.words is not None]
+        self.always = any(words.always for words in lists)
+        self.serials = tuple({words.serial for words in lists})
+
+    def present(self, draft: Draft) -> bool:
+        """Whether the draft holds them: the index's first requirement, before the further ones."""
+        if self.always:
+            return True
+        candidates = _INDEX.candidates(draft)
+        for serial in self.serials:
+            if serial in candidates:
+                return True
+        return False
 
 
 # Word lists by their branches: the same list (insults, words of criticism) in the detectors of
