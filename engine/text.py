@@ -34,6 +34,37 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 WORD_PREFIX_LIMIT = 24
 
 
+_PAIRS_UP_TO = 600
+
+
+class Substrings:
+    """Literals looked for anywhere in drafts, grouped by their first two characters: a draft
+    tests only those whose first two it holds ("\\x01" stands for any digit)."""
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = literals
+        self.digit = "\x01" in literals
+        self.singles = tuple(lit for lit in literals if len(lit) == 1 and lit != "\x01")
+        by_pair: dict[str, list[str]] = {}
+        for lit in literals:
+            if len(lit) > 1:
+                by_pair.setdefault(lit[:2], []).append(lit)
+        self.by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
+        self.pairs = frozenset(self.by_pair)
+
+    def found_in(self, lower: str) -> frozenset[str]:
+        if len(lower) > _PAIRS_UP_TO:
+            # Listing a long draft's pairs costs more than looking for every literal in it.
+            found = [lit for lit in self.literals if lit != "\x01" and lit in lower]
+        else:
+            pairs = self.pairs.intersection(map(str.__add__, lower, lower[1:]))
+            found = [lit for pair in pairs for lit in self.by_pair[pair] if lit in lower]
+            found += [lit for lit in self.singles if lit in lower]
+        if self.digit and _DIGIT.search(lower):
+            found.append("\x01")
+        return frozenset(found)
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with typographic variants replaced, keeping every offset."""
     return text.translate(_SAME_LENGTH)
@@ -52,7 +83,7 @@ class Draft:
     # "y", "yo", … "you're"): literals are looked up in these (see detectors/prefilter.py).
     lower: str = field(init=False, repr=False)
     word_prefixes: set[str] = field(init=False, repr=False)
-    _substrings: tuple[frozenset[str], frozenset[str]] | None = field(init=False, repr=False, default=None)
+    _substrings: tuple[Substrings, frozenset[str]] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
@@ -62,17 +93,14 @@ class Draft:
         words = set(_WORD_STARTS.findall(self.lower))
         self.word_prefixes = {w[:k] for w in words for k in range(1, min(len(w), WORD_PREFIX_LIMIT) + 1)}
 
-    def substrings_among(self, literals: frozenset[str]) -> frozenset[str]:
+    def substrings_among(self, literals: Substrings) -> frozenset[str]:
         """Those of ``literals`` that occur anywhere in the lower-cased draft ("\\x01": any digit).
 
         Callers pass the same set of every literal they look for, draft after draft, so that it
         is tested once per draft, not once per pattern.
         """
         if self._substrings is None or self._substrings[0] is not literals:
-            lower = self.lower
-            has_digit = _DIGIT.search(lower) is not None
-            found = frozenset(lit for lit in literals if (has_digit if lit == "\x01" else lit in lower))
-            self._substrings = (literals, found)
+            self._substrings = (literals, literals.found_in(self.lower))
         return self._substrings[1]
 
     def utf16(self, index: int) -> int:

@@ -13,7 +13,7 @@ from typing import ClassVar, Protocol
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from ..text import Draft
+from ..text import Draft, Substrings
 from .analysis_store import STORE
 from .prefilter import Literals
 
@@ -180,7 +180,7 @@ class _LiteralIndex:
         self._next_serial = 0
         self.version = 0
         self._draft_key = ("literal index", 0)
-        self._keys: tuple[frozenset[str], frozenset[str]] | None = None
+        self._keys: tuple[frozenset[str], Substrings] | None = None
         self._gone: set[int] = set()
 
     def serial(self, words: _WordList) -> int:
@@ -227,15 +227,15 @@ class _LiteralIndex:
         return self._lookup_keys()[0]
 
     @property
-    def substrings(self) -> frozenset[str]:
+    def substrings(self) -> Substrings:
         """Every literal looked for anywhere in a draft: the index's own and the further requirements'."""
         return self._lookup_keys()[1]
 
-    def _lookup_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+    def _lookup_keys(self) -> tuple[frozenset[str], Substrings]:
         if self._gone:
             self._prune()
         if self._keys is None:
-            self._keys = (frozenset(self.by_word_start), frozenset(self.by_substring).union(self._further))
+            self._keys = (frozenset(self.by_word_start), Substrings(frozenset(self.by_substring).union(self._further)))
         return self._keys
 
     def candidates(self, draft: Draft) -> dict[int, list[int]]:
