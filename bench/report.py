@@ -12,7 +12,6 @@ from pathlib import Path
 from bench.drafts import REPO_ROOT
 from bench.engine_speed import Measured, SizePoint, flatness
 from bench.host_speed import ColdStarts, RoundTrips
-from bench.stats import Timings
 
 START_MARKER = "<!-- bench:start -->"
 END_MARKER = "<!-- bench:end -->"
