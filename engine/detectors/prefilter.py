@@ -25,6 +25,7 @@ WORD_START = "\x00"
 # Stands for "some digit" (from \\d): a draft without digits cannot match.
 DIGIT = "\x01"
 
+
 class Literals(NamedTuple):
     """One of these must be in a draft for the pattern to match it."""
 
@@ -79,9 +80,10 @@ def _as_literals(candidate: set[str]) -> Literals:
 def _word_start_key(literal: str) -> str | None:
     """The word-start lookup for a literal that begins a word, or None to look for it anywhere.
 
-    The draft's words are runs of word characters, so "isn't" is looked up as a word starting
-    "isn"; but where that head is a word in every draft ("you" of "you're"), the whole literal
-    is the better test.
+    The draft's words are runs of word characters, with what an apostrophe or hyphen joins to
+    them ("isn't", "no-one"); a literal that goes on past its word ("best seller") is looked up
+    by that word, unless the word is so much weaker a test than the whole literal that looking
+    for the whole anywhere is better.
     """
     if not literal.startswith(WORD_START):
         return None
