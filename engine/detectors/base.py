@@ -176,23 +176,21 @@ class _LiteralIndex:
         self.by_word_start: dict[str, dict[int, list[int]]] = {}
         self.by_substring: dict[str, dict[int, list[int]]] = {}
         self._further: set[str] = set()  # literals only the further requirements look for
-        self._serials: weakref.WeakKeyDictionary[_WordList, int] = weakref.WeakKeyDictionary()
         self._next_serial = 0
         self.version = 0
         self._draft_key = ("literal index", 0)
         self._keys: tuple[frozenset[str], Substrings] | None = None
         self._gone: set[int] = set()
 
-    def serial(self, words: _WordList) -> int:
-        number = self._serials.get(words)
-        if number is None:
-            number = self._serials[words] = self._next_serial
-            self._next_serial += 1
-            weakref.finalize(words, self._forget, number)
+    def register(self, words: _WordList) -> int:
+        """A new word list's serial number, never given again; its entries go when it does."""
+        number = self._next_serial
+        self._next_serial += 1
+        weakref.finalize(words, self._forget, number)
         return number
 
-    def add(self, words: _WordList, i: int, needs: tuple[Literals, ...]) -> None:
-        number = self.serial(words)
+    def add(self, number: int, i: int, needs: tuple[Literals, ...]) -> None:
+        """Index branch ``i`` of word list ``number`` under its first requirement."""
         for literal in needs[0].word_starts:
             self.by_word_start.setdefault(literal, {}).setdefault(number, []).append(i)
         for literal in needs[0].substrings:
@@ -240,13 +238,11 @@ class _LiteralIndex:
 
     def candidates(self, draft: Draft) -> dict[int, list[int]]:
         """For each word list (by serial number), the branches whose first requirement the draft satisfies."""
-        if self._gone:
-            self._prune()
+        word_starts, substrings = self._lookup_keys()  # prunes the entries of lists that are gone first
         key = self._draft_key
         found = draft.cache.get(key)
         if found is None:
             found = draft.cache[key] = {}
-            word_starts, substrings = self._lookup_keys()
             postings = [self.by_word_start[w] for w in word_starts & draft.word_prefixes]
             postings += [self.by_substring[s] for s in draft.substrings_among(substrings) if s in self.by_substring]
             for lists in postings:
@@ -276,7 +272,7 @@ class _WordList:
         self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
         _WORD_LISTS.add(self)
         self.always: list[int] = []
-        self.serial = _INDEX.serial(self)
+        self.serial = _INDEX.register(self)
         # What a branch found by the index must also hold ("you're" and "dead"): for each further
         # requirement, the literals that begin a word and those that may be anywhere.
         self.also: dict[int, tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = {}
@@ -285,7 +281,7 @@ class _WordList:
             if not needs:
                 self.always.append(i)
                 continue
-            _INDEX.add(self, i, needs)
+            _INDEX.add(self.serial, i, needs)
             if len(needs) > 1:
                 self.also[i] = tuple((n.word_starts, n.substrings) for n in needs[1:])
 
@@ -303,15 +299,11 @@ class _WordList:
         candidates = set(indexed) if indexed else set()  # a branch may be indexed under several literals
         candidates.update(self.always)
         for i in sorted(candidates):
-            further = also.get(i)
-            if further is not None:
-                for starts, elsewhere in further:
-                    if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
-                        break  # a further requirement the draft does not meet
-                else:
-                    found.append(patterns[i] or self._pattern(i))
-                continue
-            found.append(patterns[i] or self._pattern(i))
+            for starts, elsewhere in also.get(i, ()):
+                if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
+                    break  # a further requirement the draft does not meet
+            else:
+                found.append(patterns[i] or self._pattern(i))
         return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
