@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
@@ -25,16 +27,31 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
-# Where each word starts, the word and what an apostrophe or hyphen joins to it ("you're",
-# "no-one"): literals that begin a word are looked up among the beginnings of these.
-_WORD_STARTS = re.compile(r"(?<!\w)(?=(\w+(?:['-]\w+)*))")
+# A word and what an apostrophe or hyphen joins to it ("you're", "no-one"): literals that begin a
+# word are looked up among the beginnings of these, and of what follows each joint ("re", "one").
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_JOINTS = ("'", "-")
 _DIGIT = re.compile(r"\d")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 # Beginnings longer than this are not looked up (see detectors/prefilter.py).
 WORD_PREFIX_LIMIT = 24
 
 
-_PAIRS_UP_TO = 600
+# The characters normalise() replaces: a draft without them (most) is left as it is.
+_TYPOGRAPHIC = re.compile("[" + "".join(map(chr, _SAME_LENGTH)) + "]")
+
+
+def _pair_codes(text: str) -> set[int]:
+    """Every two neighbouring characters of ``text``, each pair read as one 64-bit number.
+
+    In UTF-32 a pair is eight bytes; two arrays (from the first character and from the second)
+    list them all, in C: several times faster than making a string of every pair.
+    """
+    wide = text.encode("utf-32-le", "surrogatepass")
+    n = len(wide) // 4
+    codes = set(array("Q", wide[: 4 * (n - n % 2)]))
+    codes.update(array("Q", wide[4 : 4 * (n - (n - 1) % 2)]))
+    return codes
 
 
 class Substrings:
@@ -45,21 +62,17 @@ class Substrings:
         self.literals = literals
         self.digit = "\x01" in literals
         self.singles = tuple(lit for lit in literals if len(lit) == 1 and lit != "\x01")
-        by_pair: dict[str, list[str]] = {}
+        by_pair: dict[int, list[str]] = {}
         for lit in literals:
             if len(lit) > 1:
-                by_pair.setdefault(lit[:2], []).append(lit)
+                by_pair.setdefault(_pair_codes(lit[:2]).pop(), []).append(lit)
         self.by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
         self.pairs = frozenset(self.by_pair)
 
     def found_in(self, lower: str) -> frozenset[str]:
-        if len(lower) > _PAIRS_UP_TO:
-            # Listing a long draft's pairs costs more than looking for every literal in it.
-            found = [lit for lit in self.literals if lit != "\x01" and lit in lower]
-        else:
-            pairs = self.pairs.intersection(map(str.__add__, lower, lower[1:]))
-            found = [lit for pair in pairs for lit in self.by_pair[pair] if lit in lower]
-            found += [lit for lit in self.singles if lit in lower]
+        groups = [self.by_pair[pair] for pair in self.pairs.intersection(_pair_codes(lower))]
+        found = [lit for group in groups for lit in group if lit in lower]
+        found += [lit for lit in self.singles if lit in lower]
         if self.digit and _DIGIT.search(lower):
             found.append("\x01")
         return frozenset(found)
@@ -67,7 +80,61 @@ class Substrings:
 
 def normalise(text: str) -> str:
     """Return ``text`` with typographic variants replaced, keeping every offset."""
-    return text.translate(_SAME_LENGTH)
+    return text.translate(_SAME_LENGTH) if _TYPOGRAPHIC.search(text) else text
+
+
+def word_starts(lower: str) -> set[str]:
+    """Every word of ``lower``, and what follows each apostrophe or hyphen within one."""
+    words = set(_WORD.findall(lower))
+    for word in [w for w in words if "'" in w or "-" in w]:
+        words.update(word[k + 1 :] for k, c in enumerate(word) if c in _JOINTS)
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _beginnings(word: str) -> tuple[str, ...]:
+    # A member's drafts use a few thousand words over and over: their beginnings are kept.
+    return tuple(word[:k] for k in range(1, min(len(word), WORD_PREFIX_LIMIT) + 1))
+
+
+# A blank line ends a paragraph, and no phrase a rule looks for runs on across one: a draft is
+# matched paragraph by paragraph, each against only the rules whose words that paragraph holds,
+# so a long thread costs what its posts would cost one by one.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Where each paragraph of ``text`` starts, and where the next starts (the blank lines
+    between belong to the paragraph before them)."""
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text) if m.end() < len(text)]
+    return list(zip(starts, starts[1:] + [len(text)]))
+
+
+class Passage:
+    """A paragraph of a draft, lower-cased, and every beginning of every word of it ("you're"
+    gives "y", "yo", … "you're"): the literals rules require are looked up in these (see
+    detectors/prefilter.py)."""
+
+    __slots__ = ("start", "end", "lower", "word_prefixes", "cache", "_substrings")
+
+    def __init__(self, lower: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.lower = lower
+        self.word_prefixes: set[str] = set()
+        for word in word_starts(lower):
+            self.word_prefixes.update(_beginnings(word))
+        self.cache: dict[object, object] = {}  # what the literal index found in it
+        self._substrings: tuple[Substrings, frozenset[str]] | None = None
+
+    def substrings_among(self, literals: Substrings) -> frozenset[str]:
+        """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit).
+
+        Callers pass the same set of every literal they look for, draft after draft, so that it
+        is tested once per passage, not once per pattern.
+        """
+        if self._substrings is None or self._substrings[0] is not literals:
+            self._substrings = (literals, literals.found_in(self.lower))
+        return self._substrings[1]
 
 
 @dataclass
@@ -79,29 +146,29 @@ class Draft:
     _astral: list[int] = field(init=False, repr=False)
     # Results that several rules share (an organisation's references), keyed by whoever computes them.
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
-    # The normalised text lower-cased, and every beginning of every word of it ("you're" gives
-    # "y", "yo", … "you're"): literals are looked up in these (see detectors/prefilter.py).
-    lower: str = field(init=False, repr=False)
-    word_prefixes: set[str] = field(init=False, repr=False)
-    _substrings: tuple[Substrings, frozenset[str]] | None = field(init=False, repr=False, default=None)
+    # Its paragraphs, each with the literals it holds; a draft of one paragraph is one passage.
+    passages: tuple[Passage, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)
         # Code points above U+FFFF take two UTF-16 code units; remember where they are.
         self._astral = [m.start() for m in _ASTRAL.finditer(self.original)] if not self.original.isascii() else []
-        self.lower = self.text.lower()
-        words = set(_WORD_STARTS.findall(self.lower))
-        self.word_prefixes = {w[:k] for w in words for k in range(1, min(len(w), WORD_PREFIX_LIMIT) + 1)}
+        # Bounds found in the text, not its lower case: lower-casing may change a string's length.
+        text = self.text
+        self.passages = tuple(Passage(text[start:end].lower(), start, end) for start, end in paragraph_bounds(text))
+
+    @property
+    def word_prefixes(self) -> set[str]:
+        """Every beginning of every word of the draft."""
+        if len(self.passages) == 1:
+            return self.passages[0].word_prefixes
+        return set().union(*(p.word_prefixes for p in self.passages))
 
     def substrings_among(self, literals: Substrings) -> frozenset[str]:
-        """Those of ``literals`` that occur anywhere in the lower-cased draft ("\\x01": any digit).
-
-        Callers pass the same set of every literal they look for, draft after draft, so that it
-        is tested once per draft, not once per pattern.
-        """
-        if self._substrings is None or self._substrings[0] is not literals:
-            self._substrings = (literals, literals.found_in(self.lower))
-        return self._substrings[1]
+        """Those of ``literals`` that occur in one of the draft's paragraphs."""
+        if len(self.passages) == 1:
+            return self.passages[0].substrings_among(literals)
+        return frozenset().union(*(p.substrings_among(literals) for p in self.passages))
 
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""

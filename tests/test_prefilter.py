@@ -46,18 +46,20 @@ def _threads(texts, length=3_000):
     return threads
 
 
-def test_no_pattern_is_skipped_on_a_draft_it_matches():
+def test_no_pattern_is_skipped_on_a_paragraph_it_matches():
     texts = _drafts()
     lists = _word_lists()
     wrongly_skipped = []
     for text in texts + _threads(texts):
         draft = Draft(text)
         for words in lists:
-            run = set(words._present(draft))  # the branches the engine runs on this draft
+            # The branches the engine runs on this draft, each in the paragraphs it runs in.
+            run = {(pattern, passage.start) for pattern, where in words._present(draft) for passage in where}
             for i, branch in enumerate(words.branches):
                 pattern = words._pattern(i)
-                if pattern not in run and pattern.search(draft.text):
-                    wrongly_skipped.append((branch[:80], text[:60]))
+                for passage in draft.passages:
+                    if (pattern, passage.start) not in run and pattern.search(draft.text, passage.start, passage.end):
+                        wrongly_skipped.append((branch[:80], draft.text[passage.start : passage.start + 60]))
     assert wrongly_skipped == []
 
 

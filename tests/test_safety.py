@@ -7,7 +7,7 @@ import regex
 
 from engine import check
 from engine.detectors import base
-from engine.text import MAX_DRAFT_UTF16_UNITS
+from engine.text import MAX_DRAFT_UTF16_UNITS, Draft
 
 ALL_PACKS = ["icis", "icis-2013", "ipem", "society", "rcr"]
 SOCIETY = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}}
@@ -20,6 +20,19 @@ def test_a_pattern_that_runs_past_its_timeout_is_skipped_with_a_log_line(monkeyp
     with caplog.at_level(logging.WARNING, logger="decorum.engine"):
         assert base.finditer(catastrophic, "word " * 2000 + "!") == []
         assert base.search(catastrophic, "word " * 2000 + "!") is None
+    assert "timed out" in caplog.text
+
+
+def test_a_pattern_has_one_time_budget_for_all_the_paragraphs_it_runs_in(monkeypatch, caplog):
+    text = "views my own\n\nviews my own\n\nviews my own"
+    pattern = regex.compile(r"views")
+    draft = Draft(text)
+    assert len(base.scan(pattern, draft, draft.passages)) == 3
+    draft = Draft(text)
+    ticks = iter(range(0, 1000, 10))  # every look at the clock finds ten seconds gone
+    monkeypatch.setattr(base.time, "monotonic", lambda: next(ticks))
+    with caplog.at_level(logging.WARNING, logger="decorum.engine"):
+        assert base.scan(pattern, draft, draft.passages) == []
     assert "timed out" in caplog.text
 
 

@@ -13,7 +13,7 @@ from typing import ClassVar, Protocol
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from ..text import Draft, Substrings
+from ..text import Draft, Passage, Substrings
 from .analysis_store import STORE
 from .prefilter import Literals
 
@@ -60,6 +60,24 @@ def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int |
         return []
 
 
+def _finditer_each(pattern: regex.Pattern[str], text: str, where: tuple[Passage, ...]) -> list[Span]:
+    """Every match of ``pattern`` in each of the paragraphs; the pattern has the timeout of the
+    whole text for all of them together, and gives none if it runs past it."""
+    clock = time.monotonic
+    deadline = clock() + _timeout(len(text))
+    found: list[Span] = []
+    try:
+        for part in where:
+            left = deadline - clock()
+            if left <= 0:
+                raise TimeoutError
+            found += [match.span() for match in pattern.finditer(text, part.start, part.end, timeout=left)]
+    except TimeoutError:
+        _timed_out(pattern, len(text))
+        return []
+    return found
+
+
 # How long a pattern may take on one hostile probe before it is judged catastrophic.
 PROBE_TIMEOUT_S = 0.05
 _PROBE_LENGTH = 2_000
@@ -91,15 +109,21 @@ def probe_pattern(pattern: regex.Pattern[str]) -> None:
             ) from None
 
 
-def scan(pattern: regex.Pattern[str], draft: Draft) -> list[Span]:
-    """Every match of ``pattern`` in the whole draft, computed once per draft whoever asks.
+def scan(pattern: regex.Pattern[str], draft: Draft, where: tuple[Passage, ...]) -> list[Span]:
+    """Every match of ``pattern`` in those paragraphs of the draft, computed once per draft whoever asks.
 
-    Callers have already found the draft to hold the pattern's literals (see ``_WordList``).
+    No match runs on across a blank line (see text.py). Callers pass the paragraphs found to
+    hold the pattern's literals (see ``_WordList``), which are the same whoever asks.
     """
     key = ("scan", pattern)
     found = draft.cache.get(key)
     if found is None:
-        found = draft.cache[key] = finditer(pattern, draft.text)
+        text = draft.text
+        if len(where) == 1:
+            found = finditer(pattern, text, where[0].start, where[0].end)
+        else:
+            found = _finditer_each(pattern, text, where)
+        draft.cache[key] = found
     return found  # type: ignore[return-value]
 
 
@@ -165,9 +189,9 @@ def warm(pause: float = 0.0) -> None:
 class _LiteralIndex:
     """Which branch of which word list each required literal picks out, over every word list built.
 
-    A draft looks its words and text up here once (one set intersection for the literals that
-    begin a word, one pass for those that may be anywhere) and learns, for every word list at
-    once, the branches it could match; a word list then only reads its entry.
+    A draft looks the words and text of each of its paragraphs up here once and learns, for every
+    word list at once, the branches each paragraph could match; a word list then only reads its
+    entry.
     """
 
     def __init__(self) -> None:
@@ -236,23 +260,33 @@ class _LiteralIndex:
             self._keys = (frozenset(self.by_word_start), Substrings(frozenset(self.by_substring).union(self._further)))
         return self._keys
 
-    def candidates(self, draft: Draft) -> dict[int, list[int]]:
-        """For each word list (by serial number), the branches whose first requirement the draft satisfies."""
-        word_starts, substrings = self._lookup_keys()  # prunes the entries of lists that are gone first
-        key = self._draft_key
-        found = draft.cache.get(key)
-        if found is None:
-            found = draft.cache[key] = {}
-            postings = [self.by_word_start[w] for w in word_starts & draft.word_prefixes]
-            postings += [self.by_substring[s] for s in draft.substrings_among(substrings) if s in self.by_substring]
+    def lists_in(self, draft: Draft) -> dict[int, list[tuple[Passage, list[int]]]]:
+        """For each word list (by serial number), the draft's paragraphs holding the first requirement
+        of one of its branches, each with those branches: a list visits only these paragraphs.
+
+        Each paragraph looks its words and text up here once (one set intersection for the
+        literals that begin a word, one pass for those that may be anywhere).
+        """
+        if not self._gone:  # else entries of lists that are gone are pruned first, under a new key
+            found = draft.cache.get(self._draft_key)
+            if found is not None:
+                return found  # type: ignore[return-value]
+        word_starts, substrings = self._lookup_keys()
+        found = draft.cache[self._draft_key] = {}
+        by_word_start, by_substring = self.by_word_start, self.by_substring
+        for passage in draft.passages:
+            postings = [by_word_start[w] for w in word_starts.intersection(passage.word_prefixes)]
+            postings += [by_substring[s] for s in passage.substrings_among(substrings) if s in by_substring]
             for lists in postings:
                 for number, branches in lists.items():
-                    known = found.get(number)
-                    if known is None:
-                        found[number] = list(branches)
+                    visits = found.get(number)
+                    if visits is None:
+                        found[number] = [(passage, branches)]  # the index's own list: never changed
+                    elif visits[-1][0] is passage:
+                        visits[-1] = (passage, visits[-1][1] + branches)
                     else:
-                        known.extend(branches)
-        return found  # type: ignore[return-value]
+                        visits.append((passage, branches))
+        return found
 
 
 _INDEX = _LiteralIndex()
@@ -285,25 +319,38 @@ class _WordList:
             if len(needs) > 1:
                 self.also[i] = tuple((n.word_starts, n.substrings) for n in needs[1:])
 
-    def _present(self, draft: Draft) -> list[regex.Pattern[str]]:
+    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...]]]:
+        """The branches the draft can match, each with the paragraphs it can match in."""
         found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
         if found is not None:
             return found  # type: ignore[return-value]
-        found = draft.cache[self] = []
-        indexed = _INDEX.candidates(draft).get(self.serial)
-        if not (indexed or self.always):
+        visits = _INDEX.lists_in(draft).get(self.serial, ())
+        if not (visits or self.always):
+            found = draft.cache[self] = []  # most lists, for most drafts
             return found
+        if self.always:  # branches the index cannot rule out: every paragraph is visited
+            indexed = {id(passage): branches for passage, branches in visits}
+            visits = [(passage, indexed.get(id(passage), [])) for passage in draft.passages]
         # Plain loops and tuples: this runs for every word list on every pause in typing.
-        prefixes, also, patterns = draft.word_prefixes, self.also, self.patterns
-        anywhere = draft.substrings_among(_INDEX.substrings)
-        candidates = set(indexed) if indexed else set()  # a branch may be indexed under several literals
-        candidates.update(self.always)
-        for i in sorted(candidates):
-            for starts, elsewhere in also.get(i, ()):
-                if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
-                    break  # a further requirement the draft does not meet
-            else:
-                found.append(patterns[i] or self._pattern(i))
+        always, also, anywhere_among = self.always, self.also, _INDEX.substrings
+        where: dict[int, list[Passage]] = {}
+        for passage, indexed in visits:
+            prefixes = passage.word_prefixes
+            anywhere = passage.substrings_among(anywhere_among)
+            for i in indexed + always if always else indexed:
+                known = where.get(i)
+                if known is not None and known[-1] is passage:
+                    continue  # indexed under several literals the paragraph holds
+                for starts, elsewhere in also.get(i, ()):
+                    if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
+                        break  # a further requirement the paragraph does not meet
+                else:
+                    if known is None:
+                        where[i] = [passage]
+                    else:
+                        known.append(passage)
+        patterns = self.patterns
+        found = draft.cache[self] = [(patterns[i] or self._pattern(i), tuple(where[i])) for i in sorted(where)]
         return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
@@ -322,9 +369,11 @@ class _WordList:
 
     def spans(self, draft: Draft) -> list[Span]:
         present = self._present(draft)
-        if len(present) <= 1:
-            return list(scan(present[0], draft)) if present else []  # one pattern's matches never overlap
-        hits = sorted((h for p in present for h in scan(p, draft)), key=lambda h: (h[0], -h[1]))
+        if not present:
+            return []
+        if len(present) == 1:
+            return list(scan(present[0][0], draft, present[0][1]))  # one pattern's matches never overlap
+        hits = sorted((h for p, where in present for h in scan(p, draft, where)), key=lambda h: (h[0], -h[1]))
         kept: list[Span] = []
         for hit in hits:
             if not kept or hit[0] >= kept[-1][1]:
@@ -336,7 +385,7 @@ class _WordList:
 
     def matches(self, draft: Draft) -> bool:
         """Whether any branch matches: scans stop at the first that does."""
-        return any(scan(pattern, draft) for pattern in self._present(draft))
+        return any(scan(pattern, draft, where) for pattern, where in self._present(draft))
 
     def within(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a match in the draft lies within ``draft.text[start:end]``.
@@ -344,8 +393,8 @@ class _WordList:
         Each pattern is scanned once per draft and its matches kept, since a rule asks this
         for every hit (is the context near this one, is a veto near that one).
         """
-        for pattern in self._present(draft):
-            spans = scan(pattern, draft)
+        for pattern, where in self._present(draft):
+            spans = scan(pattern, draft, where)
             i = bisect_left(spans, (start,))  # the first match that starts in the window
             if i < len(spans) and spans[i][1] <= end:
                 return True
@@ -366,7 +415,7 @@ class Triggers:
         """Whether the draft holds them: the index's first requirement, before the further ones."""
         if self.always:
             return True
-        candidates = _INDEX.candidates(draft)
+        candidates = _INDEX.lists_in(draft)
         for serial in self.serials:
             if serial in candidates:
                 return True
