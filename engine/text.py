@@ -6,25 +6,22 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
-_SAME_LENGTH = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2011": "-",
-    }
-)
+_SAME_LENGTH = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2011": "-",
+}
 
 
 # A word and what an apostrophe or hyphen joins to it ("you're", "no-one"): literals that begin a
@@ -35,10 +32,13 @@ _DIGIT = re.compile(r"\d")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 # Beginnings longer than this are not looked up (see detectors/prefilter.py).
 WORD_PREFIX_LIMIT = 24
+# Words whose literals are kept (WordStarts): more than a member writes between two starts.
+_WORDS_KEPT = 20_000
 
 
-# The characters normalise() replaces: a draft without them (most) is left as it is.
-_TYPOGRAPHIC = re.compile("[" + "".join(map(chr, _SAME_LENGTH)) + "]")
+# The characters normalise() replaces, replaced where they are (str.translate looks every
+# character of the draft up in a table: ten times slower for the few a draft holds).
+_TYPOGRAPHIC = re.compile("[" + "".join(_SAME_LENGTH) + "]")
 
 
 def _pair_codes(text: str) -> set[int]:
@@ -80,7 +80,7 @@ class Substrings:
 
 def normalise(text: str) -> str:
     """Return ``text`` with typographic variants replaced, keeping every offset."""
-    return text.translate(_SAME_LENGTH) if _TYPOGRAPHIC.search(text) else text
+    return _TYPOGRAPHIC.sub(lambda m: _SAME_LENGTH[m.group()], text)
 
 
 def word_starts(lower: str) -> set[str]:
@@ -91,10 +91,29 @@ def word_starts(lower: str) -> set[str]:
     return words
 
 
-@lru_cache(maxsize=4096)
-def _beginnings(word: str) -> tuple[str, ...]:
-    # A member's drafts use a few thousand words over and over: their beginnings are kept.
-    return tuple(word[:k] for k in range(1, min(len(word), WORD_PREFIX_LIMIT) + 1))
+class WordStarts:
+    """Literals looked for at the beginning of words ("you" begins "you're" and "young").
+
+    Drafts use the same few thousand words over and over: which of the literals begin a word is
+    worked out once per word and kept (a fresh instance, made when the literals change, forgets).
+    """
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = literals
+        self._begun: dict[str, tuple[str, ...]] = {}
+
+    def found_in(self, words: set[str]) -> frozenset[str]:
+        """Those of the literals that begin one of ``words``."""
+        begun, found = self._begun, []
+        for word in words:
+            known = begun.get(word)
+            if known is None:
+                if len(begun) >= _WORDS_KEPT:
+                    begun.clear()
+                beginnings = (word[:k] for k in range(1, min(len(word), WORD_PREFIX_LIMIT) + 1))
+                known = begun[word] = tuple(b for b in beginnings if b in self.literals)
+            found += known
+        return frozenset(found)
 
 
 # A blank line ends a paragraph, and no phrase a rule looks for runs on across one: a draft is
@@ -111,27 +130,30 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 class Passage:
-    """A paragraph of a draft, lower-cased, and every beginning of every word of it ("you're"
-    gives "y", "yo", … "you're"): the literals rules require are looked up in these (see
-    detectors/prefilter.py)."""
+    """A paragraph of a draft: where it is, its text lower-cased and its words, in which the
+    literals rules require are looked up (see detectors/prefilter.py)."""
 
-    __slots__ = ("start", "end", "lower", "word_prefixes", "cache", "_substrings")
+    __slots__ = ("start", "end", "lower", "words", "cache", "_word_starts", "_substrings")
 
     def __init__(self, lower: str, start: int, end: int) -> None:
         self.start, self.end = start, end
         self.lower = lower
-        self.word_prefixes: set[str] = set()
-        for word in word_starts(lower):
-            self.word_prefixes.update(_beginnings(word))
+        self.words = word_starts(lower)
         self.cache: dict[object, object] = {}  # what the literal index found in it
+        self._word_starts: tuple[WordStarts, frozenset[str]] | None = None
         self._substrings: tuple[Substrings, frozenset[str]] | None = None
 
-    def substrings_among(self, literals: Substrings) -> frozenset[str]:
-        """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit).
+    # Callers pass the same set of every literal they look for, draft after draft, so that it is
+    # looked for once per passage, not once per pattern.
 
-        Callers pass the same set of every literal they look for, draft after draft, so that it
-        is tested once per passage, not once per pattern.
-        """
+    def word_starts_among(self, literals: WordStarts) -> frozenset[str]:
+        """Those of ``literals`` that begin a word of the passage."""
+        if self._word_starts is None or self._word_starts[0] is not literals:
+            self._word_starts = (literals, literals.found_in(self.words))
+        return self._word_starts[1]
+
+    def substrings_among(self, literals: Substrings) -> frozenset[str]:
+        """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit)."""
         if self._substrings is None or self._substrings[0] is not literals:
             self._substrings = (literals, literals.found_in(self.lower))
         return self._substrings[1]
@@ -156,19 +178,6 @@ class Draft:
         # Bounds found in the text, not its lower case: lower-casing may change a string's length.
         text = self.text
         self.passages = tuple(Passage(text[start:end].lower(), start, end) for start, end in paragraph_bounds(text))
-
-    @property
-    def word_prefixes(self) -> set[str]:
-        """Every beginning of every word of the draft."""
-        if len(self.passages) == 1:
-            return self.passages[0].word_prefixes
-        return set().union(*(p.word_prefixes for p in self.passages))
-
-    def substrings_among(self, literals: Substrings) -> frozenset[str]:
-        """Those of ``literals`` that occur in one of the draft's paragraphs."""
-        if len(self.passages) == 1:
-            return self.passages[0].substrings_among(literals)
-        return frozenset().union(*(p.substrings_among(literals) for p in self.passages))
 
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""

@@ -13,7 +13,7 @@ from typing import ClassVar, Protocol
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from ..text import Draft, Passage, Substrings
+from ..text import Draft, Passage, Substrings, WordStarts
 from .analysis_store import STORE
 from .prefilter import Literals
 
@@ -199,11 +199,13 @@ class _LiteralIndex:
         # held weakly: those of a pack built for an identity no longer in use go, and their entries.
         self.by_word_start: dict[str, dict[int, list[int]]] = {}
         self.by_substring: dict[str, dict[int, list[int]]] = {}
-        self._further: set[str] = set()  # literals only the further requirements look for
+        # Literals only the further requirements look for (never removed: a few hundred words).
+        self._further_words: set[str] = set()
+        self._further: set[str] = set()
         self._next_serial = 0
         self.version = 0
         self._draft_key = ("literal index", 0)
-        self._keys: tuple[frozenset[str], Substrings] | None = None
+        self._keys: tuple[WordStarts, Substrings] | None = None
         self._gone: set[int] = set()
 
     def register(self, words: _WordList) -> int:
@@ -220,6 +222,7 @@ class _LiteralIndex:
         for literal in needs[0].substrings:
             self.by_substring.setdefault(literal, {}).setdefault(number, []).append(i)
         for further in needs[1:]:
+            self._further_words.update(further.word_starts)
             self._further.update(further.substrings)
         self._changed()
 
@@ -246,18 +249,20 @@ class _LiteralIndex:
 
     @property
     def word_starts(self) -> frozenset[str]:
-        return self._lookup_keys()[0]
+        """The literals that pick branches out as the beginning of a word."""
+        self.lookup_keys()
+        return frozenset(self.by_word_start)
 
-    @property
-    def substrings(self) -> Substrings:
-        """Every literal looked for anywhere in a draft: the index's own and the further requirements'."""
-        return self._lookup_keys()[1]
-
-    def _lookup_keys(self) -> tuple[frozenset[str], Substrings]:
+    def lookup_keys(self) -> tuple[WordStarts, Substrings]:
+        """Every literal looked for in a paragraph, the index's own and the further requirements':
+        at the beginning of a word, and anywhere."""
         if self._gone:
             self._prune()
         if self._keys is None:
-            self._keys = (frozenset(self.by_word_start), Substrings(frozenset(self.by_substring).union(self._further)))
+            self._keys = (
+                WordStarts(frozenset(self.by_word_start).union(self._further_words)),
+                Substrings(frozenset(self.by_substring).union(self._further)),
+            )
         return self._keys
 
     def lists_in(self, draft: Draft) -> dict[int, list[tuple[Passage, list[int]]]]:
@@ -271,11 +276,11 @@ class _LiteralIndex:
             found = draft.cache.get(self._draft_key)
             if found is not None:
                 return found  # type: ignore[return-value]
-        word_starts, substrings = self._lookup_keys()
+        word_starts, substrings = self.lookup_keys()
         found = draft.cache[self._draft_key] = {}
         by_word_start, by_substring = self.by_word_start, self.by_substring
         for passage in draft.passages:
-            postings = [by_word_start[w] for w in word_starts.intersection(passage.word_prefixes)]
+            postings = [by_word_start[w] for w in passage.word_starts_among(word_starts) if w in by_word_start]
             postings += [by_substring[s] for s in passage.substrings_among(substrings) if s in by_substring]
             for lists in postings:
                 for number, branches in lists.items():
@@ -332,17 +337,18 @@ class _WordList:
             indexed = {id(passage): branches for passage, branches in visits}
             visits = [(passage, indexed.get(id(passage), [])) for passage in draft.passages]
         # Plain loops and tuples: this runs for every word list on every pause in typing.
-        always, also, anywhere_among = self.always, self.also, _INDEX.substrings
+        always, also = self.always, self.also
+        word_starts, substrings = _INDEX.lookup_keys()
         where: dict[int, list[Passage]] = {}
         for passage, indexed in visits:
-            prefixes = passage.word_prefixes
-            anywhere = passage.substrings_among(anywhere_among)
+            begun = passage.word_starts_among(word_starts)
+            anywhere = passage.substrings_among(substrings)
             for i in indexed + always if always else indexed:
                 known = where.get(i)
                 if known is not None and known[-1] is passage:
                     continue  # indexed under several literals the paragraph holds
                 for starts, elsewhere in also.get(i, ()):
-                    if starts.isdisjoint(prefixes) and anywhere.isdisjoint(elsewhere):
+                    if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
                         break  # a further requirement the paragraph does not meet
                 else:
                     if known is None:
