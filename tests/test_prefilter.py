@@ -98,6 +98,7 @@ def test_required_literals(source, word_starts, substrings):
         (r"\bno-one\s+(?:else\s+)?comes\s+close\b", [("no-one",), ("comes",), ("close",)]),
         (r"\b(?:idiots?|morons?)\b", [("idiot", "moron")]),
         (r"\bnot\s+the\s+views\s+of\b", [("views",), ("not",), ("the",)]),  # common words last
+        (r"\bI\s+would\s+say\b", [("say",), ("would",), ("i",)]),  # "would" begins fewer words than "i"
     ],
 )
 def test_every_requirement_is_known_most_selective_first(source, needs):
@@ -136,7 +137,10 @@ def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
         (r"\b(?:a|bb|c(?:d|e))\b", [r"\b(?:a)\b", r"\b(?:bb)\b", r"\b(?:c(?:d))\b", r"\b(?:c(?:e))\b"]),
         (r"\b(?:\b(?:a|b)\b)", [r"\b(?:\b(?:a)\b)", r"\b(?:\b(?:b)\b)"]),
         (r"(?:a|b)?c", [r"(?:a|b)?c"]),
-        (r"x|(?:a|b)", [r"x", r"(?:a)", r"(?:b)"]),
+        (r"x|(?:a|b)", [r"x", r"a", r"b"]),  # no group around a whole branch: "(?:a)" and "a" are one
+        (r"(?:(?:(?<!\w)RCR))|RCR", [r"(?<!\w)RCR", r"RCR"]),
+        (r"(?:a)(?:b)", [r"(?:a)(?:b)"]),
+        (r"(?:[)])", [r"[)]"]),
         (r"\bsham\b|\bfarce\b", [r"\bsham\b", r"\bfarce\b"]),
         (r"(?x)a|b", [r"(?x)a|b"]),
         (r"\b(?-i:Red|Blue)\b", [r"\b(?-i:Red)\b", r"\b(?-i:Blue)\b"]),  # flags go with each branch

@@ -137,8 +137,10 @@ def _literal_score(literal: str) -> int:
     return _word_score(literal.lstrip(WORD_START).lower())
 
 
-def _selectivity(literals: set[str]) -> tuple[int, int]:
-    return min(_literal_score(lit) for lit in literals), -len(literals)
+def _selectivity(literals: set[str]) -> tuple[int, int, int]:
+    # Among words in nearly every draft, a longer one is still the better test: "would" begins
+    # fewer words than "i" does.
+    return min(_literal_score(lit) for lit in literals), min(map(len, literals)), -len(literals)
 
 
 # Past this many alternative spellings, a run of literals stops growing ("[Mm](?:r|rs|s|iss)").
@@ -347,13 +349,28 @@ def split_alternation(source: str) -> list[str]:
     ``\\b(?:shambles|fiasco|farce)\\b`` gives three patterns, and so does
     ``\\bshambles\\b|\\bfiasco\\b|\\bfarce\\b``. A pattern that is not one group of
     alternatives at its top level (or whose group is quantified) comes back whole. Groups of one
-    branch are looked into: ``(?:\\b(?:a|b)\\b)``.
+    branch are looked into: ``(?:\\b(?:a|b)\\b)``. Each branch comes without a group around
+    the whole of it, so that the same branch met in several patterns is one pattern, scanned once.
     """
+    return [bare(branch) for branch in _split(source)]
+
+
+def bare(source: str) -> str:
+    """``source`` without the non-capturing groups around the whole of it: ``(?:(?:x))`` is ``x``."""
+    while source.startswith("(?:") and source.endswith(")") and not _GLOBAL_FLAGS.search(source):
+        closes = (i for i, ch, depth, in_class in _characters(source) if ch == ")" and depth == 0 and not in_class)
+        if next(closes, None) != len(source) - 1:
+            break  # "(?:a)(?:b)", or not a pattern at all ("(?:a\\)")
+        source = source[3:-1]
+    return source
+
+
+def _split(source: str) -> list[str]:
     if _GLOBAL_FLAGS.match(source):
         return [source]  # "(?x)…" sets flags for the whole pattern: its branches cannot stand alone
     top = _top_level_split(source)
     if len(top) > 1:
-        return [part for branch in top for part in split_alternation(branch)]
+        return [part for branch in top for part in _split(branch)]
     group = _first_group(source)
     if group is None:
         return [source]
@@ -363,9 +380,9 @@ def split_alternation(source: str) -> list[str]:
         return [source]  # each branch would carry (and compile) the long rest of the pattern again
     branches = _top_level_split(body)
     if len(branches) == 1:
-        inner = split_alternation(body)
+        inner = _split(body)
         return [f"{prefix}{opener}{b}){suffix}" for b in inner] if len(inner) > 1 else [source]
-    return [part for branch in branches for part in split_alternation(f"{prefix}{opener}{branch}){suffix}")]
+    return [part for branch in branches for part in _split(f"{prefix}{opener}{branch}){suffix}")]
 
 
 def _characters(source: str):
