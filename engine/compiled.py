@@ -8,7 +8,7 @@ from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences, PatternError
 from .detectors.base import Triggers
-from .model import Finding, Identity, Pack, Rule
+from .model import Finding, Fix, Identity, Pack, Rule
 from .text import Draft
 
 
@@ -20,8 +20,9 @@ class CompiledPack:
         self.identity = identity
         self.references = OrganisationReferences(identity)
         # Each rule with its detector and, where the detector says, the words a draft must hold
-        # for it to find anything: most drafts hold none of most rules' words, and are done at once.
-        self.rules: list[tuple[Rule, Any, Triggers | None]] = []
+        # for it to find anything (most drafts hold none of most rules' words, and are done at
+        # once); and what its findings say, with the organisation named.
+        self.rules: list[tuple[Rule, Any, Triggers | None, str, str, Fix | None]] = []
         for rule in pack.rules:
             try:
                 built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
@@ -29,11 +30,13 @@ class CompiledPack:
                 raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
             needs = getattr(built, "triggers", None)
             triggers = needs() if needs is not None else None
-            self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None))
+            fix = rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None
+            said = (f"{pack.id}.{rule.id}", self._fill(rule.message), fix)
+            self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None, *said))
 
     def findings(self, draft: Draft, profile_disclaimer: bool = False) -> list[Finding]:
         found: list[Finding] = []
-        for rule, detector, triggers in self.rules:
+        for rule, detector, triggers, rule_id, message, fix in self.rules:
             if profile_disclaimer and rule.satisfied_by_profile:
                 continue
             if triggers is not None and not triggers.present(draft):
@@ -44,14 +47,14 @@ class CompiledPack:
                     # to validate each field again on every pause in typing.
                     Finding.model_construct(
                         policy=self.pack.id,
-                        rule=f"{self.pack.id}.{rule.id}",
+                        rule=rule_id,
                         category=rule.category,
                         severity=rule.severity,
-                        message=self._fill(rule.message),
+                        message=message,
                         start=draft.utf16(start),
                         end=draft.utf16(end),
                         clause=rule.clause,
-                        fix=rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None,
+                        fix=fix,  # one per rule: findings are read, never changed
                     )
                 )
         return found

@@ -186,6 +186,11 @@ def warm(pause: float = 0.0) -> None:
         words.warm(pause)
 
 
+# A paragraph a word list visits: the paragraph, the literals it holds (beginning a word, and
+# anywhere), and the branches of the list its literals pick out.
+_Visit = tuple[Passage, frozenset[str], frozenset[str], list[int]]
+
+
 class _LiteralIndex:
     """Which branch of which word list each required literal picks out, over every word list built.
 
@@ -265,12 +270,12 @@ class _LiteralIndex:
             )
         return self._keys
 
-    def lists_in(self, draft: Draft) -> dict[int, list[tuple[Passage, list[int]]]]:
+    def lists_in(self, draft: Draft) -> dict[int, list[_Visit]]:
         """For each word list (by serial number), the draft's paragraphs holding the first requirement
-        of one of its branches, each with those branches: a list visits only these paragraphs.
+        of one of its branches: each with the literals it holds (for the further requirements) and
+        those branches. A list visits only these paragraphs.
 
-        Each paragraph looks its words and text up here once (one set intersection for the
-        literals that begin a word, one pass for those that may be anywhere).
+        Each paragraph looks its words and text up here once.
         """
         if not self._gone:  # else entries of lists that are gone are pruned first, under a new key
             found = draft.cache.get(self._draft_key)
@@ -280,17 +285,19 @@ class _LiteralIndex:
         found = draft.cache[self._draft_key] = {}
         by_word_start, by_substring = self.by_word_start, self.by_substring
         for passage in draft.passages:
-            postings = [by_word_start[w] for w in passage.word_starts_among(word_starts) if w in by_word_start]
-            postings += [by_substring[s] for s in passage.substrings_among(substrings) if s in by_substring]
+            begun = passage.word_starts_among(word_starts)
+            anywhere = passage.substrings_among(substrings)
+            postings = [by_word_start[w] for w in begun if w in by_word_start]
+            postings += [by_substring[s] for s in anywhere if s in by_substring]
             for lists in postings:
                 for number, branches in lists.items():
                     visits = found.get(number)
                     if visits is None:
-                        found[number] = [(passage, branches)]  # the index's own list: never changed
+                        found[number] = [(passage, begun, anywhere, branches)]  # the index's own list: never changed
                     elif visits[-1][0] is passage:
-                        visits[-1] = (passage, visits[-1][1] + branches)
+                        visits[-1] = (passage, begun, anywhere, visits[-1][3] + branches)
                     else:
-                        visits.append((passage, branches))
+                        visits.append((passage, begun, anywhere, branches))
         return found
 
 
@@ -334,15 +341,11 @@ class _WordList:
             found = draft.cache[self] = []  # most lists, for most drafts
             return found
         if self.always:  # branches the index cannot rule out: every paragraph is visited
-            indexed = {id(passage): branches for passage, branches in visits}
-            visits = [(passage, indexed.get(id(passage), [])) for passage in draft.passages]
+            visits = self._every_paragraph(draft, visits)
         # Plain loops and tuples: this runs for every word list on every pause in typing.
         always, also = self.always, self.also
-        word_starts, substrings = _INDEX.lookup_keys()
         where: dict[int, list[Passage]] = {}
-        for passage, indexed in visits:
-            begun = passage.word_starts_among(word_starts)
-            anywhere = passage.substrings_among(substrings)
+        for passage, begun, anywhere, indexed in visits:
             for i in indexed + always if always else indexed:
                 known = where.get(i)
                 if known is not None and known[-1] is passage:
@@ -358,6 +361,15 @@ class _WordList:
         patterns = self.patterns
         found = draft.cache[self] = [(patterns[i] or self._pattern(i), tuple(where[i])) for i in sorted(where)]
         return found
+
+    @staticmethod
+    def _every_paragraph(draft: Draft, visits: list[_Visit]) -> list[_Visit]:
+        indexed = {id(visit[0]): visit for visit in visits}
+        word_starts, substrings = _INDEX.lookup_keys()
+        return [
+            indexed.get(id(p)) or (p, p.word_starts_among(word_starts), p.substrings_among(substrings), [])
+            for p in draft.passages
+        ]
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
         pattern = self.patterns[i]
