@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 # Posts run into one another the way a thread or a long post reads: a blank line between them.
 SEPARATOR = "\n\n"
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,17 @@ def load_source(corpus: Path | None = DEFAULT_CORPUS) -> Source:
     return Source(tuple(texts), f"{len(texts)} posts of {_shown(corpus)}")
 
 
-def drafts_of_length(source: Source, length: int, count: int) -> list[str]:
+def drafts_of_length(source: Source, length: int, count: int, one_paragraph: bool = False) -> list[str]:
     """`count` drafts of exactly `length` characters, each starting at a different post.
 
     A draft is the posts from its starting one onwards, joined by blank lines (going round
     the corpus as often as needed) and cut at `length`, so short posts make a thread and a
-    long draft is many posts.
+    long draft is many posts. With `one_paragraph`, no blank line is left anywhere (posts and
+    their paragraphs are joined by a line break): the engine's worst case for a long draft, as
+    it matches paragraph by paragraph.
     """
-    texts = source.texts
+    texts = tuple(_BLANK_LINES.sub("\n", t) for t in source.texts) if one_paragraph else source.texts
+    separator = "\n" if one_paragraph else SEPARATOR
     drafts = []
     for n in range(count):
         first = n * len(texts) // count
@@ -57,9 +62,9 @@ def drafts_of_length(source: Source, length: int, count: int) -> list[str]:
         index = first
         while size < length:
             pieces.append(texts[index % len(texts)])
-            size += len(pieces[-1]) + len(SEPARATOR)
+            size += len(pieces[-1]) + len(separator)
             index += 1
-        drafts.append(SEPARATOR.join(pieces)[:length])
+        drafts.append(separator.join(pieces)[:length])
     return drafts
 
 

@@ -90,9 +90,9 @@ def warm_up(source: Source, calls: int) -> None:
         check(draft)
 
 
-def time_drafts(source: Source, chars: int, runs: int) -> Measured:
+def time_drafts(source: Source, chars: int, runs: int, one_paragraph: bool = False) -> Measured:
     """`runs` timed checks of `chars`-character drafts, cycling through distinct drafts."""
-    drafts = drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs))
+    drafts = drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs), one_paragraph)
     for draft in drafts[:UNTIMED_PER_LENGTH]:
         check(draft)
     return _time_calls(check, drafts, runs)

@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     short = engine_speed.time_drafts(source, SHORT_CHARS, plan.short_runs)
     _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars")
     long = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs)
+    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars in one paragraph")
+    long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
     _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
     _progress(f"decorum-host: {plan.round_trips:,} round trips over one connection")
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = report.Results(
         quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
-        short=short, long=long, per_char=per_char, round_trips=trips, cold_start=cold,
+        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, round_trips=trips, cold_start=cold,
         engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
     )
     print(report.as_text(results), end="")
