@@ -294,8 +294,8 @@ class _LiteralIndex:
                     visits = found.get(number)
                     if visits is None:
                         found[number] = [(passage, begun, anywhere, branches)]  # the index's own list: never changed
-                    elif visits[-1][0] is passage:
-                        visits[-1] = (passage, begun, anywhere, visits[-1][3] + branches)
+                    elif visits[-1][0] is passage:  # a branch may be indexed under several literals
+                        visits[-1] = (passage, begun, anywhere, list({*visits[-1][3], *branches}))
                     else:
                         visits.append((passage, begun, anywhere, branches))
         return found
@@ -319,17 +319,16 @@ class _WordList:
         _WORD_LISTS.add(self)
         self.always: list[int] = []
         self.serial = _INDEX.register(self)
-        # What a branch found by the index must also hold ("you're" and "dead"): for each further
-        # requirement, the literals that begin a word and those that may be anywhere.
-        self.also: dict[int, tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = {}
+        # What each branch found by the index must also hold ("you're" and "dead"): for each
+        # further requirement, the literals that begin a word and those that may be anywhere.
+        self.also: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
         for i, branch in enumerate(branches):
             needs = STORE.requirements(branch)
+            self.also.append(tuple((n.word_starts, n.substrings) for n in needs[1:]))
             if not needs:
                 self.always.append(i)
                 continue
             _INDEX.add(self.serial, i, needs)
-            if len(needs) > 1:
-                self.also[i] = tuple((n.word_starts, n.substrings) for n in needs[1:])
 
     def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...]]]:
         """The branches the draft can match, each with the paragraphs it can match in."""
@@ -345,19 +344,14 @@ class _WordList:
         # Plain loops and tuples: this runs for every word list on every pause in typing.
         always, also = self.always, self.also
         where: dict[int, list[Passage]] = {}
+        add = where.setdefault
         for passage, begun, anywhere, indexed in visits:
-            for i in indexed + always if always else indexed:
-                known = where.get(i)
-                if known is not None and known[-1] is passage:
-                    continue  # indexed under several literals the paragraph holds
-                for starts, elsewhere in also.get(i, ()):
+            for i in indexed + always if always else indexed:  # each once (see lists_in)
+                for starts, elsewhere in also[i]:
                     if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
                         break  # a further requirement the paragraph does not meet
                 else:
-                    if known is None:
-                        where[i] = [passage]
-                    else:
-                        known.append(passage)
+                    add(i, []).append(passage)
         patterns = self.patterns
         found = draft.cache[self] = [(patterns[i] or self._pattern(i), tuple(where[i])) for i in sorted(where)]
         return found
