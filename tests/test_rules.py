@@ -19,6 +19,8 @@ def flagged(text, packs, identity=None):
 
 CASES = [
     # --- personal data -------------------------------------------------------------------
+    ("a charity named for a condition", ["rcr"], "Running the Bath half for the Stroke Association in memory of Grandad, sponsor link below", []),
+    ("a colleague's stroke, on the stroke unit", ["rcr"], "Thinking of Maria from our team, she had a stroke on Sunday and is on the stroke unit", ["rcr/personal_data"]),
     ("patient NHS number, spaced", ["rcr"], "Can radiology chase the MRI for 401 023 2137 please? Been waiting 3 weeks", ["rcr/personal_data"]),
     ("patient NHS number, unspaced", ["ipem"], "pt 4010232137 needs a repeat CT KUB, who's on?", ["ipem/personal_data"]),
     ("ten digits failing the check are not an NHS number", ["rcr"], "Our order ref is 4010232138 if the supplier asks", []),
@@ -48,6 +50,9 @@ CASES = [
     ("a colleague's Australian mobile, with its code", ["rcr"], "Dara's number is +61 412 345 678 if anyone needs cover", ["rcr/personal_data"]),
     ("the author's own Australian mobile", ["rcr"], "Questions about the course? My mobile is 0412 345 678", []),
     # --- political -------------------------------------------------------------------------
+    ("canvassing in the College's own election", ["rcr"], "Standing for RCR council this year. If you're an RCR Fellow I'd be so grateful for your vote. Views my own", []),
+    ("canvassing in a local election", ["ipem"], "Polling day on Thursday - if you live in Headingley ward I'd be grateful for your vote", ["ipem/political"]),
+    ("a hashtag against a party", ["society"], "Waiting lists doubled in five years. #NeverVoteTory", ["society/political"], NUS),
     ("urging a vote", ["ipem"], "Polls open till 10pm. Vote Green - it's the only way we get clean air 🌍", ["ipem/political"]),
     ("backing a party", ["society"], "Proud to be out canvassing for Labour this weekend 🌹", ["society/political"]),
     ("partisan hashtag", ["rcr"], "Another winter crisis. #ToriesOut", ["rcr/political"]),
@@ -70,6 +75,17 @@ CASES = [
     ("a party blamed for the damage done", ["rcr"], "The Conservatives have done more harm to the NHS than any pandemic", ["rcr/political", "rcr/disparagement"]),
     ("a party, and nobody else", ["ipem"], "Plaid or nothing for me this time round", ["ipem/political"]),
     # --- abusive ---------------------------------------------------------------------------
+    ("menace without the deed named", ["rcr"], "To whoever keyed my car in the staff car park: you'd better hope I never find out who you are", ["rcr/abusive"]),
+    ("gossips warned", ["ipem"], "Anyone else gossiping about my divorce in the coffee room can consider themselves warned", ["ipem/abusive"]),
+    ("hoping for the weather", ["ipem"], "Marathon on Sunday - we'd better hope the rain holds off!", []),
+    ("the most useless registrar", ["society"], "Genuinely the most useless registrar I have ever had to supervise", ["society/abusive"], NUS),
+    ("the most helpful registrar", ["society"], "Genuinely the most helpful registrar I have ever supervised", [], NUS),
+    ("a group not built for the job", ["rcr"], "Sorry but women just aren't built for interventional radiology", ["rcr/abusive"]),
+    ("a scanner not built for it", ["rcr"], "Our old CT just isn't built for bariatric patients, we need a wider bore", []),
+    ("someone with ADHD, not fit to lead", ["society"], "Someone on the exam committee with ADHD shouldn't be in charge of the timetable", ["society/abusive"], NUS),
+    ("someone with ADHD, praised", ["society"], "Someone on the exam committee with ADHD has written a brilliant revision guide", [], NUS),
+    ("sick of a faith group", ["icis"], "I'm sick of rota-ing round the Muslim registrars every Friday", ["icis/abusive"]),
+    ("sick of leave requests", ["icis"], "I'm sick of rota-ing round the leave requests every August", []),
     ("insulting a colleague", ["icis"], "The locum who reported that scan is an absolute moron", ["icis/abusive"]),
     ("a threat", ["society"], "Keep mouthing off about me online, @sono_steve, and you'll regret it", ["society/abusive"]),
     ("discriminatory generalisation", ["rcr"], "Muslims on the rota always stick together, typical", ["rcr/abusive"]),
@@ -155,6 +171,8 @@ CASES = [
     ("reading the news", ["rcr"], "Interesting RCR story in the Times today. Views my own", []),
     ("saying yes to a radio slot for the organisation", ["rcr"], "BBC Radio Wales wants someone from the RCR on tomorrow about backlogs - said I'd go on. Views my own", ["rcr/media"]),
     # --- copyright -------------------------------------------------------------------------
+    ("scanning phantoms", ["icis"], "We scanned the same phantom on all three demo systems and compared the noise", []),
+    ("scanning chapters to share", ["icis"], "Scanned the first three chapters of the Sutton physics book, happy to share with the study group", ["icis/copyright"]),
     ("a scanned chapter", ["icis"], "Scanned the whole chest chapter of Felson for anyone revising, DM me for the PDF", ["icis/copyright"]),
     ("photos of someone's slides", ["society"], "Got photos of all the slides from Prof Ng's keynote, she said no pics but 🤷", ["society/copyright"]),
     ("one's own slides", ["ipem"], "My slides from this morning are on my website - my own work, share away", []),
@@ -224,6 +242,8 @@ CASES = [
     ("a trust that gets nothing right", ["rcr"], "Lists are shorter because we work weekends, not because our trust is doing anything right", ["rcr/disparagement"]),
     ("wondering if one is doing anything right", ["rcr"], "First week on the RCR council and I'm not sure I'm doing anything right. Views my own", []),
     # --- disclaimer, brand, confidential in other words -------------------------------------
+    ("wishing to use the logo", ["rcr"], "I'd love to put the RCR logo on our teaching day flyer - who do I ask? Views my own", []),
+    ("admiring whoever designed the logo", ["society"], "Whoever designed the new NUS logo on this year's lanyards deserves a medal. Views my own", [], NUS),
     ("handle without statement", ["society"], "Great to see so many sonographers at the @NUS_sono study day", ["society/disclaimer"], NUS),
     ("hashtag built on the acronym", ["ipem"], "Poster printed for #IPEM2026 🎉", ["ipem/disclaimer"]),
     ("personal musings", ["icis"], "My personal reflections on the ICIS meeting: DWI is still underused", []),

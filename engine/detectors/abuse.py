@@ -40,6 +40,8 @@ _TARGETED = [
     r"(?:from|by|with|like|of)\s+an?)\s+(?:[\w*]+\s+){0,2}"
     + INSULT_NOUNS,
     r"\b(?:rudest|stupidest|dumbest|thickest|laziest|ugliest|worst)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
+    # "the most useless trainee I have ever had": an insulting superlative of someone by their job.
+    rf"\bthe\s+(?:most|least)\s+{INSULT_ADJECTIVES}\s+(?:[\w-]+\s+){{0,2}}{ROLES}\b",
     r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,
     # A vocative at the end of a sentence: "…, junkie", "…, you muppet".
     r",\s+(?:you\s+)?(?:\w+\s+)?" + INSULT_NOUNS + r"\s*(?:[.!?]|$|\W)",

@@ -47,8 +47,10 @@ _TALK_ONLY = [
     r"\b(?:ask|asking|asked)\s+(?:about|whether|if)\b",
     r"\bnot\s+going\s+to\s+(?:use|touch)\b",
     r"\b(?:can|may|could)\s+(?:i|we)\s+use\b",
+    # A wish or a question is not a use: "I'd love to put the RCR logo on the flyer", "is it OK to…".
+    r"\b(?:i'd|i\s+would|we'd|we\s+would)\s+(?:love|like)\s+to\b|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|allowed|possible)\b",
     r"\b(?:don't|do\s+not|never|shouldn't|should\s+not)\s+use\b",
-    r"\bwho\s+(?:designed|made|drew)\b",
+    r"\bwho(?:ever)?\s+(?:designed|made|drew)\b",
     r"\bnot\s+(?:using|used|putting|going\s+to\s+put)\b",
     r"\b(?:logo|crest|design)\s+looks?\s+like\b",
     r"\b(?:i|who)\s+thinks?\s+the\b",

@@ -70,7 +70,10 @@ _STRONG = [
     r"\bdon't\s+tell\s+the\s+(?:organi[sz]ers|publishers?|authors?|speakers?|lecturers?|course\s+\w+)\b",
     r"\b(?:no\s+need\s+to|don't\s+have\s+to|so\s+you\s+don't\s+have\s+to|won't\s+have\s+to)\s+(?:pay|buy)\b",
     r"\bsaves?\s+you\s+(?:buying|paying|£)",
-    r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\b",
+    # Scanning something to read, not a phantom or a patient: "scanned the whole chest chapter".
+    r"\bscann(?:ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:whole|entire|full|all|every|a|the)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:of\s+)?(?:books?|chapters?|textbooks?|pages?|guides?|atlas(?:es)?|handbooks?|manuals?|journals?|notes|workbooks?|"
+    r"editions?|copy|copies|papers?|articles?|issues?|question\s+banks?|syllabus|lecture\s+notes)\b",
     r"\b(?:nobody|no\s+one)\s+(?:checks|will\s+(?:know|notice|check))\b|\bbefore\s+they\s+notice\b|\bwon't\s+notice\b",
     r"\binformation\s+wants\s+to\s+be\s+free\b",
     # Removing whose it is: "cropped their watermark off".

@@ -115,6 +115,15 @@ _NAMED = (
 )
 
 
+# A condition in the name of a charity or a service is nobody's health: "the Stroke Association",
+# "our stroke unit", "code stroke", "the HIV clinic".
+_HEALTH_SERVICE = (
+    r"\b(?:stroke|cancer|heart|dementia|HIV|MS|diabetes|mental\s+health|rehab)\s+(?:Association|Society|UK|Research|Trust|"
+    r"Foundation|Charity|Alliance|Action|Awareness|units?|wards?|teams?|services?|pathways?|centres?|clinics?|nurses?|"
+    r"physicians?|network|CTs?|imaging|protocols?|thrombolysis|thrombectomy|calls?|alerts?)\b|\bcode\s+stroke\b"
+)
+
+
 class PersonalDataParams(Params):
     pass
 
@@ -150,7 +159,11 @@ class PersonalData:
         self.condition = compile_pattern(rf"\b{_CONDITIONS}\b|{_ADMITTED}")
         self.unanonymised = Phrases(PhrasesParams(patterns=_UNANONYMISED), context)
         self.health = Phrases(
-            PhrasesParams(patterns=[rf"\b{HEALTH}\b", _THIRD_PERSON_HEALTH], requires=[Requirement(any=[_SOMEONE, _NAMED], within=200)]),
+            PhrasesParams(
+                patterns=[rf"\b{HEALTH}\b", _THIRD_PERSON_HEALTH],
+                exceptions=[_HEALTH_SERVICE],
+                requires=[Requirement(any=[_SOMEONE, _NAMED], within=200)],
+            ),
             context,
         )
 

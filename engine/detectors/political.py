@@ -32,7 +32,6 @@ _SUPPORT_OR_ATTACK = [
     rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
     rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
     r"\b(?:i'm|i\s+am)\s+standing\s+(?:as\s+a\s+candidate\s+)?for\s+\w+(?:\s+\w+)?\s+council\b",
-    r"\bgrateful\s+for\s+your\s+vote\b",
     # Electioneering for a named person or account: "out canvassing for @ElaineForPlaid", "leafleting for Sam Hughes".
     rf"\b(?:canvass(?:ing|ed)?|leaflet(?:t?ing|t?ed)|door-?knock(?:ing|ed)?|knocking\s+(?:on\s+)?doors)\s+(?:for|with)\s+(?:@\w+|{NAME})",
     PARTISAN_HASHTAGS,
@@ -53,6 +52,13 @@ _TAKING_SIDES = (
 )
 
 
+_OWN_ELECTION = (
+    r"\bif\s+you(?:'re|\s+are)\s+an?\s+(?:[\w-]+\s+){0,2}(?:fellows?|members?|trainees?)\b|"
+    r"\b(?:council|presidential|faculty|board|trustee|officer|society|college)\s+(?:elections?|ballot)\b|"
+    r"\b(?:elections?|ballot)\s+(?:for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:council|board|faculty|committee|president|presidency|trustees?)\b"
+)
+
+
 class PoliticalParams(Params):
     pass
 
@@ -65,9 +71,14 @@ class PartyPolitical(FirstFound):
 
     def __init__(self, params: PoliticalParams, context) -> None:
         self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
+        # Asking for votes is electioneering, unless the election is the organisation's own (the
+        # RCR's policy allows canvassing for its elections, 2.27).
+        self.canvassing = Phrases(
+            PhrasesParams(patterns=[r"\bgrateful\s+for\s+your\s+vote\b"], unless_near=[_OWN_ELECTION], near=250), context
+        )
         self.sides = Phrases(
             # A handle that carries a party's name counts as naming the party.
             PhrasesParams(patterns=[rf"\b(?:{PARTY_CASED}|(?-i:Green))\b", PARTY_HANDLE], requires=[Requirement(any=[_TAKING_SIDES], within=70)]),
             context,
         )
-        self.parts = (self.explicit, self.sides)
+        self.parts = (self.explicit, self.canvassing, self.sides)

@@ -23,7 +23,9 @@ _UNAMBIGUOUS_PARTIES = (
 PARTY_CASED = rf"\b(?:{_UNAMBIGUOUS_PARTIES}|(?-i:{PARTIES}|Reform))"
 PARTISAN_HASHTAGS = (
     r"#(?:ToriesOut|ToryOut|GTTO|GeneralElection\w*|VoteLabour|VoteConservative|VoteGreen|VoteLibDem|VoteReform|"
-    r"LabourParty|GreenParty|LibDems?|SNP|ToryChaos|ToryCorruption|LabourOut|KeirOut|SunakOut|Reform\w*|LocalElections?)\b"
+    r"LabourParty|GreenParty|LibDems?|SNP|ToryChaos|ToryCorruption|LabourOut|KeirOut|SunakOut|Reform\w*|LocalElections?|"
+    # For or against a party by name: "#NeverVoteTory", "#DontVoteReform", "#VoteSNP".
+    r"(?:NeverVote|DontVote|Vote)(?:Labour|Tory|Tories|Conservatives?|Green|Greens|LibDems?|Reform|SNP|Plaid|SinnFein|Alliance|DUP))\b"
 )
 
 # A capitalised name, accents included ("Sinéad", "Gráinne", "Órla"): case-sensitive wherever it is used.
@@ -79,6 +81,9 @@ THREATS = (
     r"(?:retire|quit|leave|crawl\s+(?:off|away))\s+and\s+die|drop\s+dead|see\s+what\s+happens|watch\s+your\s+back|"
     r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them|@\w+)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
+    # Menace without the deed named: "you'd better hope I don't see you", "consider yourselves warned".
+    r"you(?:'d|\s+had)\s+better\s+(?:hope|pray|watch)|consider\s+(?:yourself|yourselves|themselves|this\s+a)\s+warn(?:ed|ing)|"
+    r"won't\s+be\s+so\s+(?:nice|professional|polite|friendly|patient)\s+(?:then|next\s+time)|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
     r"hope\s+(?:you|he|she|they)\s+(?:die|dies|gets?\s+(?:cancer|hit|sacked|what's\s+coming|run\s+over)|(?:trips?|falls?)\s+(?:down|over|off)\s+(?:the|a|your|his|her|their)\b|falls?\s+flat\s+on|chokes?\b|rots?\b|"
@@ -129,7 +134,7 @@ PROTECTED_GROUPS = (
     r"wheelchair\s+users?|(?:the\s+)?deaf|(?:the\s+)?blind\s+\w+|autistic\s+\w+|dyslexic\s+\w+|"
     r"(?:the\s+)?ones\s+who\s+go\s+off\s+(?:on|with)\s+(?:'|\")?(?:stress|sick|mental\s+health|maternity)|"
     r"homosexuals?|homosexuality|transgenderism|Islam|Judaism|Hinduism|Sikhism|Catholicism|"
-    r"(?:anyone|people|someone|those|staff)\s+with\s+(?:a\s+|an\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD|dyslexi\w+|mental\s+health|\w+\s+kids?)(?:\s+\w+)?)"
+    r"(?:anyone|people|someone|those|staff)\s+(?:[\w@-]+\s+){0,5}?with\s+(?:a\s+|an\s+)?(?:disab\w+|wheelchair|autis\w+|ADHD|dyslexi\w+|mental\s+health|\w+\s+kids?)(?:\s+\w+)?)"
 )
 # One person picked out by a sign of their religion or disability: "the guy in the wheelchair",
 # "a woman in a hijab". What one person can't do is often plain fact, so only a generalisation
@@ -147,7 +152,7 @@ GENERALISING = (
     r"(?:always|never|all)\s+(?:look\s+after\s+their\s+own|the\s+same|like\s+that|stick\s+together|moan|complain|skive|late)|"
     r"(?:can't|cannot|shouldn't)\s+be\s+trusted|ruin(?:ing|ed)?\s+(?:the|this)\s+(?:country|profession|department|NHS)|"
     r"shouldn't\s+be\s+(?:working|allowed|employed|hired|here|doctors|consultants|radiographers|in\s+\w+)|"
-    r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit)\s+for|"
+    r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit|built|made)\s+for|sick\s+(?:and\s+tired\s+)?of\b|"
     r"too\s+(?:emotional|hormonal|old|slow)\s+(?:to|for)|fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these)|"
     r"can't\s+(?:even\s+)?speak\s+(?:proper\s+)?English|taking\s+(?:our|all\s+the)\s+jobs|coming\s+over\s+here|"
     r"(?:should|need\s+to)\s+(?:just\s+|all\s+|really\s+)?(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
