@@ -19,6 +19,9 @@ def flagged(text, packs, identity=None):
 
 CASES = [
     # --- personal data -------------------------------------------------------------------
+    ("a colleague off sick with stress", ["ipem"], "Our reg Tom is off sick with stress again, so the rest of us are covering his lists", ["ipem/personal_data"]),
+    ("the author off sick, back on a weekday", ["ipem"], "I'm off sick with flu this week, back on Monday", []),
+    ("admitted to a psychiatric unit", ["rcr"], "Please keep Aisha from our MSK team in your thoughts, she was admitted to the psychiatric unit on Sunday", ["rcr/personal_data"]),
     ("a charity named for a condition", ["rcr"], "Running the Bath half for the Stroke Association in memory of Grandad, sponsor link below", []),
     ("a colleague's stroke, on the stroke unit", ["rcr"], "Thinking of Maria from our team, she had a stroke on Sunday and is on the stroke unit", ["rcr/personal_data"]),
     ("patient NHS number, spaced", ["rcr"], "Can radiology chase the MRI for 401 023 2137 please? Been waiting 3 weeks", ["rcr/personal_data"]),
@@ -119,6 +122,12 @@ CASES = [
     ("a colleague's faith blamed for slow work", ["rcr"], "The locum in the turban is slow again, always off praying when the list piles up", ["rcr/abusive"]),
     ("a colleague marked by faith, kindly", ["rcr"], "The locum in the turban covered my whole list today, absolute star", []),
     # --- endorsement (IPEM) ----------------------------------------------------------------
+    ("miles ahead of everything else", ["ipem"], "Honestly, just buy it - the new Dosimetrix array is miles ahead of everything else", ["ipem/endorsement"]),
+    ("a clinical ambassador", ["ipem"], "Thrilled to have joined Lumina AI as a clinical ambassador this year", ["ipem/endorsement"]),
+    ("the best software available", ["ipem"], "It is simply the best planning software available today", ["ipem/endorsement"]),
+    ("the world's smartest platform", ["ipem"], "Meet QAssure, the world's smartest QA platform for linacs", ["ipem/endorsement"]),
+    ("the world's biggest congress", ["ipem"], "Off to the world's biggest radiology congress in Chicago next week", []),
+    ("the best evidence available", ["ipem"], "We used the best evidence available today to set the dose limits", []),
     ("product superlative", ["ipem"], "Honestly the DoseWise QA suite is the best software on the market, nothing else comes close", ["ipem/endorsement"]),
     ("discount code", ["ipem"], "20% off my MRI safety course with code SAFE20 this week only!", ["ipem/endorsement"]),
     ("pointing to a stand", ["ipem"], "The PTW folk are on stand 14 if you need a chamber calibrated", []),
@@ -155,6 +164,9 @@ CASES = [
     ("the official line, asked about", ["rcr"], "Does anyone know the official line from the RCR on AI reads? Views my own", []),
     ("answering for it, on one's own say-so", ["ipem"], "IPEM recognises the MSc for CPD points, trust me, I've done it", ["ipem/representation", "ipem/disclaimer"]),
     # --- reference (ICIS) ------------------------------------------------------------------
+    ("hiring a named person", ["icis-2013"], "On the panel for the Leeds breast post next week? Hire Priya Nair, sharpest reporter I know", ["icis-2013/reference"]),
+    ("hiring vans", ["icis-2013"], "Going to hire Enterprise vans for the team move next week", []),
+    ("a tutor recommended", ["icis"], "Can't recommend Dr Sam Okafor enough as a physics tutor - patient, clear and kind", ["icis/reference"]),
     ("recommending a person for a post", ["icis", "icis-2013"], "If you're hiring a breast radiologist, I can't recommend Dr Ana Silva enough - brilliant", ["icis/reference", "icis-2013/reference"]),
     ("recommending a course", ["icis", "icis-2013"], "Highly recommend the PET-CT course in Leeds, superb faculty", []),
     ("congratulating a new consultant", ["icis"], "Congratulations to Dr Femi Ade on his first day as a consultant! 🎉", []),
@@ -201,6 +213,9 @@ CASES = [
     ("the maker's watermark removed", ["icis"], "Great infographic - I blurred out the watermark so it looks cleaner, sharing it here", ["icis/copyright"]),
     ("a speaker's 'no photos' notice ignored", ["ipem"], "Her talk opened with a 'no photography' slide, but here are the slides anyway", ["ipem/copyright"]),
     # --- disparagement ---------------------------------------------------------------------
+    ("lost touch", ["ipem"], "IPEM's leadership has completely lost touch with members. Views my own", ["ipem/disparagement"]),
+    ("tumbleweed", ["ipem"], "Emailed @ipemnews three times about my CPD audit. Tumbleweed. Views my own", ["ipem/disparagement"]),
+    ("keeping in touch", ["ipem"], "Lovely to keep in touch with the IPEM trainee network. Views my own", []),
     ("mocking the organisation", ["ipem"], "The IPEM conference app is a shambles again. Every year!", ["ipem/disparagement", "ipem/disclaimer"]),
     ("criticising a trust (RCR stakeholder)", ["rcr"], "Our trust board is a total joke, they've cut the reporting budget again", ["rcr/disparagement"]),
     ("praising the organisation", ["rcr"], "The RCR's new reporting guidance is excellent. Views my own", []),

@@ -108,8 +108,13 @@ _THIRD_PERSON_HEALTH = (
     rf"(?:(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|who))(?:'s|'re|{_HEALTH_VERB})|(?-i:\b[A-Z][a-z]+),?{_FROM_TEAM}?{_HEALTH_VERB})\s+(?:\w+\s+){{0,6}}{_CONDITIONS}\b"
 )
 # A person named in passing ("Lorraine from our committee", "our secretary Ian"), not the first word of a sentence.
+# Days and months are capitalised too, and are no one.
+_NOT_A_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|"
+    r"September|October|November|December)\b)"
+)
 _NAMED = (
-    r"@\w+|(?-i:(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b)|(?-i:\b[A-Z][a-z]{2,})\s+(?:from|on|in|at)\s+(?:our|the|my)\b|"
+    rf"@\w+|(?-i:(?<=[a-z,;:]\s){_NOT_A_NAME}[A-Z][a-z]{{2,}}\b)|(?-i:\b[A-Z][a-z]{{2,}})\s+(?:from|on|in|at)\s+(?:our|the|my)\b|"
     r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:colleague|secretary|treasurer|chair|friend|reg|registrar|boss|manager|trainee|"
     r"radiographer|physicist|sonographer|consultant|nurse|student|member)\b"
 )

@@ -18,7 +18,7 @@ _PERSON = (
 _VOUCH = (
     r"\b(?:recommend(?:ing|ed|s)?|endors(?:e|ing)|vouch(?:ing)?\s+for|back(?:ing)?(?=\s+(?:him|her|them|@|(?-i:[A-Z])))|support(?:ing)?\s+(?:his|her|their)\s+application|"
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+(?:in\s+)?for|can't\s+recommend|cannot\s+recommend|would\s+(?:happily\s+|gladly\s+)?(?:hire|employ|appoint)|"
-    rf"hire\s+(?:him|her|them|{_THIS_PERSON})|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
+    rf"hire\s+(?:him|her|them|{_THIS_PERSON}|{NAME}\s+{NAME})|snap\s+(?:him|her|them)\s+up|grab\s+(?:him|her|them)|take\s+(?-i:(?:Dr|Prof)\.?\s+[A-Z]\w+)|"
     r"nominat(?:e|ed|ing)|shortlist|(?:he|she|they)(?:'d|\s+would)\s+be\s+(?:perfect|ideal|great|brilliant|fantastic|an\s+asset|a\s+great\s+\w+)|"
     r"(?:he|she|they)\s+deserves?\s+(?:the|this|that|a)\s+(?:job|post|role|award|fellowship|prize|promotion|place)|"
     r"would\s+(?:happily|gladly)\s+work\s+with\s+(?:him|her|them)\s+again|(?:is|he's|she's|they're)\s+the\s+real\s+deal|"
@@ -29,7 +29,7 @@ _VOUCH = (
 _ROLE = (
     r"\b(?:post|role|job|position|vacanc(?:y|ies)|award|fellowship|bursary\s+application|application|"
     r"shortlist|panels?|recruit(?:ing|ers?|ment)?|hire|hiring|consultant|director|supervisor|candidate|interview|"
-    r"locum|fellow|registrar\s+post|promotion|scholarship|prize|team|department|referees?|reference)\b"
+    r"locum|fellow|registrar\s+post|promotion|scholarship|prize|team|department|referees?|reference|tutors?|mentors?|coach)\b"
 )
 
 

@@ -207,5 +207,8 @@ HEALTH = (
     rf"MS|dementia|stroke|chemo|miscarriage|surgery|addiction|drinking|mental\s+health|{OPERATIONS})|"
     r"(?:in|on)\s+(?:the\s+)?(?:ICU|CCU|ITU|HDU|intensive\s+care|a\s+psych(?:iatric)?\s+ward)|heart\s+attack|"
     r"stroke|miscarr(?:iage|ied)|sectioned|overdosed?|terminal(?:ly\s+ill)?|chemo(?:therapy)?|"
-    r"nervous\s+breakdown|relapsed?|rehab|HIV|pregnan(?:t|cy))"
+    r"nervous\s+breakdown|relapsed?|rehab|HIV|pregnan(?:t|cy)|"
+    # Sickness absence and admissions: "off sick with stress", "signed him off", "admitted to the psychiatric unit".
+    r"off\s+sick\s+with|signed\s+(?:him|her|them)\s+off|(?:serious|complete|total|mental)\s+breakdown|"
+    r"admitted\s+to\s+(?:the\s+|a\s+)?(?:psych(?:iatric)?|mental\s+health|secure|eating\s+disorders?)\s+(?:unit|ward|hospital))"
 )
