@@ -213,6 +213,8 @@ CASES = [
     ("the maker's watermark removed", ["icis"], "Great infographic - I blurred out the watermark so it looks cleaner, sharing it here", ["icis/copyright"]),
     ("a speaker's 'no photos' notice ignored", ["ipem"], "Her talk opened with a 'no photography' slide, but here are the slides anyway", ["ipem/copyright"]),
     # --- disparagement ---------------------------------------------------------------------
+    ("where the gaps are worst", ["rcr"], "Spoke to a journalist about the RCR census: breast imaging is where the gaps are worst. Views my own", ["rcr/media"]),
+    ("the worst value body", ["ipem"], "Paid my IPEM fee again. Worst value professional body going. Views my own", ["ipem/disparagement"]),
     ("lost touch", ["ipem"], "IPEM's leadership has completely lost touch with members. Views my own", ["ipem/disparagement"]),
     ("tumbleweed", ["ipem"], "Emailed @ipemnews three times about my CPD audit. Tumbleweed. Views my own", ["ipem/disparagement"]),
     ("keeping in touch", ["ipem"], "Lovely to keep in touch with the IPEM trainee network. Views my own", []),

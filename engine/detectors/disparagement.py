@@ -43,7 +43,7 @@ CRITICISM = [
     # Blame for long decline: "fourteen years of Tory neglect".
     r"(?:years|decades?)\s+of\s+\w+\s+(?:neglect|underfunding|under-?investment|austerity|cuts|chaos|mismanagement|failure|incompetence)|"
     r"(?:snooze|yawn|bore|sleep|cringe)[- ]?fest|"
-    r"makes?\s+no\s+sense|(?<!\bno[- ])nonsense|worst|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
+    r"makes?\s+no\s+sense|(?<!\bno[- ])nonsense|(?<!\b(?:are|is|was|were)\s)\bworst\b(?![- ](?:case|affected|hit|off))|should\s+be\s+ashamed|ashamed\s+of\s+(?:them|itself|yourselves)|"
     r"self-(?:congratulatory|serving|important)|smug|arrogant|boring|tedious|dire|zzz+|snooze|"
     r"(?:most|so)\s+(?:pointless|useless|boring)|pointless|toothless|spineless|gutless|cowardly|"
     r"let\s+(?:us|everyone|members|trainees|patients)\s+down|failed\s+(?:us|members|trainees|patients)|"
