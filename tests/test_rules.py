@@ -259,6 +259,8 @@ CASES = [
     ("a trust that gets nothing right", ["rcr"], "Lists are shorter because we work weekends, not because our trust is doing anything right", ["rcr/disparagement"]),
     ("wondering if one is doing anything right", ["rcr"], "First week on the RCR council and I'm not sure I'm doing anything right. Views my own", []),
     # --- disclaimer, brand, confidential in other words -------------------------------------
+    ("a leak denied", ["rcr"], "People are saying the council minutes were 'leaked'. They weren't - it isn't confidential at all, they're on the website. Views my own", []),
+    ("a leak", ["rcr"], "The council minutes have been leaked to me and wow, the budget cuts are brutal", ["rcr/confidential"]),
     ("wishing to use the logo", ["rcr"], "I'd love to put the RCR logo on our teaching day flyer - who do I ask? Views my own", []),
     ("admiring whoever designed the logo", ["society"], "Whoever designed the new NUS logo on this year's lanyards deserves a medal. Views my own", [], NUS),
     ("handle without statement", ["society"], "Great to see so many sonographers at the @NUS_sono study day", ["society/disclaimer"], NUS),

@@ -119,7 +119,9 @@ class ConfidentialDisclosure(FirstFound):
     def __init__(self, params: ConfidentialParams, context) -> None:
         # The author's own unfinished work ("my dissertation, not for circulation") is theirs to hold back.
         own_work = [r"\bmy\s+(?:\w+\s+){0,2}(?:dissertation|thesis|essay|draft|abstract|homework|novel|CV|application)\b"]
-        self.marked = Phrases(PhrasesParams(patterns=MARKERS, exceptions=NEGATIONS, unless_near=own_work, near=80), context)
+        # Said to deny it: "'leaked'? It wasn't - this isn't confidential in the slightest".
+        denied = [r"\b(?:isn't|is\s+not|wasn't|was\s+not|nothing)\s+(?:\w+\s+){0,2}(?:confidential|secret|leaked)\b"]
+        self.marked = Phrases(PhrasesParams(patterns=MARKERS, exceptions=NEGATIONS, unless_near=own_work + denied, near=80), context)
         self.embargo = Phrases(
             PhrasesParams(
                 patterns=[_EMBARGO],
