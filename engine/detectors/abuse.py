@@ -40,6 +40,8 @@ _TARGETED = [
     r"(?:from|by|with|like|of)\s+an?)\s+(?:[\w*]+\s+){0,2}"
     + INSULT_NOUNS,
     r"\b(?:rudest|stupidest|dumbest|thickest|laziest|ugliest|worst)\s+(?:\w+\s+){0,2}" + INSULT_NOUNS,
+    # A protected group said not to be built for the work: "women just aren't built for IR".
+    rf"\b{PROTECTED_GROUPS}\s+(?:just\s+|simply\s+|really\s+)?(?:aren't|are\s+not|isn't|is\s+not)\s+(?:built|made|designed)\s+for\b",
     # "the most useless trainee I have ever had": an insulting superlative of someone by their job.
     rf"\bthe\s+(?:most|least)\s+{INSULT_ADJECTIVES}\s+(?:[\w-]+\s+){{0,2}}{ROLES}\b",
     r"@\w+\s*,?\s+(?:you\s+)?" + INSULT_NOUNS,

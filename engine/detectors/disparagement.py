@@ -25,8 +25,11 @@ _OFFICERS = (
 )
 CRITICISM = [
     r"\b(?:shambles|fiasco|farce|joke|disgrace(?:ful)?|embarrass(?:ing|ment)|shameful|a\s+mess|omnishambles|"
-    r"incompeten(?:t|ce)|lost\s+the\s+plot|lost\s+touch|funny\s+way\s+of\s+showing|who\s+trains\s+these|tumbleweed|"
-    r"what\s+(?:am\s+I|are\s+we|are\s+you)\s+(?:even\s+|actually\s+)?paying\s+for|(?:is|are)\s+(?:anyone|anybody)\s+(?:actually\s+|even\s+)?(?:working|awake)\s+(?:at|in)\b|asleep\s+at\s+the\s+wheel|closed\s+shop|old\s+boys'?\s+club|"
+    r"incompeten(?:t|ce)|lost\s+the\s+plot|"
+    r"(?:has|have|had)\s+(?:\w+\s+)?lost\s+touch\s+with\s+(?:its|their|the|members|reality|ordinary|grassroots|frontline)|"
+    r"funny\s+way\s+of\s+showing|who\s+trains\s+these|tumbleweed|what\s+(?:am\s+I|are\s+we|are\s+you)\s+(?:even\s+|actually\s+)?paying\s+for|"
+    r"(?:is|are)\s+(?:anyone|anybody)\s+(?:actually\s+|even\s+)?(?:working|awake)\s+(?:at|in)\b|"
+    r"asleep\s+at\s+the\s+wheel|closed\s+shop|old\s+boys'?\s+club|"
     r"old\s+mates|stitch[- ]up|cover[- ]up|pure\s+fantasy|out\s+of\s+touch|not\s+fit\s+for\s+purpose|"
     r"(?:a\s+)?decade\s+out\s+of\s+date|hopeless|bit\s+rich|do\s+better|pull\s+your\s+socks\s+up|"
     r"rubbish|a\s+waste\s+of|waste\s+of\s+(?:time|money|space)|never\s+stood\s+next\s+to|"

@@ -82,7 +82,7 @@ THREATS = (
     r"you(?:'ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry)|i'll\s+(?:find|get|hurt|end|sort\s+out|deal\s+with|make|ruin|destroy|expose)\s+(?:you|him|her|them)\b|i'll\s+keep\s+(?:posting|messaging|tagging|DMing|calling|ringing|emailing)\s+(?:about\s+)?(?:you|him|her|them|@\w+)|(?:answer|reply\s+to)\s+me\s+or\b|or\s+(?:I'll|I\s+will)\s+(?:make|report|come|post|tell|find)\b|"
     r"you're\s+(?:dead|finished|next)|coming\s+for\s+you|meet\s+me\s+outside|last\s+warning|or\s+else\b|"
     # Menace without the deed named: "you'd better hope I don't see you", "consider yourselves warned".
-    r"you(?:'d|\s+had)\s+better\s+(?:hope|pray|watch)|consider\s+(?:yourself|yourselves|themselves|this\s+a)\s+warn(?:ed|ing)|"
+    r"you(?:'d|\s+had)\s+better\s+(?:hope|pray)\s+(?:I|we)\s+(?:don't|do\s+not|never|won't)|consider\s+(?:yourself|yourselves|themselves)\s+warned|"
     r"won't\s+be\s+so\s+(?:nice|professional|polite|friendly|patient)\s+(?:then|next\s+time)|"
     r"someone\s+should\s+(?:hurt|punch|kill|shoot|slap|deck|sort)|(?:deserves?|needs?)\s+(?:a\s+)?(?:slap|kicking|punch|beating|smack)|"
     r"(?:kill|hurt|punch|slap|deck|strangle|throttle)\s+(?:you|him|her|them)\b(?!\s+with\s+kindness)|"
@@ -152,7 +152,7 @@ GENERALISING = (
     r"(?:always|never|all)\s+(?:look\s+after\s+their\s+own|the\s+same|like\s+that|stick\s+together|moan|complain|skive|late)|"
     r"(?:can't|cannot|shouldn't)\s+be\s+trusted|ruin(?:ing|ed)?\s+(?:the|this)\s+(?:country|profession|department|NHS)|"
     r"shouldn't\s+be\s+(?:working|allowed|employed|hired|here|doctors|consultants|radiographers|in\s+\w+)|"
-    r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit|built|made)\s+for|sick\s+(?:and\s+tired\s+)?of\b|"
+    r"(?:don't|do\s+not|doesn't)\s+belong|(?:not|aren't|isn't)\s+(?:cut\s+out|suited|fit)\s+for|"
     r"too\s+(?:emotional|hormonal|old|slow)\s+(?:to|for)|fed\s+up\s+(?:of|with)\s+(?:these|them|all\s+these)|"
     r"can't\s+(?:even\s+)?speak\s+(?:proper\s+)?English|taking\s+(?:our|all\s+the)\s+jobs|coming\s+over\s+here|"
     r"(?:should|need\s+to)\s+(?:just\s+|all\s+|really\s+)?(?:retire|go\s+home|stay\s+at\s+home|get\s+back\s+in\s+the\s+kitchen)|"
