@@ -54,25 +54,58 @@ def _pair_codes(text: str) -> set[int]:
     return codes
 
 
+# Characters most text holds few of: a literal with one ("#gtto", "b*tch", "@ipemnews") is looked
+# for only in text that holds that character.
+_RARE = frozenset("#@*!/&()%£+=$?:,;\"|~^<>[]{}\\_0123456789")
+_WORD_CHARS = re.compile(r"\w+")
+
+
 class Substrings:
-    """Literals looked for anywhere in drafts, grouped by their first two characters: a draft
-    tests only those whose first two it holds ("\\x01" stands for any digit)."""
+    """Literals looked for anywhere in drafts ("\\x01" stands for any digit).
+
+    A literal of word characters only ("rcr", "ing") lies within one word: which of them each
+    word holds is worked out once per word and kept, as drafts reuse their words. The others are
+    looked for only where a rare character of theirs is, or else in every text.
+    """
 
     def __init__(self, literals: frozenset[str]) -> None:
         self.literals = literals
         self.digit = "\x01" in literals
         self.singles = tuple(lit for lit in literals if len(lit) == 1 and lit != "\x01")
+        in_words = [lit for lit in literals if len(lit) > 1 and _WORD_CHARS.fullmatch(lit)]
+        # Those inside words, by their first two characters, for a word met for the first time.
         by_pair: dict[int, list[str]] = {}
-        for lit in literals:
-            if len(lit) > 1:
-                by_pair.setdefault(_pair_codes(lit[:2]).pop(), []).append(lit)
-        self.by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
-        self.pairs = frozenset(self.by_pair)
+        for lit in in_words:
+            by_pair.setdefault(_pair_codes(lit[:2]).pop(), []).append(lit)
+        self._in_words_by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
+        self._in_words_pairs = frozenset(by_pair)
+        self._within: dict[str, tuple[str, ...]] = {}
+        by_char: dict[str, list[str]] = {}
+        plain: list[str] = []
+        for lit in literals.difference(in_words, self.singles, {"\x01"}):
+            rare = next((c for c in lit if c in _RARE or not c.isascii()), None)
+            if rare is None:
+                plain.append(lit)
+            else:
+                by_char.setdefault(rare, []).append(lit)
+        self.by_char = {c: tuple(group) for c, group in by_char.items()}
+        self.plain = tuple(plain)
 
-    def found_in(self, lower: str) -> frozenset[str]:
-        groups = [self.by_pair[pair] for pair in self.pairs.intersection(_pair_codes(lower))]
-        found = [lit for group in groups for lit in group if lit in lower]
+    def found_in(self, lower: str, words: set[str]) -> frozenset[str]:
+        """Those of the literals in ``lower``, whose words (see ``word_starts``) are ``words``."""
+        by_char = self.by_char
+        found = [lit for c in by_char if c in lower for lit in by_char[c] if lit in lower]
+        found += [lit for lit in self.plain if lit in lower]
         found += [lit for lit in self.singles if lit in lower]
+        within = self._within
+        for word in words:
+            known = within.get(word)
+            if known is None:
+                if len(within) >= _WORDS_KEPT:
+                    within.clear()
+                groups = (self._in_words_by_pair[pair] for pair in self._in_words_pairs.intersection(_pair_codes(word)))
+                known = within[word] = tuple(lit for group in groups for lit in group if lit in word)
+            found += known
         if self.digit and _DIGIT.search(lower):
             found.append("\x01")
         return frozenset(found)
@@ -155,7 +188,7 @@ class Passage:
     def substrings_among(self, literals: Substrings) -> frozenset[str]:
         """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit)."""
         if self._substrings is None or self._substrings[0] is not literals:
-            self._substrings = (literals, literals.found_in(self.lower))
+            self._substrings = (literals, literals.found_in(self.lower, self.words))
         return self._substrings[1]
 
 
