@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"\d")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 # Beginnings longer than this are not looked up (see detectors/prefilter.py).
 WORD_PREFIX_LIMIT = 24
-# Words whose literals are kept (WordStarts): more than a member writes between two starts.
+# Words whose literals are kept (WordStarts, Substrings): more than a member writes between two starts.
 _WORDS_KEPT = 20_000
 
 
@@ -52,6 +52,14 @@ def _pair_codes(text: str) -> set[int]:
     codes = set(array("Q", wide[: 4 * (n - n % 2)]))
     codes.update(array("Q", wide[4 : 4 * (n - (n - 1) % 2)]))
     return codes
+
+
+def _keep(per_word: dict[str, tuple[str, ...]], word: str, literals: tuple[str, ...]) -> tuple[str, ...]:
+    """Remember the literals ``word`` holds; past ``_WORDS_KEPT`` words, start again."""
+    if len(per_word) >= _WORDS_KEPT:
+        per_word.clear()
+    per_word[word] = literals
+    return literals
 
 
 # Characters most text holds few of: a literal with one ("#gtto", "b*tch", "@ipemnews") is looked
@@ -101,10 +109,8 @@ class Substrings:
         for word in words:
             known = within.get(word)
             if known is None:
-                if len(within) >= _WORDS_KEPT:
-                    within.clear()
                 groups = (self._in_words_by_pair[pair] for pair in self._in_words_pairs.intersection(_pair_codes(word)))
-                known = within[word] = tuple(lit for group in groups for lit in group if lit in word)
+                known = _keep(within, word, tuple(lit for group in groups for lit in group if lit in word))
             found += known
         if self.digit and _DIGIT.search(lower):
             found.append("\x01")
@@ -141,10 +147,8 @@ class WordStarts:
         for word in words:
             known = begun.get(word)
             if known is None:
-                if len(begun) >= _WORDS_KEPT:
-                    begun.clear()
                 beginnings = (word[:k] for k in range(1, min(len(word), WORD_PREFIX_LIMIT) + 1))
-                known = begun[word] = tuple(b for b in beginnings if b in self.literals)
+                known = _keep(begun, word, tuple(b for b in beginnings if b in self.literals))
             found += known
         return frozenset(found)
 

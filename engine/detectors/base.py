@@ -358,10 +358,10 @@ class _WordList:
 
     @staticmethod
     def _every_paragraph(draft: Draft, visits: list[_Visit]) -> list[_Visit]:
-        indexed = {id(visit[0]): visit for visit in visits}
+        indexed = {visit[0]: visit for visit in visits}  # a paragraph is known by itself
         word_starts, substrings = _INDEX.lookup_keys()
         return [
-            indexed.get(id(p)) or (p, p.word_starts_among(word_starts), p.substrings_among(substrings), [])
+            indexed.get(p) or (p, p.word_starts_among(word_starts), p.substrings_among(substrings), [])
             for p in draft.passages
         ]
 

@@ -100,7 +100,7 @@ class Phrases:
 
 
 def triggers_of(parts) -> tuple[Alternatives, ...] | None:
-    """The triggers of a detector made of ``parts`` tried in turn (see ``first_found``); None if
+    """The triggers of a detector made of ``parts`` tried in turn (see ``FirstFound``); None if
     one part has none, as it may then find something whatever the draft holds."""
     found: list[Alternatives] = []
     for part in parts:
@@ -118,16 +118,11 @@ class FirstFound:
     parts: tuple | list = ()
 
     def find(self, draft: Draft) -> list[Span]:
-        return first_found(draft, self.parts)
+        for part in self.parts:
+            found = part.find(draft)
+            if found:
+                return found
+        return []
 
     def triggers(self) -> tuple[Alternatives, ...] | None:
         return triggers_of(self.parts)
-
-
-def first_found(draft: Draft, parts) -> list[Span]:
-    """The hits of the first of ``parts`` (detectors tried in order) that finds any."""
-    for part in parts:
-        found = part.find(draft)
-        if found:
-            return found
-    return []

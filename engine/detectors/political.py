@@ -30,7 +30,6 @@ _SUPPORT_OR_ATTACK = [
     rf"\b{PARTY_CASED}\b[^.!?\n]{{0,60}}\b(?:into\s+the\s+ground|kick\s+them\s+out|get\s+them\s+out)",
     r"\bkick\s+them\s+out\b",
     rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
-    rf"\bvote\s+for\s+(?:literally\s+)?(?:anyone|anybody)\s+(?:else\s+)?but\s+(?:the\s+)?{PARTY_CASED}",
     r"\b(?:i'm|i\s+am)\s+standing\s+(?:as\s+a\s+candidate\s+)?for\s+\w+(?:\s+\w+)?\s+council\b",
     # Electioneering for a named person or account: "out canvassing for @ElaineForPlaid", "leafleting for Sam Hughes".
     rf"\b(?:canvass(?:ing|ed)?|leaflet(?:t?ing|t?ed)|door-?knock(?:ing|ed)?|knocking\s+(?:on\s+)?doors)\s+(?:for|with)\s+(?:@\w+|{NAME})",
