@@ -38,6 +38,7 @@ class Composer:
     selector: str
     opener: str | None = None  # clicked to open the dialog that holds it
     closer: str | None = None  # clicked to close that dialog
+    newline: str = "Enter"  # the key that starts a new line (Enter posts a Facebook comment)
 
 
 COMPOSERS = {
@@ -65,7 +66,7 @@ COMPOSERS = {
         closer='[role="dialog"] [aria-label="Close"][role="button"]',
     ),
     ("facebook", "comment"): Composer(
-        "facebook", "comment", '[data-lexical-editor="true"][aria-label="Write a comment…"]'
+        "facebook", "comment", '[data-lexical-editor="true"][aria-label="Write a comment…"]', newline="Shift+Enter"
     ),
 }
 
@@ -135,10 +136,45 @@ class Draft:
         self.editor.wait_for(state="detached")
 
     def type(self, text: str) -> None:
-        """Types at the end of the draft, key by key."""
+        """Types at the end of the draft, key by key; a "\n" is the key that starts a new line there."""
         self.editor.click()
         self.page.keyboard.press("Control+End")
-        self.page.keyboard.type(text)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                self.page.keyboard.press(self.composer.newline)
+            if line:
+                self.page.keyboard.type(line)
+
+    def select(self, words: str) -> None:
+        """Selects `words` in the draft with the mouse, as a person drags across them."""
+        box = self.editor.evaluate(
+            """(editor, words) => {
+              const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.data.indexOf(words);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + words.length);
+                const rects = range.getClientRects();
+                const first = rects[0], last = rects[rects.length - 1];
+                return [first.left + 1, (first.top + first.bottom) / 2, last.right - 1, (last.top + last.bottom) / 2];
+              }
+              return null;
+            }""",
+            words,
+        )
+        assert box is not None, f"{words!r} is not in the draft"
+        mouse = self.page.mouse
+        mouse.move(box[0], box[1])
+        mouse.down()
+        mouse.move(box[2], box[3], steps=5)
+        mouse.up()
+        self.page.wait_for_function("(words) => getSelection().toString() === words", arg=words)
+
+    def undo(self) -> None:
+        """Ctrl+Z in the editor, as a person takes back the last change."""
+        self.page.keyboard.press("Control+z")
 
     def model_text(self) -> str | None:
         text = self.page.evaluate("(name) => window.decorumFixture.text(name)", self.composer.name)
@@ -188,12 +224,17 @@ class Draft:
         self.panel.get_by_role("button", name="Show policy warnings").click()
         expect(hide).to_be_visible()
 
-    def apply_fix(self, finding) -> str:
-        """Open the panel, click the finding's fix as a member would, wait for the re-check; the text it added."""
+    def apply_fix(self, finding, *, keyboard: bool = False) -> str:
+        """Open the panel, click the finding's fix as a member would (or Tab to it and press Enter),
+        wait for the re-check; the text it added."""
         self.expand()
         fix = finding.locator('[data-action="fix"]')
         fix_text = fix.get_attribute("data-fix-text")
-        fix.click()
+        if keyboard:
+            fix.focus()
+            self.page.keyboard.press("Enter")
+        else:
+            fix.click()
         self.wait_for_state("ok")
         return fix_text
 

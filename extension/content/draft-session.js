@@ -21,7 +21,12 @@ export class DraftSession {
   #checks = 0;
   #shown = null; // {text, answer}: what the panel shows now
   #dismissed = new Set(); // rule ids the user dismissed, for the life of this compose box
-  #onInput = () => this.#edited(true);
+  #typedAt = 0; // performance.now() of the last input event
+  #fixing = false; // a fix is on its way in: a second click must not add it twice
+  #onInput = () => {
+    this.#typedAt = performance.now();
+    this.#edited(true);
+  };
   #observer = new MutationObserver(() => this.#edited(false));
 
   constructor(editor, adapter, site) {
@@ -118,10 +123,20 @@ export class DraftSession {
     schedulePlacement();
   }
 
-  #applyFix(finding) {
-    const draft = this.#adapter.read(this.#editor);
-    this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);
-    // insertText fired `input`; the check after the pause clears the finding.
+  async #applyFix(finding) {
+    if (this.#fixing) return;
+    this.#fixing = true;
+    try {
+      const wait = this.#typedAt + this.#adapter.undoGroupMs - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (!this.#editor.isConnected) return;
+      // Read now, not at the click: the user may have typed while the fix waited.
+      const draft = this.#adapter.read(this.#editor);
+      await this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);
+      // The editor's change fires `input` or mutates the box; the check after the pause clears the finding.
+    } finally {
+      this.#fixing = false;
+    }
   }
 
   #dismiss(finding) {

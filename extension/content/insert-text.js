@@ -1,21 +1,79 @@
-// The only write Decorum ever makes to a compose box, and only when the user clicks a fix:
-// put the caret at the end and let the browser insert the text as if typed, so the editor
-// (Draft.js, Quill, Lexical) updates its own model. Never set innerHTML or add nodes.
+// The only write Decorum ever makes to a compose box, and only when the user asks for a fix:
+// the text goes at the end of the draft, whatever the caret and the selection, and the user's
+// own text is kept exactly. Never set innerHTML or add nodes: the editor (Draft.js, Quill,
+// Lexical) must take the text into its own model, as if the user had pasted it, so that its
+// state stays true and one Ctrl+Z takes the fix back out.
+//
+// Why a paste and not execCommand("insertText"): Draft.js does not see an insertText, so the
+// browser writes into Draft's DOM behind React; on an empty line (after a trailing new line, or
+// an empty draft) that replaces Draft's placeholder <br>, React fails to remove it and the whole
+// composer unmounts with the draft. All three editors handle a text/plain paste themselves, in
+// their model, as one undo step. A box whose page handles no paste (a plain <textarea>, a bare
+// contenteditable) gets insertText, which the browser applies and can undo itself.
 
-/** Appends `text` to the draft, after `separator` unless the draft is empty or ends in whitespace. */
-export function appendText(editor, text, { separator = " ", currentText = "" } = {}) {
-  editor.focus({ preventScroll: true });
-  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
-    const end = editor.value.length;
-    editor.setSelectionRange(end, end);
-  } else {
-    placeCaretAtEnd(editor);
-  }
+// Editors copy the DOM selection into their model when `selectionchange` fires (a task after the
+// change); a moved caret is given this long to be taken up before the text goes in.
+const SELECTION_SETTLE_MS = 100;
+const CARET_ATTEMPTS = 3;
+
+/**
+ * Appends `text` at the end of the draft, after `separator` unless the draft is empty or ends
+ * in whitespace. Resolves to true once the editor took it, false if the caret could not be put
+ * at the end (the draft is then left as it was).
+ */
+export async function appendText(editor, text, { separator = " ", currentText = "" } = {}) {
   const glue = currentText === "" || /\s$/.test(currentText) ? "" : separator;
-  return document.execCommand("insertText", false, glue + text);
+  if (!(await caretAtEnd(editor))) return false;
+  return insertAtCaret(editor, glue + text);
 }
 
+/** Focuses the editor with the caret at the end of its text, and waits until it has taken that up. */
+async function caretAtEnd(editor) {
+  editor.focus({ preventScroll: true });
+  for (let attempt = 0; attempt < CARET_ATTEMPTS; attempt++) {
+    const settled = selectionSettled();
+    const end = placeCaretAtEnd(editor);
+    await settled;
+    // An editor may put its own idea of the selection back on focus: then place it again.
+    if (caretIs(editor, end)) return true;
+  }
+  return false;
+}
+
+function insertAtCaret(editor, text) {
+  if (isTextField(editor)) return document.execCommand("insertText", false, text);
+  const data = new DataTransfer();
+  data.setData("text/plain", text);
+  const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+  // Cancelled means an editor took the paste into its model; otherwise nobody handles pastes here.
+  if (!editor.dispatchEvent(paste)) return true;
+  return document.execCommand("insertText", false, text);
+}
+
+function isTextField(editor) {
+  return editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement;
+}
+
+/** Resolves after the next selectionchange (or at once if none comes) and the task after it. */
+function selectionSettled() {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener("selectionchange", done);
+      setTimeout(resolve, 0); // the editors' own selectionchange handlers run first
+    };
+    const timer = setTimeout(done, SELECTION_SETTLE_MS);
+    document.addEventListener("selectionchange", done);
+  });
+}
+
+/** Puts the caret after the last text of the editor; returns where it put it. */
 function placeCaretAtEnd(editor) {
+  if (isTextField(editor)) {
+    const end = editor.value.length;
+    editor.setSelectionRange(end, end);
+    return { node: editor, offset: end };
+  }
   const range = document.createRange();
   const last = lastLeaf(editor);
   if (last?.nodeType === Node.TEXT_NODE) range.setStart(last, last.data.length);
@@ -25,6 +83,14 @@ function placeCaretAtEnd(editor) {
   const selection = getSelection();
   selection.removeAllRanges();
   selection.addRange(range);
+  return { node: range.startContainer, offset: range.startOffset };
+}
+
+function caretIs(editor, { node, offset }) {
+  if (document.activeElement !== editor && !editor.contains(document.activeElement)) return false;
+  if (isTextField(editor)) return editor.selectionStart === offset && editor.selectionEnd === offset;
+  const selection = getSelection();
+  return selection.rangeCount === 1 && selection.isCollapsed && selection.focusNode === node && selection.focusOffset === offset;
 }
 
 function lastLeaf(root) {

@@ -9,8 +9,11 @@
 //   ignore     selector for editor furniture inside a compose box that holds no draft text
 //   anchor     editor → element whose box the panel sits beside (see closestOf)
 //   read       editor → {text, rangeFor(start, end)}
-//   insertFix  (editor, text, currentText) → inserts a fix's text at the end, as typing would
+//   insertFix  (editor, text, currentText) → promise: appends a fix's text as the editor's own
+//              paste would, true once the editor took it (see insert-text.js)
 //   separator  what goes between the draft and an appended fix
+//   undoGroupMs  how long after a change the editor's history folds the next change into the same
+//              undo step: a fix waits that long after the last keystroke, to be undone alone
 
 import { readDraft } from "../draft-text.js";
 import { appendText } from "../insert-text.js";
@@ -20,9 +23,11 @@ export function defineAdapter(spec) {
     hosts: [],
     ignore: null,
     accepts: () => true,
-    // A space is the one separator every editor takes through insertText: Draft.js scrambles
-    // its blocks on "\n", Lexical drops the whole insertion.
+    // The fix reads on as the draft's last sentence (short posts); a site may give it a line.
     separator: " ",
+    // Draft.js starts a new undo step when the kind of change differs (a paste after typing), and
+    // Lexical for any insertion of more than a character: neither needs a wait.
+    undoGroupMs: 0,
     anchor: (editor) => editor,
     read(editor) {
       return readDraft(editor, { ignore: adapter.ignore });

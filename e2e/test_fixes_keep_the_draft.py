@@ -1,0 +1,104 @@
+"""A one-click fix never loses or changes what the member typed, in every compose box.
+
+The real browser, extension and decorum-host on the fixture editors (X: Draft.js, LinkedIn:
+Quill, Facebook: Lexical with its history plugin). For each box and each shape of draft that
+has broken editors before (a trailing new line crashed Draft.js; a selection made Lexical
+replace the selected words), the fix goes at the end whatever the caret and selection, the
+member's text is kept exactly, the page throws nothing, and one Ctrl+Z takes the fix back out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import harness
+from scenario import COMPOSERS, Draft, sites  # noqa: F401  (sites is a fixture)
+
+MENTION = "Who's going to the ICIS meeting in October?"
+
+# What goes between the draft and the fix on each site, unless the draft ends in whitespace.
+JOINER = {"x": " ", "linkedin": "\n", "facebook": " "}
+
+
+def _type(text):
+    return lambda draft: draft.type(text)
+
+
+def _caret_in_the_middle(draft: Draft) -> None:
+    draft.type(MENTION)
+    for _ in range(12):
+        draft.page.keyboard.press("ArrowLeft")
+
+
+def _selection(draft: Draft) -> None:
+    draft.type(MENTION)
+    draft.select("meeting in Octo")
+
+
+# Each leaves the draft with a disclaimer warning pending and the caret where a member might.
+SHAPES = {
+    "trailing space": _type(MENTION + " "),
+    "trailing new line": _type(MENTION + "\n"),
+    "several trailing new lines": _type(MENTION + "\n\n\n"),
+    "caret in the middle": _caret_in_the_middle,
+    "a selection": _selection,
+    "emoji": _type("🎉 Off to the ICIS meeting 🩻🇵🇹 in October 👩🏽‍⚕️"),
+    "right-to-left text": _type("نلتقي في ICIS الأسبوع المقبل"),
+    "a blank line inside": _type("Agenda for Monday\n\nposter session, then the ICIS reception"),
+}
+
+
+def _expected(before: str, fix_text: str, site: str) -> str:
+    glue = "" if before == "" or before[-1].isspace() else JOINER[site]
+    return before + glue + fix_text
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("site, name", list(COMPOSERS), ids=[f"{s}-{n}" for s, n in COMPOSERS])
+def test_the_fix_goes_at_the_end_keeps_the_draft_and_one_undo_takes_it_back(sites, site, name, shape):
+    draft = sites.draft(site, name, policies=["icis"])
+    SHAPES[shape](draft)
+    finding = draft.wait_for_finding("icis", "disclaimer", record=False)
+    before = draft.model_text()
+
+    fix_text = draft.apply_fix(finding)
+
+    draft.wait_for_model_text("(text, want) => text === want", _expected(before, fix_text, site))
+    draft.undo()
+    draft.wait_for_model_text("(text, want) => text === want", before)
+
+
+@pytest.mark.parametrize("site, name", [("facebook", "composer"), ("facebook", "comment"), ("x", "composer")])
+def test_enter_on_the_fix_with_words_selected_appends_it_and_keeps_them(sites, site, name):
+    draft = sites.draft(site, name, policies=["icis"])
+    _selection(draft)
+    finding = draft.wait_for_finding("icis", "disclaimer", record=False)
+
+    fix_text = draft.apply_fix(finding, keyboard=True)
+
+    draft.wait_for_model_text("(text, want) => text === want", _expected(MENTION, fix_text, site))
+
+
+# The shipped module, run in the page: an empty box never gets a fix from the panel (a fix needs
+# words to warn about), but the member may empty it while the list is still open.
+INSERT_TEXT_MODULE = harness.EXTENSION_DIR / "content" / "insert-text.js"
+
+
+@pytest.mark.parametrize("site, name", list(COMPOSERS), ids=[f"{s}-{n}" for s, n in COMPOSERS])
+def test_appending_to_an_empty_box_fills_it_and_typing_carries_on(sites, site, name):
+    draft = sites.draft(site, name)
+    page = draft.page
+    source = Path(INSERT_TEXT_MODULE).read_text()
+    page.add_script_tag(type="module", content=source + "\nwindow.decorumAppendText = appendText;")
+    page.wait_for_function("() => typeof window.decorumAppendText === 'function'")
+
+    assert draft.editor.evaluate("(editor) => window.decorumAppendText(editor, 'Views my own.')") is True
+
+    draft.wait_for_model_text("(text, want) => text === want", "Views my own.")
+    draft.page.keyboard.type(" Really.")
+    draft.wait_for_model_text("(text, want) => text === want", "Views my own. Really.")
+    draft.undo()
+    draft.undo()
+    draft.wait_for_model_text("(text, want) => text === want", "")
