@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium fixtures install-host bench eval screenshots clean
+.PHONY: run test setup chromium extension fixtures install-host bench eval screenshots clean
 
-run: setup chromium fixtures install-host
+run: setup chromium extension fixtures install-host
 	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
 
-test: setup chromium fixtures
+test: setup chromium extension fixtures
 	node --test extension/tests/
 	$(VENV)/bin/pytest
 
@@ -25,11 +25,15 @@ $(STAMP): pyproject.toml
 chromium:
 	@bash tools/ensure-chromium.sh
 
+# The content script is one bundle (extension/build/content.js, see tools/build-extension.mjs).
+extension:
+	{ [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run --silent build
+
 fixtures:
 	cd e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run --silent build
 
 # Registers the native host for every browser installed for this user (see `decorum doctor`).
-install-host: setup
+install-host: setup extension
 	$(VENV)/bin/decorum install-host --browser all
 
 # Prints speed figures and rewrites the table in BENCHMARKS.md (see that file for what is measured).
@@ -37,11 +41,11 @@ bench: setup
 	$(PY) bench/run.py --write BENCHMARKS.md
 
 # Refreshes the README's screenshots (docs/screenshots/) from a real e2e run.
-screenshots: setup chromium fixtures
+screenshots: setup chromium extension fixtures
 	DECORUM_SCREENSHOTS=docs $(VENV)/bin/pytest e2e -k "naming_the_society_without_a_disclaimer" -q
 
 eval: setup
 	$(VENV)/bin/decorum eval ../shared/corpus/dev.jsonl
 
 clean:
-	rm -rf $(VENV) e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info
+	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info

@@ -36,6 +36,12 @@ def fixtures_built() -> Path:
 
 
 @pytest.fixture(scope="session")
+def extension_built() -> Path:
+    """extension/build/content.js, (re)built if missing or older than the extension's sources."""
+    return harness.build_extension()
+
+
+@pytest.fixture(scope="session")
 def pw():
     """One sync Playwright for the session (starting it costs ~0.5 s; a browser per test is cheap)."""
     if not Path(harness.CHROMIUM).exists():
@@ -47,7 +53,7 @@ def pw():
 
 
 @pytest.fixture
-def browser(request, fixtures_built, pw, tmp_path):
+def browser(request, fixtures_built, extension_built, pw, tmp_path):
     """A persistent Chromium context in a throw-away profile: extension loaded, fixtures routed,
     host registered. Its RouteLog is harness.route_log(browser)."""
     marker = request.node.get_closest_marker("extension")

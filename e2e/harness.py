@@ -3,6 +3,7 @@
 One module for both the e2e tests (via conftest.py) and `make run` (via run_demo.py):
 
 - build_fixtures(): npm ci + esbuild build of e2e/fixtures into e2e/fixtures/dist, when stale.
+- build_extension(): npm ci + esbuild bundle of the content script (extension/build/), when stale.
 - route_fixtures(context): answer https://x.com/…, linkedin, facebook from dist; abort the rest.
 - register_host(user_data_dir): the native-messaging manifest inside a throw-away profile.
 - launch(user_data_dir): Debian's Chromium (Playwright cannot download browsers here) as a
@@ -63,12 +64,30 @@ CONTENT_TYPES = {
 # --- building the fixtures -----------------------------------------------------------------
 
 
-def _run(cmd: list[str]) -> None:
-    proc = subprocess.run(cmd, cwd=E2E, capture_output=True, text=True)
+def _run(cmd: list[str], cwd: Path = E2E) -> None:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(
-            f"`{' '.join(cmd)}` failed in {E2E} (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+            f"`{' '.join(cmd)}` failed in {cwd} (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
         )
+
+
+def _npm() -> str:
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError(
+            "npm not found: the extension's content script and the e2e fixture pages are bundled with "
+            "Node.js (install Node.js 20+ and npm, e.g. `apt-get install nodejs npm`)."
+        )
+    return npm
+
+
+def _install_node_packages(folder: Path) -> None:
+    """npm ci in ``folder`` unless its node_modules is newer than its lock file."""
+    # npm writes node_modules/.package-lock.json on install; older than the lock means stale.
+    installed = folder / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < (folder / "package-lock.json").stat().st_mtime:
+        _run([_npm(), "ci", "--no-audit", "--no-fund"], cwd=folder)
 
 
 def _newest_source_mtime() -> float:
@@ -78,20 +97,25 @@ def _newest_source_mtime() -> float:
 
 def build_fixtures(force: bool = False) -> Path:
     """Install the pinned editor libraries if needed and rebuild dist/ if older than its sources."""
-    npm = shutil.which("npm")
-    if npm is None:
-        raise RuntimeError(
-            "npm not found: the e2e fixture pages are bundled with Node.js "
-            "(install Node.js 20+ and npm, e.g. `apt-get install nodejs npm`)."
-        )
-    # npm writes node_modules/.package-lock.json on install; older than the lock means stale.
-    installed = E2E / "node_modules" / ".package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < (E2E / "package-lock.json").stat().st_mtime:
-        _run([npm, "ci", "--no-audit", "--no-fund"])
+    _install_node_packages(E2E)
     stamp = DIST / "BUILD"  # build.mjs writes it last, so it exists only after a full build
     if force or not stamp.exists() or stamp.stat().st_mtime < _newest_source_mtime():
-        _run([npm, "run", "--silent", "build"])
+        _run([_npm(), "run", "--silent", "build"])
     return DIST
+
+
+CONTENT_SCRIPT = EXTENSION_DIR / "build" / "content.js"
+
+
+def build_extension(force: bool = False) -> Path:
+    """The extension's content-script bundle, rebuilt if missing or older than any extension source."""
+    _install_node_packages(REPO)
+    sources = [REPO / "tools" / "build-extension.mjs", REPO / "package-lock.json"]
+    sources += [p for p in EXTENSION_DIR.rglob("*.js") if CONTENT_SCRIPT.parent not in p.parents]
+    newest = max(p.stat().st_mtime for p in sources)
+    if force or not CONTENT_SCRIPT.exists() or CONTENT_SCRIPT.stat().st_mtime < newest:
+        _run([_npm(), "run", "--silent", "build"], cwd=REPO)
+    return CONTENT_SCRIPT
 
 
 # --- serving the fixtures under the real sites' URLs ---------------------------------------

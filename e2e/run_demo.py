@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no display: run under `xvfb-run -a`, or on a desktop")
     if not (args.extension / "manifest.json").is_file():
         print(f"warning: {args.extension}/manifest.json not found: starting without the extension", file=sys.stderr)
+    if args.extension == harness.EXTENSION_DIR:
+        harness.build_extension()
     if not args.url:
         harness.build_fixtures()
 

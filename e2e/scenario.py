@@ -1,10 +1,11 @@
 """Helpers for the e2e scenario tests: a compose box on a fixture page, its Decorum panel, the
 popup, the host process, and the keystroke-to-warning latency of every warning a test waits for.
 
-The panel contract these helpers rely on (extension/content/panel.js): the panel's host element
+The panel contract these helpers rely on (extension/content/panel.js): the panel's element
 has `data-decorum-panel` and `data-decorum-state`; each finding has `data-policy`,
-`data-category` and `data-rule`; a fix button has `data-action="fix"` and `data-fix-text`.
-Playwright's CSS locators pierce the panel's open shadow root.
+`data-category` and `data-rule`; a fix button has `data-action="fix"` and `data-fix-text`. The
+panel is in a closed shadow root: the helpers reach it from the extension's own content-script
+world through the DevTools protocol (content_world.py), never through the page.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 import harness
+from content_world import LATENCY, TIMING, ContentWorld, PanelView
 
 # Every run saves its screenshots with the other artifacts; DECORUM_SCREENSHOTS=docs refreshes the README's.
 SCREENSHOTS = (
@@ -70,18 +70,6 @@ COMPOSERS = {
     ),
 }
 
-# Runs in the page's own world before its scripts: notes the last keystroke and every change of
-# a panel's state, so latency is measured in the page, not through Playwright's round trips.
-TIMING_SCRIPT = """(() => {
-  const timing = (window.__decorumTiming = { lastKey: 0, states: [] });
-  addEventListener('keydown', () => { timing.lastKey = performance.now(); }, true);
-  new MutationObserver((records) => {
-    for (const r of records) {
-      timing.states.push({ state: r.target.getAttribute('data-decorum-state'), at: performance.now() });
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-decorum-state'] });
-})();"""
-
 _latencies: list[dict] = []
 
 
@@ -111,6 +99,31 @@ def wait_for_stored(context, key: str, expected, timeout: float = WAIT_MS / 1000
         time.sleep(0.05)
 
 
+class FindingView:
+    """One finding in the panel, by its policy and category."""
+
+    def __init__(self, panel: PanelView, policy: str, category: str):
+        self.panel = panel
+        self.selector = f'[data-policy="{policy}"][data-category="{category}"]'
+
+    def exists(self) -> bool:
+        return self.panel.exists(self.selector)
+
+    def text(self, part: str = "") -> str:
+        return self.panel.text(f"{self.selector} {part}".strip())
+
+    def attribute(self, part: str, name: str) -> str | None:
+        return self.panel.attribute(f"{self.selector} {part}", name)
+
+    def click(self, action: str) -> None:
+        self.panel.click(f'{self.selector} [data-action="{action}"]')
+
+    def press(self, action: str) -> None:
+        """Moves the keyboard focus to the button and presses Enter, as a keyboard user does."""
+        self.panel.focus(f'{self.selector} [data-action="{action}"]')
+        self.panel.page.keyboard.press("Enter")
+
+
 # --- a compose box and its panel -----------------------------------------------------------------
 
 
@@ -122,13 +135,14 @@ class Draft:
         self.composer = composer
         self.nodeid = nodeid
         self.editor = page.locator(composer.selector)
-        # The panel of the box being typed in: panels of empty boxes are idle (and hidden).
-        self.panel = page.locator('[data-decorum-panel]:not([data-decorum-state="idle"])')
+        self.world = content_world(page)
+        self.panel = PanelView(self.world)
 
     def open(self) -> "Draft":
         if self.composer.opener:
             self.page.click(self.composer.opener)
         self.editor.wait_for()
+        self.world.evaluate(TIMING)
         return self
 
     def close(self) -> None:
@@ -188,78 +202,81 @@ class Draft:
             timeout=WAIT_MS,
         )
 
-    def finding(self, policy: str, category: str):
-        return self.panel.locator(f'[data-policy="{policy}"][data-category="{category}"]')
+    def finding(self, policy: str, category: str) -> FindingView:
+        return FindingView(self.panel, policy, category)
 
-    def wait_for_finding(self, policy: str, category: str, *, record: bool = True):
+    def wait_for_finding(self, policy: str, category: str, *, record: bool = True) -> FindingView:
         """Waits for the warning, and records how long after the last keystroke it appeared."""
-        expect(self.panel).to_have_attribute("data-decorum-state", "findings", timeout=WAIT_MS)
+        self.panel.wait_for_state("findings")
         finding = self.finding(policy, category)
-        finding.first.wait_for(state="attached", timeout=WAIT_MS)
+        self.world.wait_for(
+            "(selector) => decorum.find(selector) !== null",
+            finding.selector,
+            message=f"no {policy}/{category} warning; the panel shows {self.panel.findings()}",
+        )
         if record:
             self._record_latency(f"{policy}/{category}")
         return finding
 
     def wait_for_state(self, state: str) -> None:
-        expect(self.panel).to_have_attribute("data-decorum-state", state, timeout=WAIT_MS)
+        self.panel.wait_for_state(state)
 
     def findings(self) -> set[tuple[str, str]]:
         """(policy, category) of every finding the panel shows now."""
-        pairs = self.panel.locator("[data-policy]").evaluate_all(
-            "(items) => items.map((i) => [i.dataset.policy, i.dataset.category])"
-        )
-        return {tuple(pair) for pair in pairs}
+        return self.panel.findings()
 
     def count(self) -> int:
-        return int(self.panel.locator("[data-decorum-count]").get_attribute("data-decorum-count"))
+        return self.panel.count()
 
     def status_text(self) -> str:
-        return self.panel.locator('[role="status"]').inner_text()
+        return self.panel.status_text()
 
     def expand(self) -> None:
         """Open the panel's list of warnings (nothing to do when it is open already)."""
-        hide = self.panel.get_by_role("button", name="Hide policy warnings")
-        if hide.count():
+        if self.panel.exists('button[aria-label="Hide policy warnings"]'):
             return
-        self.panel.get_by_role("button", name="Show policy warnings").click()
-        expect(hide).to_be_visible()
+        self.panel.click('button[aria-label="Show policy warnings"]')
+        self.panel.wait_until_visible('button[aria-label="Hide policy warnings"]')
 
-    def apply_fix(self, finding, *, keyboard: bool = False) -> str:
+    def apply_fix(self, finding: FindingView, *, keyboard: bool = False) -> str:
         """Open the panel, click the finding's fix as a member would (or Tab to it and press Enter),
         wait for the re-check; the text it added."""
         self.expand()
-        fix = finding.locator('[data-action="fix"]')
-        fix_text = fix.get_attribute("data-fix-text")
+        fix_text = finding.attribute('[data-action="fix"]', "data-fix-text")
         if keyboard:
-            fix.focus()
-            self.page.keyboard.press("Enter")
+            finding.press("fix")
         else:
-            fix.click()
+            finding.click("fix")
         self.wait_for_state("ok")
         return fix_text
 
     def _record_latency(self, what: str) -> None:
-        ms = self.page.evaluate(
-            """() => {
-              const t = window.__decorumTiming;
-              const shown = t && t.states.find((s) => s.state === 'findings' && s.at >= t.lastKey);
-              return shown ? shown.at - t.lastKey : null;
-            }"""
-        )
+        ms = self.world.evaluate(LATENCY)
         if ms is not None:
             _latencies.append({"test": self.nodeid, "site": self.composer.site, "finding": what, "ms": round(ms, 1)})
 
 
 def open_site(context, site: str, *, policies: list[str] | None = None, errors: list | None = None):
-    """The site's fixture page in the context's first tab, with the timing probe installed."""
+    """The site's fixture page in the context's first tab."""
     if policies is not None:
         set_settings(context, activePolicies=policies)
     page = context.pages[0] if context.pages else context.new_page()
     if errors is not None:
         page.on("pageerror", lambda error: errors.append(str(error)))
-    page.add_init_script(TIMING_SCRIPT)
     page.goto(harness.SITES[site])
     return page
+
+
+_worlds: dict[object, ContentWorld] = {}
+
+
+def content_world(page) -> ContentWorld:
+    """The extension's content-script world in ``page`` (one DevTools session per page)."""
+    world = _worlds.get(page)
+    if world is None:
+        world = _worlds[page] = ContentWorld(page)
+        page.on("close", lambda _: _worlds.pop(page, None))
+    return world
 
 
 class Sites:
@@ -392,11 +409,3 @@ def _write_latency_report(config) -> None:
         reporter.write_line(line)
     else:
         print(line)
-
-
-def highlighted_texts(page) -> list[str]:
-    """The words the CSS Custom Highlight API underlines now, across every Decorum highlight."""
-    return page.evaluate(
-        """() => ['decorum-error', 'decorum-warning', 'decorum-info']
-              .flatMap((name) => [...(CSS.highlights.get(name) || [])].map((range) => range.toString()))"""
-    )

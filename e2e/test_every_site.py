@@ -29,7 +29,7 @@ def test_naming_the_society_without_a_disclaimer_is_warned_and_the_fix_clears_it
 
     finding = draft.wait_for_finding("icis", "disclaimer")
     draft.expand()
-    assert "ICIS" in finding.locator("blockquote").inner_text()
+    assert "ICIS" in finding.text("blockquote")
     screenshot(draft.page, site)
 
     fix_text = draft.apply_fix(finding)
@@ -69,8 +69,6 @@ def test_the_panel_goes_when_the_dialog_closes(sites, site, composer):
     draft = sites.draft(site, composer, policies=["icis"])
     draft.type(SOCIETY_NO_DISCLAIMER)
     draft.wait_for_finding("icis", "disclaimer")
-    before = draft.page.locator("[data-decorum-panel]").count()
+    before = draft.panel.panel_count()
     draft.close()
-    draft.page.wait_for_function(
-        "(n) => document.querySelectorAll('[data-decorum-panel]').length === n - 1", arg=before
-    )
+    draft.world.wait_for("(n) => decorum.panels().length === n - 1", before, message="the panel stayed")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from scenario import highlighted_texts, sites  # noqa: F401  (sites is a fixture)
+from scenario import sites  # noqa: F401  (sites is a fixture)
 
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
 
@@ -25,7 +25,7 @@ def test_a_multi_line_draft_underlines_the_words_the_warning_is_about(sites):
     draft = sites.draft("facebook", "composer", policies=["icis"])
     draft.type("Agenda for Monday:\n\nposter session, then the ICIS reception.")
     draft.wait_for_finding("icis", "disclaimer")
-    assert "ICIS" in highlighted_texts(draft.page)
+    assert "ICIS" in draft.panel.underlined_words()
 
 
 def test_the_panel_works_from_the_keyboard(sites):
@@ -34,12 +34,12 @@ def test_the_panel_works_from_the_keyboard(sites):
     draft.wait_for_finding("icis", "disclaimer")
     page = draft.page
 
-    toggle = draft.panel.get_by_role("button", name="Show policy warnings")
-    toggle.focus()
+    panel = draft.panel
+    panel.focus('button[aria-label="Show policy warnings"]')
     page.keyboard.press("Enter")
-    expect(draft.panel.get_by_role("button", name="Hide policy warnings")).to_be_focused()
+    assert panel.is_focused('button[aria-label="Hide policy warnings"]')
     page.keyboard.press("Tab")
-    expect(draft.panel.locator('[data-action="fix"]')).to_be_focused()
+    assert panel.is_focused('[data-action="fix"]')
     page.keyboard.press("Escape")  # back to the draft, list closed
     expect(draft.editor).to_be_focused()
-    expect(draft.panel.get_by_role("button", name="Show policy warnings")).to_be_visible()
+    assert panel.is_visible('button[aria-label="Show policy warnings"]')

@@ -51,9 +51,7 @@ def test_without_the_host_the_panel_says_so_and_typing_still_works(request, brow
     draft.type(SOCIETY_NO_DISCLAIMER)
 
     draft.wait_for_state("offline")
-    expect(draft.panel.locator('[role="status"]')).to_have_text(
-        "Decorum engine not installed — open the Decorum popup"
-    )
+    draft.panel.wait_for_status_text("Decorum engine not installed — open the Decorum popup")
     draft.wait_for_model_text("(text, want) => text === want", SOCIETY_NO_DISCLAIMER)
     draft.type(" More to come.")
     draft.wait_for_model_text("(text, want) => text === want", SOCIETY_NO_DISCLAIMER + " More to come.")
@@ -80,16 +78,9 @@ def test_a_draft_too_long_to_check_says_so(sites):
     draft = sites.draft("linkedin", "comment", policies=["icis"])
     draft.editor.click()
     too_long = "ICIS " * 13_000  # 65,000 UTF-16 units; the host's limit is 63,206
-    draft.editor.evaluate(
-        """(el, text) => {
-          const data = new DataTransfer();
-          data.setData('text/plain', text);
-          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-        }""",
-        too_long,
-    )
+    draft.page.keyboard.insert_text(too_long)  # as a paste or a dictation puts it in, in one go
     draft.wait_for_state("too_large")
-    expect(draft.panel.locator('[role="status"]')).to_have_text("This draft is too long for Decorum to check")
+    assert draft.status_text() == "This draft is too long for Decorum to check"
 
 
 def test_installing_the_host_while_a_draft_is_open_brings_its_warnings(request, browser_without_host, tmp_path):

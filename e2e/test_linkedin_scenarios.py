@@ -5,7 +5,7 @@ The share box is a dialog opened after load ("Start a post"); the comment box is
 
 from __future__ import annotations
 
-from scenario import highlighted_texts, sites  # noqa: F401  (sites is a fixture)
+from scenario import sites  # noqa: F401  (sites is a fixture)
 
 
 
@@ -22,4 +22,4 @@ def test_a_multi_line_draft_underlines_the_words_the_warning_is_about(sites):
     draft = sites.draft("linkedin", "share", policies=["icis"])
     draft.type("Agenda for Monday:\n\nposter session, then the ICIS reception.")
     draft.wait_for_finding("icis", "disclaimer")
-    assert "ICIS" in highlighted_texts(draft.page)
+    assert "ICIS" in draft.panel.underlined_words()

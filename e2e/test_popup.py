@@ -46,7 +46,7 @@ def test_switching_policies_in_the_popup_changes_the_open_draft(sites, site, edi
     draft = sites.draft(site, editor, policies=[])
     draft.type(BOTH_SOCIETIES)
     draft.wait_for_state("inactive")  # and the panel says why nothing is checked
-    expect(draft.panel.locator('[role="status"]')).to_contain_text("No policy switched on")
+    assert "No policy switched on" in draft.status_text()
 
     popup = open_popup(sites.context)
     popup.locator('input[data-policy="icis"]').check()
@@ -58,7 +58,7 @@ def test_switching_policies_in_the_popup_changes_the_open_draft(sites, site, edi
     assert draft.findings() == {("icis", "disclaimer"), ("rcr", "disclaimer")}
 
     popup.locator('input[data-policy="icis"]').uncheck()
-    expect(draft.finding("icis", "disclaimer")).to_have_count(0)
+    draft.world.wait_for("() => decorum.find('[data-policy=\"icis\"]') === null", message="the ICIS warning stayed")
     assert draft.findings() == {("rcr", "disclaimer")}
 
     popup.locator('input[data-policy="rcr"]').uncheck()
@@ -102,10 +102,10 @@ def test_switching_a_site_off_removes_its_panels_and_on_brings_them_back(sites):
     expect(x_switch).to_be_checked()
     x_switch.uncheck()
     wait_for_stored(sites.context, "disabledSites", ["x"])
-    expect(draft.page.locator("[data-decorum-panel]")).to_have_count(0)
+    draft.world.wait_for("() => decorum.panels().length === 0", message="the panel stayed")
     draft.type(" See you there.")
     draft.wait_for_model_text("(text, want) => text.endsWith(want)", " See you there.")
-    assert draft.page.locator("[data-decorum-panel]").count() == 0
+    assert draft.panel.panel_count() == 0
 
     x_switch.check()
     wait_for_stored(sites.context, "disabledSites", [])
@@ -137,7 +137,7 @@ def test_a_profile_carrying_the_disclaimer_silences_only_the_policies_that_accep
 
     rcr_profile.check()
     wait_for_stored(sites.context, "profileDisclaimer", ["rcr"])
-    expect(draft.finding("rcr", "disclaimer")).to_have_count(0)
+    draft.world.wait_for("() => decorum.find('[data-policy=\"rcr\"]') === null", message="the RCR warning stayed")
     draft.wait_for_state("findings")
     assert draft.findings() == {("icis", "disclaimer")}
 

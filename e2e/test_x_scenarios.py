@@ -5,7 +5,7 @@ The inline composer renders ~600 ms after load (a late composer); the reply dial
 
 from __future__ import annotations
 
-from scenario import highlighted_texts, sites  # noqa: F401  (sites is a fixture)
+from scenario import sites  # noqa: F401  (sites is a fixture)
 
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
 
@@ -23,7 +23,7 @@ def test_a_dismissed_warning_stays_dismissed_for_that_draft(sites):
     draft.type(SOCIETY_NO_DISCLAIMER)
     finding = draft.wait_for_finding("icis", "disclaimer")
     draft.expand()
-    finding.locator('[data-action="dismiss"]').click()
+    finding.click("dismiss")
     draft.wait_for_state("ok")
     draft.type(" Bring slides.")
     draft.wait_for_state("ok")
@@ -35,4 +35,4 @@ def test_offsets_after_emoji_and_line_breaks_underline_the_right_words(sites):
     draft = sites.draft("x", "composer", policies=["icis"])
     draft.type("🎉🎉 Big week!\nOff to #ICIS2025 in Lisbon 🇵🇹")
     draft.wait_for_finding("icis", "disclaimer")
-    assert highlighted_texts(draft.page) == ["#ICIS2025"]
+    assert draft.panel.underlined_words() == ["#ICIS2025"]

@@ -1,13 +1,26 @@
 // One compose box while it exists: waits for a pause in typing, reads the draft, asks the
 // background to check it, and shows the answer in its panel. Only the newest answer counts.
+//
+// Nothing happens until the member types into the box: a key, a paste, a drop, an input method,
+// each a trusted event that no page script can make. Until then Decorum reads nothing, checks
+// nothing and draws nothing, so a page cannot plant a hidden editable box, fill it with a
+// society's name and watch whether Decorum reacts.
 
 import { sendToBackground } from "../platform.js";
 import { MAX_TEXT_UNITS, MSG } from "../shared/messages.js";
-import { clearHighlights, showHighlights } from "./highlights.js";
 import { Panel } from "./panel.js";
 import { follow, schedule as schedulePlacement, unfollow } from "./placement.js";
+import { surface } from "./surface.js";
+import { Underlines } from "./underlines.js";
 
 const DEBOUNCE_MS = 300;
+// What a person does to put words in a box; input and change events are trusted even when a
+// page script's execCommand caused them, these are not.
+const TYPING_EVENTS = ["keydown", "beforeinput", "paste", "drop", "compositionstart"];
+const SEVERITIES = new Set(["error", "warning", "info"]);
+// Boxes the member has typed into, for as long as they exist: a box met again (its site switched
+// off and on) is checked at once, as before.
+const typedInto = new WeakSet();
 let nextComposerId = 1;
 
 export class DraftSession {
@@ -16,6 +29,8 @@ export class DraftSession {
   #adapter;
   #site;
   #panel;
+  #underlines = new Underlines();
+  #engaged = false; // the member has typed into this box
   #timer = null;
   #edits = 0; // bumped on every change: an answer about an older draft is dropped
   #checks = 0;
@@ -28,6 +43,9 @@ export class DraftSession {
     this.#edited(true);
   };
   #observer = new MutationObserver(() => this.#edited(false));
+  #onTyping = (event) => {
+    if (event.isTrusted) this.#engage();
+  };
 
   constructor(editor, adapter, site) {
     this.#editor = editor;
@@ -38,28 +56,45 @@ export class DraftSession {
       onDismiss: (finding) => this.#dismiss(finding),
       onEscape: () => editor.focus(),
     });
-    this.#panel.attach();
-    follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
-    editor.addEventListener("input", this.#onInput);
-    // The site may change the draft without an input event (clearing it after posting).
-    this.#observer.observe(editor, { childList: true, subtree: true, characterData: true });
-    this.#schedule(0);
+    if (typedInto.has(editor)) this.#engage();
+    else for (const type of TYPING_EVENTS) editor.addEventListener(type, this.#onTyping, true);
   }
 
   destroy() {
     clearTimeout(this.#timer);
+    for (const type of TYPING_EVENTS) this.#editor.removeEventListener(type, this.#onTyping, true);
     this.#observer.disconnect();
     this.#editor.removeEventListener("input", this.#onInput);
     unfollow(this.#panel);
+    unfollow(this.#underlines);
+    this.#underlines.remove();
     this.#panel.remove();
-    clearHighlights(this.id);
     this.#edits++;
   }
 
   /** Checks again even if the text is unchanged: settings or the engine changed. */
   recheck() {
+    if (!this.#engaged) return;
     this.#shown = null;
     this.#schedule(0);
+  }
+
+  #engage() {
+    if (this.#engaged) return;
+    this.#engaged = true;
+    typedInto.add(this.#editor);
+    for (const type of TYPING_EVENTS) this.#editor.removeEventListener(type, this.#onTyping, true);
+    const editor = this.#editor;
+    const adapter = this.#adapter;
+    this.#underlines.attach(surface());
+    this.#panel.attach();
+    follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
+    follow(this.#underlines, () => (editor.isConnected ? editor : null));
+    editor.addEventListener("input", this.#onInput);
+    // The site may change the draft without an input event (clearing it after posting).
+    this.#observer.observe(editor, { childList: true, subtree: true, characterData: true });
+    // The keystroke that engaged it is on its way into the editor: check after the pause.
+    this.#schedule(DEBOUNCE_MS);
   }
 
   get offline() {
@@ -68,7 +103,7 @@ export class DraftSession {
 
   #edited(typed) {
     this.#edits++;
-    clearHighlights(this.id); // the ranges point into a DOM that just changed
+    this.#underlines.clear(); // the ranges point into a DOM that just changed
     if (typed) this.#panel.showChecking();
     this.#schedule(DEBOUNCE_MS);
   }
@@ -95,6 +130,7 @@ export class DraftSession {
   #render(answer, draft) {
     const panel = this.#panel;
     this.#shown = { text: draft.text, answer };
+    this.#underlines.clear();
     switch (answer?.type) {
       case "empty":
         panel.showIdle();
@@ -105,10 +141,9 @@ export class DraftSession {
       case "result": {
         const findings = answer.findings.filter((f) => !this.#dismissed.has(f.rule));
         panel.showFindings(findings, answer.policyInfo);
-        showHighlights(
-          this.id,
+        this.#underlines.show(
           findings
-            .map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: f.severity }))
+            .map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: SEVERITIES.has(f.severity) ? f.severity : "warning" }))
             .filter((item) => item.range),
         );
         break;

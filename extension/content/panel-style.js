@@ -1,13 +1,12 @@
-// The panel's stylesheet, scoped by its shadow root so the site's CSS and ours never meet.
+// The panels' stylesheet, scoped by Decorum's shadow root so the site's CSS and ours never meet.
 // Colours meet WCAG AA on white (text ≥ 4.5:1, focus ring and borders ≥ 3:1).
 
 export const PANEL_CSS = `
-:host {
-  all: initial;
+[data-decorum-panel] {
   position: fixed;
-  z-index: 2147483646;
   top: 0;
   left: 0;
+  margin: 0;
 }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
@@ -23,7 +22,7 @@ export const PANEL_CSS = `
   transition: opacity 120ms;
 }
 .panel.expanded { width: min(360px, var(--decorum-room, 360px)); }
-:host([data-decorum-state="checking"]) .panel { opacity: 0.75; }
+[data-decorum-panel][data-decorum-state="checking"] .panel { opacity: 0.75; }
 .bar {
   display: flex;
   align-items: center;
@@ -38,11 +37,11 @@ export const PANEL_CSS = `
   border-radius: 50%;
   background: #1e7b34;
 }
-:host([data-decorum-state="findings"]) .mark { background: #b06000; }
-:host([data-decorum-state="findings"][data-severity="error"]) .mark { background: #c5221f; }
-:host([data-decorum-state="offline"]) .mark,
-:host([data-decorum-state="too_large"]) .mark,
-:host([data-decorum-state="inactive"]) .mark { background: #6b6b6b; }
+[data-decorum-panel][data-decorum-state="findings"] .mark { background: #b06000; }
+[data-decorum-panel][data-decorum-state="findings"][data-severity="error"] .mark { background: #c5221f; }
+[data-decorum-panel][data-decorum-state="offline"] .mark,
+[data-decorum-panel][data-decorum-state="too_large"] .mark,
+[data-decorum-panel][data-decorum-state="inactive"] .mark { background: #6b6b6b; }
 .count { flex: 1; font-weight: 600; padding-right: 6px; }
 button {
   font: inherit;

@@ -1,13 +1,15 @@
 // The inline panel next to one compose box: a count that opens into the findings, each with
-// its policy, message, clause and buttons. It lives in an open shadow root on a host element
-// appended to <body>, never inside the editor, and follows the compose box as the page moves.
+// its policy, message, clause and buttons. It lives in Decorum's closed shadow root (surface.js),
+// never inside the editor, and follows the compose box as the page moves.
 //
-// Test-facing contract: the host has `data-decorum-panel` and `data-decorum-state`
+// Test-facing contract (inside the closed root, reached by the e2e tests through the DevTools
+// protocol): the panel's element has `data-decorum-panel` and `data-decorum-state`
 // (idle | checking | ok | findings | offline | too_large | inactive); the count element has
 // `data-decorum-count`; each finding has `data-policy`, `data-category` and `data-rule`; its
 // buttons have `data-action="fix"` (with `data-fix-text`) / `data-action="dismiss"`.
 
-import { PANEL_CSS } from "./panel-style.js";
+import { schedule as schedulePlacement } from "./placement.js";
+import { releaseSurface, surface } from "./surface.js";
 
 const GAP_PX = 6;
 const MARGIN_PX = 8;
@@ -26,8 +28,7 @@ const FIX_LABEL = { disclaimer: "Add disclaimer" };
 let nextListId = 1;
 
 export class Panel {
-  host = document.createElement("div");
-  #root = this.host.attachShadow({ mode: "open" });
+  element = document.createElement("div");
   #count;
   #toggle;
   #list;
@@ -43,13 +44,10 @@ export class Panel {
     this.#onFix = onFix;
     this.#onDismiss = onDismiss;
     this.#onEscape = onEscape;
-    this.host.setAttribute("data-decorum-panel", "");
-    this.host.style.cssText = "position:fixed !important; z-index:2147483646 !important; margin:0 !important; top:0; left:0;";
+    this.element.setAttribute("data-decorum-panel", "");
     this.#setHidden(true);
     this.#setState("idle");
 
-    const style = document.createElement("style");
-    style.textContent = PANEL_CSS;
     const panel = el("div", { class: "panel", role: "group", "aria-label": "Decorum policy check" });
     const bar = el("div", { class: "bar" });
     this.#count = el("span", { class: "count", role: "status", "data-decorum-count": "0" });
@@ -60,7 +58,7 @@ export class Panel {
     this.#list.hidden = true;
     bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
     panel.append(bar, this.#list);
-    this.#root.append(style, panel);
+    this.element.append(panel);
     this.#panel = panel;
     this.#setExpanded(false);
 
@@ -75,11 +73,12 @@ export class Panel {
   }
 
   attach() {
-    (document.body ?? document.documentElement).append(this.host);
+    surface().append(this.element);
   }
 
   remove() {
-    this.host.remove();
+    this.element.remove();
+    releaseSurface();
   }
 
   get visible() {
@@ -87,7 +86,7 @@ export class Panel {
   }
 
   get state() {
-    return this.host.getAttribute("data-decorum-state");
+    return this.element.getAttribute("data-decorum-state");
   }
 
   showIdle() {
@@ -102,14 +101,14 @@ export class Panel {
   showFindings(findings, policyInfo = {}) {
     if (findings.length === 0) return this.#showMessage("ok", "No policy warnings");
     const worst = findings.some((f) => f.severity === "error") ? "error" : "warning";
-    this.host.setAttribute("data-severity", worst);
+    this.element.setAttribute("data-severity", worst);
     this.#setCount(findings.length, `${findings.length} policy warning${findings.length === 1 ? "" : "s"}`);
-    const hadFocus = this.#root.activeElement;
+    const hadFocus = this.#hasFocus();
     this.#list.replaceChildren(...findings.map((finding) => this.#renderFinding(finding, policyInfo)));
     this.#toggle.hidden = false;
     this.#setState("findings");
     this.#setHidden(false);
-    if (hadFocus && !this.#root.activeElement) (this.#list.querySelector("button") ?? this.#toggle).focus();
+    if (hadFocus && !this.#hasFocus()) (this.#list.querySelector("button") ?? this.#toggle).focus();
   }
 
   showOffline(reason) {
@@ -132,15 +131,15 @@ export class Panel {
   place(rect) {
     if (this.#hidden) return;
     const offscreen = rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
-    this.host.style.visibility = offscreen ? "hidden" : "visible";
+    this.element.style.visibility = offscreen ? "hidden" : "visible";
     if (offscreen) return;
     const roomBeside = innerWidth - MARGIN_PX - (rect.right + GAP_PX);
     const beside = roomBeside >= MIN_BESIDE_PX;
     // Measure at the origin with the width it may take, so the size does not depend on where it was.
-    this.host.style.left = "0px";
-    this.host.style.top = "0px";
-    this.host.style.setProperty("--decorum-room", `${beside ? roomBeside : innerWidth - 2 * MARGIN_PX}px`);
-    const { width, height } = this.host.getBoundingClientRect();
+    this.element.style.left = "0px";
+    this.element.style.top = "0px";
+    this.element.style.setProperty("--decorum-room", `${beside ? roomBeside : innerWidth - 2 * MARGIN_PX}px`);
+    const { width, height } = this.element.getBoundingClientRect();
     const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
     let left;
     let top;
@@ -153,13 +152,13 @@ export class Panel {
       const roomAbove = rect.top - GAP_PX - height >= MARGIN_PX;
       if (top + height > innerHeight - MARGIN_PX && roomAbove) top = rect.top - GAP_PX - height;
     }
-    this.host.style.left = `${Math.round(left)}px`;
-    this.host.style.top = `${Math.round(top)}px`;
+    this.element.style.left = `${Math.round(left)}px`;
+    this.element.style.top = `${Math.round(top)}px`;
   }
 
   #showMessage(state, text) {
-    const hadFocus = this.#root.activeElement !== null; // e.g. the last warning was just dismissed
-    this.host.removeAttribute("data-severity");
+    const hadFocus = this.#hasFocus(); // e.g. the last warning was just dismissed
+    this.element.removeAttribute("data-severity");
     this.#setCount(0, text);
     this.#list.replaceChildren();
     this.#setExpanded(false);
@@ -169,14 +168,18 @@ export class Panel {
     if (hadFocus) this.#onEscape?.(); // its buttons are gone: back to the draft
   }
 
+  #hasFocus() {
+    const root = this.element.getRootNode();
+    return root instanceof ShadowRoot && this.element.contains(root.activeElement);
+  }
+
   #setHidden(hidden) {
-    // Inline and !important: the site's stylesheets must not show or hide our host.
     this.#hidden = hidden;
-    this.host.style.setProperty("display", hidden ? "none" : "block", "important");
+    this.element.hidden = hidden;
   }
 
   #setState(state) {
-    this.host.setAttribute("data-decorum-state", state);
+    this.element.setAttribute("data-decorum-state", state);
   }
 
   #setCount(count, text) {
@@ -191,6 +194,7 @@ export class Panel {
     this.#toggle.setAttribute("aria-expanded", String(expanded));
     this.#toggle.textContent = expanded ? "Hide" : "Show";
     this.#toggle.setAttribute("aria-label", expanded ? "Hide policy warnings" : "Show policy warnings");
+    schedulePlacement(); // its size changed: placed again in the next frame, not 250 ms later
   }
 
   #renderFinding(finding, policyInfo) {

@@ -1,0 +1,221 @@
+"""Decorum's panels as the tests see them: from the extension's own content-script world.
+
+The extension draws its panels and underlines in a closed shadow root, so that page scripts
+cannot read what Decorum knows; Playwright's locators run as page scripts and cannot enter it
+either. The content script's isolated world can (`chrome.dom.openOrClosedShadowRoot`), and the
+DevTools protocol can evaluate code in that world: the tests read and drive the panel from there,
+and the extension keeps no door open for them. Clicks and keys still go through Playwright's
+mouse and keyboard, as trusted input at the element's place on the screen.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+# Defines `decorum` in the content script's world: the panels, read and found as the tests need.
+_PRELUDE = """
+const decorum = (() => {
+  const roots = () => [...document.querySelectorAll("body > *, html > *")]
+    .map((element) => chrome.dom.openOrClosedShadowRoot(element))
+    .filter((root) => root && root.querySelector("[data-decorum-panel], [data-decorum-underlines]"));
+  const panels = () => roots().flatMap((root) => [...root.querySelectorAll("[data-decorum-panel]")]);
+  // The panel of the box being typed in: the panels of boxes left empty are idle (and hidden).
+  const active = () => panels().find((panel) => panel.dataset.decorumState !== "idle") ?? null;
+  const visible = (element) => {
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== "hidden";
+  };
+  const find = (selector) => {
+    const panel = active();
+    return panel && (selector ? panel.querySelector(selector) : panel);
+  };
+  return { roots, panels, active, visible, find };
+})();
+"""
+
+# Generous: a cold host start imports the engine; the panel itself waits only 300 ms.
+WAIT_S = 10.0
+
+
+class ContentWorldError(AssertionError):
+    pass
+
+
+class ContentWorld:
+    """The extension's isolated world in a page's main frame, through a DevTools protocol session."""
+
+    def __init__(self, page):
+        self.page = page
+        self._session = page.context.new_cdp_session(page)
+        self._contexts: dict[int, str] = {}  # execution context id -> frame id, for the extension's worlds
+        self._session.on("Runtime.executionContextCreated", self._created)
+        self._session.on("Runtime.executionContextDestroyed", lambda e: self._contexts.pop(e["executionContextId"], None))
+        self._session.on("Runtime.executionContextsCleared", lambda _: self._contexts.clear())
+        self._session.send("Runtime.enable")
+
+    def _created(self, event) -> None:
+        context = event["context"]
+        aux = context.get("auxData", {})
+        if aux.get("type") == "isolated" and context.get("origin", "").startswith("chrome-extension://"):
+            self._contexts[context["id"]] = aux.get("frameId", "")
+
+    def _context_id(self) -> int:
+        deadline = time.monotonic() + WAIT_S
+        while True:
+            main = self._session.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
+            ids = [cid for cid, frame in self._contexts.items() if frame == main]
+            if ids:
+                return max(ids)  # the newest, after a navigation
+            if time.monotonic() > deadline:
+                raise ContentWorldError("the extension's content script never ran in this page")
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the protocol's events
+
+    def evaluate(self, function: str, arg=None):
+        """``function(arg)`` in the content script's world, with ``decorum`` defined; its JSON value."""
+        expression = f"(() => {{ {_PRELUDE}\n return ({function})({json.dumps(arg)}); }})()"
+        answer = self._session.send(
+            "Runtime.evaluate",
+            {"expression": expression, "contextId": self._context_id(), "returnByValue": True, "awaitPromise": True},
+        )
+        if "exceptionDetails" in answer:
+            details = answer["exceptionDetails"]
+            raise ContentWorldError(details.get("exception", {}).get("description") or details.get("text"))
+        return answer["result"].get("value")
+
+    def wait_for(self, function: str, arg=None, *, timeout: float = WAIT_S, message: str = ""):
+        """Polls ``function(arg)`` in the content world until it is truthy; returns that value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.evaluate(function, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise ContentWorldError(message or f"timed out waiting for {function}")
+            self.page.wait_for_timeout(50)
+
+
+class PanelView:
+    """The panel of the compose box being typed in, read and driven as a member would."""
+
+    def __init__(self, world: ContentWorld):
+        self.world = world
+        self.page = world.page
+
+    def state(self) -> str | None:
+        return self.world.evaluate("() => decorum.active()?.dataset.decorumState ?? null")
+
+    def wait_for_state(self, state: str, timeout: float = WAIT_S) -> None:
+        self.world.wait_for(
+            "(state) => decorum.active()?.dataset.decorumState === state",
+            state,
+            timeout=timeout,
+            message=f"the panel never reached {state!r} (it is {self.state()!r})",
+        )
+
+    def count(self) -> int:
+        return int(self.world.evaluate("() => decorum.find('[data-decorum-count]').dataset.decorumCount"))
+
+    def status_text(self) -> str:
+        return self.world.evaluate("() => decorum.find('[role=\"status\"]').textContent")
+
+    def wait_for_status_text(self, text: str) -> None:
+        self.world.wait_for(
+            "(text) => decorum.find('[role=\"status\"]')?.textContent === text",
+            text,
+            message=f"the panel never said {text!r} (it says {self.status_text()!r})",
+        )
+
+    def findings(self) -> set[tuple[str, str]]:
+        """(policy, category) of every finding the panel shows now."""
+        pairs = self.world.evaluate(
+            "() => [...(decorum.find()?.querySelectorAll('[data-policy]') ?? [])].map((i) => [i.dataset.policy, i.dataset.category])"
+        )
+        return {tuple(pair) for pair in pairs}
+
+    def panel_count(self) -> int:
+        """How many panels are on the page (one per compose box the member has typed into)."""
+        return self.world.evaluate("() => decorum.panels().length")
+
+    def underlined_words(self) -> list[str]:
+        return self.world.evaluate(
+            "() => decorum.roots().flatMap((root) => [...root.querySelectorAll('[data-words]')].map((u) => u.dataset.words))"
+        )
+
+    # --- elements inside the panel, by selector --------------------------------------------------
+
+    def exists(self, selector: str) -> bool:
+        return self.world.evaluate("(selector) => decorum.find(selector) !== null", selector)
+
+    def is_visible(self, selector: str) -> bool:
+        return self.world.evaluate("(selector) => decorum.visible(decorum.find(selector))", selector)
+
+    def wait_until_visible(self, selector: str) -> None:
+        self.world.wait_for(
+            "(selector) => decorum.visible(decorum.find(selector))", selector, message=f"{selector} never showed"
+        )
+
+    def attribute(self, selector: str, name: str) -> str | None:
+        return self.world.evaluate("([selector, name]) => decorum.find(selector)?.getAttribute(name) ?? null", [selector, name])
+
+    def text(self, selector: str) -> str:
+        return self.world.evaluate("(selector) => decorum.find(selector)?.innerText ?? null", selector)
+
+    def is_focused(self, selector: str) -> bool:
+        return self.world.evaluate(
+            "(selector) => { const el = decorum.find(selector); return !!el && el.getRootNode().activeElement === el; }",
+            selector,
+        )
+
+    def focus(self, selector: str) -> None:
+        self.world.evaluate("(selector) => decorum.find(selector).focus()", selector)
+
+    def click(self, selector: str) -> None:
+        """A real click (trusted, through the mouse) at the middle of the element, once it has
+        stopped moving (the panel is placed again after it opens), as Playwright's own click waits."""
+        where = """(selector) => new Promise((resolve) => {
+          const el = decorum.find(selector);
+          if (!decorum.visible(el)) return resolve(null);
+          el.scrollIntoView({ block: "nearest" });
+          const middle = () => { const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+          const first = middle();
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            const second = middle();
+            resolve(first[0] === second[0] && first[1] === second[1] ? second : null);
+          }));
+        })"""
+        box = self.world.wait_for(where, selector, message=f"{selector} is not there to click, or keeps moving")
+        self.page.mouse.click(box[0], box[1])
+
+
+# Installs, in the content world, the record of the last keystroke and of each change of a panel's
+# state: latency measured in the page, not through the protocol's round trips.
+TIMING = """() => {
+  if (window.__decorumTiming) return true;
+  const timing = (window.__decorumTiming = { lastKey: 0, states: [] });
+  addEventListener("keydown", () => { timing.lastKey = performance.now(); }, true);
+  const watched = new WeakSet();
+  const watch = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    new MutationObserver((records) => {
+      for (const r of records) timing.states.push({ state: r.target.getAttribute("data-decorum-state"), at: performance.now() });
+    }).observe(root, { subtree: true, attributes: true, attributeFilter: ["data-decorum-state"] });
+  };
+  const look = () => {
+    for (const element of document.querySelectorAll("body > *, html > *")) {
+      const root = chrome.dom.openOrClosedShadowRoot(element);
+      if (root) watch(root);
+    }
+  };
+  new MutationObserver(look).observe(document.documentElement, { childList: true, subtree: true });
+  look();
+  return true;
+}"""
+
+LATENCY = """() => {
+  const t = window.__decorumTiming;
+  const shown = t && t.states.find((s) => s.state === "findings" && s.at >= t.lastKey);
+  return shown ? shown.at - t.lastKey : null;
+}"""

@@ -1,0 +1,29 @@
+// Bundles the content script: extension/content/boot.js and every module it imports, into one
+// classic script, extension/build/content.js, which the manifest injects into the sites.
+//
+// Why a bundle: MV3 content scripts cannot be ES modules, and importing the modules at run time
+// needs them listed as web-accessible resources, which any page can fetch by the extension's id
+// to learn that Decorum is installed (and Chromium's dynamic URLs do not reach a module's own
+// relative imports). A bundle needs no web-accessible file at all. The sources stay plain ES
+// modules; the service worker and the popup load them as they are.
+import * as esbuild from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const extension = join(dirname(fileURLToPath(import.meta.url)), "..", "extension");
+
+await esbuild.build({
+  absWorkingDir: extension,
+  entryPoints: [join(extension, "content", "boot.js")],
+  outfile: join(extension, "build", "content.js"),
+  bundle: true,
+  format: "iife",
+  // The browsers the manifest names: Chromium with MV3's APIs, Firefox 128.
+  target: ["chrome120", "firefox128"],
+  // Readable in the browser's debugger, like the sources it is made of.
+  minify: false,
+  legalComments: "none",
+  banner: { js: "// Built by tools/build-extension.mjs from extension/content/: edit those files, not this one." },
+  logLevel: "warning",
+});
+console.log(`content script built into ${join(extension, "build", "content.js")}`);
