@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine import protocol
 from native_host import framing
 
 from bench.drafts import Source, drafts_of_length
@@ -64,7 +65,7 @@ class HostSession:
         self._next_id = 0
 
     def send(self, message: dict[str, Any]) -> None:
-        self.send_payload(framing.encode(message))
+        self.send_payload(protocol.encode(message))
 
     def send_payload(self, payload: bytes) -> None:
         framing.write_frame(self.process.stdin, payload)
@@ -80,7 +81,7 @@ class HostSession:
         return self.answer(self.receive(), expected_type)
 
     def answer(self, payload: bytes, expected_type: str) -> dict[str, Any]:
-        answer = framing.decode(payload)
+        answer = protocol.decode(payload)
         if not isinstance(answer, dict) or answer.get("type") != expected_type:
             raise HostFailed(f"expected a {expected_type!r} answer, got {str(answer)[:300]}{self._stderr_tail()}")
         return answer
@@ -175,7 +176,7 @@ def round_trips(source: Source, chars: int, runs: int, warm_up_checks: int) -> R
         durations = []
         engine_ms = []
         for n in range(runs):
-            request = framing.encode(host.check_request(drafts[n % len(drafts)]))
+            request = protocol.encode(host.check_request(drafts[n % len(drafts)]))
             started = clock()
             host.send_payload(request)
             payload = host.receive()

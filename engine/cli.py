@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import math
 import sys
 from pathlib import Path
 
@@ -66,12 +68,42 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from .api import create_app
+    from . import warm
+    from .api import ORIGINS_VARIABLE, create_app, origins_from_environment
+    from .server import NotLoopback, serve
 
-    # One request at a time: a check takes a millisecond or two, and the engine builds packs and
-    # their shared index lazily, which is not made for several threads at once.
-    create_app().run(host="127.0.0.1", port=args.port, threaded=False)
+    try:
+        app = create_app([*origins_from_environment(), *(args.allow_origin or ())])
+    except ValueError as exc:
+        print(f"decorum: {exc} (from --allow-origin or {ORIGINS_VARIABLE})", file=sys.stderr)
+        return 2
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="decorum serve: %(levelname)s: %(message)s")
+
+    def announce(urls: list[str]) -> None:
+        warm()  # the port is ours now: build every pack before the first request rather than in it
+        print(f"decorum: serving the API and its playground on {' and '.join(urls)} (Ctrl-C stops)", file=sys.stderr, flush=True)
+
+    try:
+        serve(app, args.host, args.port, args.timeout, on_ready=announce)
+    except NotLoopback as exc:
+        print(f"decorum: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"decorum: cannot serve on {args.host} port {args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
     return 0
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number of seconds")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,8 +134,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object: micro, categories, clean_false_alarm_rate, items")
     p.set_defaults(func=_cmd_eval)
 
-    p = sub.add_parser("serve", help="serve the check API over HTTP on loopback")
-    p.add_argument("--port", type=int, default=8765)
+    p = sub.add_parser("serve", help="serve the check API and its playground page over HTTP on loopback")
+    p.add_argument("--host", default="127.0.0.1", help="127.0.0.1 (default), ::1 or localhost; nothing else is served")
+    p.add_argument("--port", type=int, default=8765, help="default: %(default)s; 0 picks a free port")
+    p.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="also answer browser pages of this origin, e.g. moz-extension://<uuid> (repeatable; "
+        "also DECORUM_ALLOW_ORIGIN, space-separated)",
+    )
+    # Long enough for any local client between two packets; a stalled one is dropped after this.
+    p.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=10.0,
+        help="close a connection idle or stalled mid-request this many seconds (default: %(default)s)",
+    )
     p.set_defaults(func=_cmd_serve)
 
     add_subcommands(sub)

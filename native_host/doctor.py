@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine import protocol
+
 from native_host import HOST_NAME, framing, manifests
 
 HELLO_TIMEOUT_S = 5.0
@@ -152,7 +154,7 @@ def _round_trip(command: list[str], reinstall: str) -> list[tuple[str, str]]:
     try:
         done = subprocess.run(
             command,
-            input=framing.pack(framing.encode({"id": "doctor", "type": "hello"})),
+            input=framing.pack(protocol.encode({"id": "doctor", "type": "hello"})),
             capture_output=True,
             timeout=HELLO_TIMEOUT_S,
             env=env,
@@ -183,10 +185,10 @@ def _frames(output: bytes) -> tuple[list[object], bytes]:
     while True:
         start = stream.tell()
         try:
-            answers.append(framing.decode(framing.read_frame(stream)))
+            answers.append(protocol.decode(framing.read_frame(stream)))
         except framing.EndOfInput:
             return answers, b""
-        except framing.FrameError:
+        except (framing.FrameError, protocol.RequestError):
             return answers, output[start:]
 
 

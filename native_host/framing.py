@@ -2,20 +2,17 @@
 
 Browsers speak this framing on the host's stdin and stdout. Reading is strict about where a
 frame ends so that one bad message never desynchronises the stream: an over-long frame is
-read past and refused, a frame that is not JSON is refused after it has been read whole.
+read past and refused. What the bytes of a frame mean is engine.protocol's business.
 """
 
 from __future__ import annotations
 
-import json
 import struct
 from typing import BinaryIO
 
+from engine.protocol import MAX_REQUEST_BYTES
+
 HEADER = struct.Struct("=I")
-# Requests above this are refused; nothing the extension sends legitimately comes near it.
-MAX_REQUEST_BYTES = 4 * 1024 * 1024
-# Chrome closes the port on any message from the host longer than 1 MB (kMaximumNativeMessageSize).
-MAX_ANSWER_BYTES = 1024 * 1024
 # An over-long frame is discarded in pieces of this size, so refusing it never holds it in memory.
 DISCARD_CHUNK_BYTES = 64 * 1024
 
@@ -45,10 +42,6 @@ class FrameTooLarge(FrameError):
         self.head = head
 
 
-class MalformedFrame(FrameError, ValueError):
-    """A whole frame was read but is not UTF-8 JSON; the stream is still in step."""
-
-
 def read_frame(stream: BinaryIO) -> bytes:
     """Read one frame's payload from a binary stream.
 
@@ -69,39 +62,6 @@ def read_frame(stream: BinaryIO) -> bytes:
     if len(payload) < length:
         raise TruncatedFrame(f"the frame announced {length:,} bytes but the input ended after {len(payload):,}")
     return payload
-
-
-def decode(payload: bytes) -> object:
-    """Parse a frame's payload as UTF-8 JSON; raise MalformedFrame saying what is wrong."""
-    try:
-        # Decode explicitly: json.loads(bytes) would quietly accept UTF-16 and UTF-32 too.
-        text = payload.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise MalformedFrame(f"the frame is not valid UTF-8 ({error.reason} at byte {error.start})") from None
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise MalformedFrame(f"the frame is not valid JSON ({error.msg} at character {error.pos})") from None
-    except RecursionError:
-        raise MalformedFrame("the frame's JSON is nested too deeply to read") from None
-    except MalformedFrame:
-        raise
-    except ValueError as error:  # e.g. an integer longer than Python will convert
-        raise MalformedFrame(f"the frame's JSON cannot be read ({error})") from None
-
-
-def _refuse_constant(name: str) -> object:
-    # Python's json reads NaN and Infinity, which are not JSON and could not be echoed back.
-    raise MalformedFrame(f"the frame is not valid JSON ({name} is not a JSON value)")
-
-
-def encode(message: object) -> bytes:
-    """Serialise a message to a frame's payload, compactly.
-
-    ensure_ascii keeps the payload pure ASCII (so valid UTF-8) even when the text carries an
-    unpaired surrogate, which JSON can escape but UTF-8 cannot encode.
-    """
-    return json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
 def pack(payload: bytes) -> bytes:

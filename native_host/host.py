@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 import engine
+from engine import protocol
 
-from native_host import framing, protocol
+from native_host import framing
 
 log = logging.getLogger("decorum-host")
 
@@ -48,7 +49,7 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO) -> int:
             log.error("%s; exiting", lost)
             return 1
         try:
-            framing.write_frame(frames_out, framing.encode(answer))
+            framing.write_frame(frames_out, protocol.encode(answer))
         except BrokenPipeError:
             log.info("the browser stopped reading; exiting")
             return 0
@@ -57,11 +58,11 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO) -> int:
 def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
     """Read one frame and answer it; frames that are over-long or not JSON get an error answer."""
     try:
-        request = framing.decode(framing.read_frame(frames_in))
+        request = protocol.decode(framing.read_frame(frames_in))
     except framing.FrameTooLarge as oversized:
-        return protocol.too_large_frame(oversized.length, oversized.head)
-    except framing.MalformedFrame as malformed:
-        return protocol.error("bad_request", str(malformed))
+        return protocol.too_large_request(oversized.length, oversized.head)
+    except protocol.RequestError as malformed:
+        return protocol.error(malformed.code, malformed.message)
     return protocol.handle(request)
 
 

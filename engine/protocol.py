@@ -1,7 +1,8 @@
-"""Protocol v1: turns one decoded request into one answer, never raising.
+"""Protocol v1: reads a request's bytes and turns one request into one answer, never raising.
 
-The host's loop only moves frames; everything the extension can ask, and every way a request
-can be wrong, is answered here. Answers always fit in one frame the browser will accept.
+Shared by every way the engine is reached (the native host's frames, the HTTP API): what can be
+asked, every way a request can be wrong, and the answer's shape are decided here and only here.
+Answers always fit in one native-messaging message the browser will accept.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 import engine
 from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
 
-from native_host import framing
-
 PROTOCOL_VERSION = 1
+# Requests above this are refused; nothing the extension sends legitimately comes near it.
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+# Chrome closes the port on any message from the host longer than 1 MB (kMaximumNativeMessageSize).
+MAX_ANSWER_BYTES = 1024 * 1024
 # Longer ids are refused rather than echoed: an echo must not be what pushes an answer over 1 MB.
 MAX_ID_CHARS = 1_000
 # Messages quote what was sent (an unknown policy id, say); a cap keeps every error answer small.
@@ -46,7 +49,7 @@ def handle(request: object) -> dict[str, Any]:
         answer = _dispatch(request)
     except RequestError as refusal:
         answer = error(refusal.code, refusal.message)
-    except Exception as failure:  # the host must outlive any engine bug
+    except Exception as failure:  # the host and the HTTP server must outlive any engine bug
         log.exception("internal error answering a request")
         answer = error(
             "internal",
@@ -58,19 +61,49 @@ def handle(request: object) -> dict[str, Any]:
 
 
 def error(code: str, message: str) -> dict[str, Any]:
-    """An error answer without an id: handle adds the request's; a frame that was never read as JSON has none."""
+    """An error answer without an id: handle adds the request's; a request never read as JSON has none."""
     if len(message) > MAX_MESSAGE_CHARS:
         message = message[: MAX_MESSAGE_CHARS - 1] + "…"
     return {"type": "error", "code": code, "message": message}
 
 
-def too_large_frame(length: int, head: bytes) -> dict[str, Any]:
-    """The answer to a frame over the request limit, naming its id when the id came first."""
-    answer = error(
-        "too_large",
-        f"the request is {length:,} bytes; this host accepts at most {framing.MAX_REQUEST_BYTES:,}",
-    )
+def too_large_request(length: int | None, head: bytes = b"") -> dict[str, Any]:
+    """The answer to a request over MAX_REQUEST_BYTES (`length` None: its size is unknown, as when it
+    came in chunks), naming its id when the id came first in `head`, its first bytes."""
+    size = f"{length:,} bytes" if length is not None else f"over {MAX_REQUEST_BYTES:,} bytes"
+    answer = error("too_large", f"the request is {size}; this host accepts at most {MAX_REQUEST_BYTES:,}")
     return {**_sniff_id(head), **answer}
+
+
+def decode(payload: bytes) -> object:
+    """Parse a request's bytes as UTF-8 JSON; raise RequestError (bad_request) saying what is wrong."""
+    try:
+        # Decode explicitly: json.loads(bytes) would quietly accept UTF-16 and UTF-32 too.
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as failure:
+        raise RequestError("bad_request", f"the request is not valid UTF-8 ({failure.reason} at byte {failure.start})") from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as failure:
+        raise RequestError("bad_request", f"the request is not valid JSON ({failure.msg} at character {failure.pos})") from None
+    except RecursionError:
+        raise RequestError("bad_request", "the request's JSON is nested too deeply to read") from None
+    except ValueError as failure:  # e.g. an integer longer than Python will convert
+        raise RequestError("bad_request", f"the request's JSON cannot be read ({failure})") from None
+
+
+def _refuse_constant(name: str) -> object:
+    # Python's json reads NaN and Infinity, which are not JSON and could not be echoed back.
+    raise RequestError("bad_request", f"the request is not valid JSON ({name} is not a JSON value)")
+
+
+def encode(message: object) -> bytes:
+    """Serialise a message (an answer) compactly.
+
+    ensure_ascii keeps it pure ASCII (so valid UTF-8) even when the text carries an unpaired
+    surrogate, which JSON can escape but UTF-8 cannot encode.
+    """
+    return json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
 def _dispatch(request: object) -> dict[str, Any]:
@@ -146,16 +179,16 @@ def _fit(answer: dict[str, Any]) -> dict[str, Any]:
 
     The findings come in text order, so the ones kept are those nearest the start of the draft.
     """
-    if len(framing.encode(answer)) <= framing.MAX_ANSWER_BYTES:
+    if len(encode(answer)) <= MAX_ANSWER_BYTES:
         return answer
     findings = answer["findings"]
-    sizes = [len(framing.encode(finding)) for finding in findings]
+    sizes = [len(encode(finding)) for finding in findings]
     # An upper bound for the envelope: 'truncated' is given its widest possible value.
-    envelope = len(framing.encode({**answer, "findings": [], "truncated": len(findings)}))
+    envelope = len(encode({**answer, "findings": [], "truncated": len(findings)}))
     kept, used = 0, envelope
     for size in sizes:
         separator = 1 if kept else 0
-        if used + separator + size > framing.MAX_ANSWER_BYTES:
+        if used + separator + size > MAX_ANSWER_BYTES:
             break
         used += separator + size
         kept += 1

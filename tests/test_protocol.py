@@ -1,4 +1,5 @@
-"""Protocol v1 as the host answers it: hello, check, every refusal, id echo, and the 1 MB answer cap.
+"""Protocol v1 as the host and the HTTP API answer it: reading a request, hello, check, every refusal,
+id echo, and the 1 MB answer cap.
 
 These run the real engine; only the truncation tests put a fake engine in its place, because no
 real draft produces a megabyte of findings.
@@ -12,15 +13,42 @@ import logging
 import pytest
 
 import engine
+from engine import protocol
 from engine.model import Clause, Finding
 from engine.text import MAX_DRAFT_UTF16_UNITS
-from native_host import framing, protocol
 
 ICIS_DRAFT = "Proud to present our work at the ICIS meeting in Lisbon next week!"
 
 
 def check(text: str = ICIS_DRAFT, **fields) -> dict:
     return {"id": 1, "type": "check", "text": text, "policies": ["icis"], **fields}
+
+
+@pytest.mark.parametrize(
+    ("payload", "complaint"),
+    [
+        (b'{"type": "hel\xff"}', "not valid UTF-8"),
+        (b'{"type": hello}', "not valid JSON"),
+        (b'{"type": "hello"', "not valid JSON"),
+        (b"", "not valid JSON"),
+        (b'{"id": NaN}', "NaN is not a JSON value"),
+        (b"[" * 100_000, "nested too deeply"),
+        (b"1" * 5_000, "cannot be read"),
+        ('{"type": "hello"}'.encode("utf-16"), "not valid UTF-8"),
+    ],
+    ids=["bad-utf8", "bare-word", "unfinished", "empty", "nan", "deep", "huge-int", "utf16"],
+)
+def test_a_payload_that_is_not_utf8_json_is_a_bad_request_saying_what_is_wrong(payload, complaint):
+    with pytest.raises(protocol.RequestError, match=complaint) as refused:
+        protocol.decode(payload)
+    assert refused.value.code == "bad_request"
+
+
+def test_encoded_messages_are_ascii_json_that_carries_any_string_back():
+    message = {"text": "caf\u00e9 \U0001f600 \ud800"}
+    payload = protocol.encode(message)
+    assert payload.isascii()
+    assert json.loads(payload) == message
 
 
 def test_hello_names_the_protocol_the_engine_version_and_every_pack():
@@ -114,7 +142,7 @@ def test_an_unknown_policy_is_refused_naming_it_and_listing_the_known_ones():
 def test_an_absurdly_long_unknown_policy_id_does_not_make_the_answer_huge():
     answer = protocol.handle(check(policies=["x" * 3_000_000]))
     assert answer["code"] == "bad_request"
-    assert len(framing.encode(answer)) < 10_000
+    assert len(protocol.encode(answer)) < 10_000
 
 
 def test_an_id_too_long_to_echo_is_refused_without_echo():
@@ -127,7 +155,7 @@ def test_an_id_too_long_to_echo_is_refused_without_echo():
 def test_an_id_that_is_not_a_json_scalar_is_refused_and_the_answer_still_encodes(request_id):
     answer = protocol.handle({"id": request_id, "type": "hello"})
     assert answer["code"] == "bad_request" and "id" not in answer
-    framing.encode(answer)
+    protocol.encode(answer)
 
 
 def test_a_draft_at_facebooks_limit_is_checked():
@@ -173,14 +201,14 @@ def test_an_engine_failure_is_an_internal_error_with_the_traceback_logged(monkey
 
 
 def test_the_id_of_an_over_long_frame_is_read_from_its_start():
-    answer = protocol.too_large_frame(5_000_000, b'{"id": 42, "type": "check", "text": "aaaa')
+    answer = protocol.too_large_request(5_000_000, b'{"id": 42, "type": "check", "text": "aaaa')
     assert answer == {"id": 42, "type": "error", "code": "too_large", "message": answer["message"]}
     assert "5,000,000 bytes" in answer["message"]
 
 
 @pytest.mark.parametrize("head", [b'{"type": "check", "id": 42', b"\x00\x01garbage", b'{"id": [1, 2'])
 def test_an_over_long_frame_whose_id_cannot_be_read_is_answered_without_id(head):
-    answer = protocol.too_large_frame(5_000_000, head)
+    answer = protocol.too_large_request(5_000_000, head)
     assert answer["code"] == "too_large" and "id" not in answer
 
 
@@ -217,7 +245,7 @@ def test_an_answer_over_one_megabyte_drops_findings_from_the_end_and_counts_them
     engine_reporting(findings)
     answer = protocol.handle(check())
     kept = len(answer["findings"])
-    assert len(framing.encode(answer)) <= framing.MAX_ANSWER_BYTES
+    assert len(protocol.encode(answer)) <= protocol.MAX_ANSWER_BYTES
     assert 0 < kept < len(findings)
     assert answer["truncated"] == len(findings) - kept
     assert answer["findings"] == [finding.to_json() for finding in findings[:kept]]
@@ -230,7 +258,7 @@ def test_truncation_keeps_as_many_findings_as_fit(engine_reporting):
     answer = protocol.handle(check())
     kept = len(answer["findings"])
     one_more = {**answer, "findings": [finding.to_json() for finding in findings[: kept + 1]], "truncated": answer["truncated"] - 1}
-    assert len(framing.encode(one_more)) > framing.MAX_ANSWER_BYTES
+    assert len(protocol.encode(one_more)) > protocol.MAX_ANSWER_BYTES
 
 
 def test_an_answer_under_one_megabyte_is_not_truncated(engine_reporting):
@@ -241,7 +269,7 @@ def test_an_answer_under_one_megabyte_is_not_truncated(engine_reporting):
 
 def test_a_truncated_answer_is_still_valid_json_a_browser_reads(engine_reporting):
     engine_reporting(huge_findings(600, message_chars=5_000))
-    decoded = json.loads(framing.encode(protocol.handle(check())))
+    decoded = json.loads(protocol.encode(protocol.handle(check())))
     assert decoded["truncated"] > 0
 
 
