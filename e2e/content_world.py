@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 
 # Defines `decorum` in the content script's world: the panels, read and found as the tests need.
 _PRELUDE = """
@@ -84,15 +85,17 @@ class ContentWorld:
             raise ContentWorldError(details.get("exception", {}).get("description") or details.get("text"))
         return answer["result"].get("value")
 
-    def wait_for(self, function: str, arg=None, *, timeout: float = WAIT_S, message: str = ""):
-        """Polls ``function(arg)`` in the content world until it is truthy; returns that value."""
+    def wait_for(self, function: str, arg=None, *, timeout: float = WAIT_S, message: str | Callable[[], str] = ""):
+        """Polls ``function(arg)`` in the content world until it is truthy; returns that value.
+        ``message`` says what went wrong if it never is (a callable is asked only then)."""
         deadline = time.monotonic() + timeout
         while True:
             value = self.evaluate(function, arg)
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise ContentWorldError(message or f"timed out waiting for {function}")
+                said = message() if callable(message) else message
+                raise ContentWorldError(said or f"timed out waiting for {function}")
             self.page.wait_for_timeout(50)
 
 
@@ -111,20 +114,20 @@ class PanelView:
             "(state) => decorum.active()?.dataset.decorumState === state",
             state,
             timeout=timeout,
-            message=f"the panel never reached {state!r} (it is {self.state()!r})",
+            message=lambda: f"the panel never reached {state!r} (it is {self.state()!r})",
         )
 
     def count(self) -> int:
         return int(self.world.evaluate("() => decorum.find('[data-decorum-count]').dataset.decorumCount"))
 
     def status_text(self) -> str:
-        return self.world.evaluate("() => decorum.find('[role=\"status\"]').textContent")
+        return self.world.evaluate("() => decorum.find('[role=\"status\"]')?.textContent ?? null")
 
     def wait_for_status_text(self, text: str) -> None:
         self.world.wait_for(
             "(text) => decorum.find('[role=\"status\"]')?.textContent === text",
             text,
-            message=f"the panel never said {text!r} (it says {self.status_text()!r})",
+            message=lambda: f"the panel never said {text!r} (it says {self.status_text()!r})",
         )
 
     def findings(self) -> set[tuple[str, str]]:

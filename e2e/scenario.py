@@ -81,21 +81,22 @@ def service_worker(context):
     return next(w for w in context.service_workers if extension_id in w.url)
 
 
-def set_settings(context, **settings) -> None:
-    """chrome.storage.sync.set(settings), from the extension's own service worker."""
-    service_worker(context).evaluate("(s) => chrome.storage.sync.set(s)", settings)
+def set_settings(context, area: str = "local", **settings) -> None:
+    """chrome.storage.<area>.set(settings), from the extension's own service worker (the settings
+    live in storage.local; an earlier Decorum kept them in storage.sync)."""
+    service_worker(context).evaluate(f"(s) => chrome.storage.{area}.set(s)", settings)
 
 
-def stored_settings(context) -> dict:
-    return service_worker(context).evaluate("() => chrome.storage.sync.get(null)")
+def stored_settings(context, area: str = "local") -> dict:
+    return service_worker(context).evaluate(f"() => chrome.storage.{area}.get(null)")
 
 
 def wait_for_stored(context, key: str, expected, timeout: float = WAIT_MS / 1000) -> None:
-    """Polls chrome.storage.sync until `key` holds `expected` (the popup saves asynchronously)."""
+    """Polls chrome.storage.local until `key` holds `expected` (the popup saves asynchronously)."""
     deadline = time.monotonic() + timeout
     while (actual := stored_settings(context).get(key)) != expected:
         if time.monotonic() > deadline:
-            raise AssertionError(f"chrome.storage.sync {key!r} is {actual!r}, expected {expected!r}")
+            raise AssertionError(f"chrome.storage.local {key!r} is {actual!r}, expected {expected!r}")
         time.sleep(0.05)
 
 
@@ -212,7 +213,7 @@ class Draft:
         self.world.wait_for(
             "(selector) => decorum.find(selector) !== null",
             finding.selector,
-            message=f"no {policy}/{category} warning; the panel shows {self.panel.findings()}",
+            message=lambda: f"no {policy}/{category} warning; the panel shows {self.panel.findings()}",
         )
         if record:
             self._record_latency(f"{policy}/{category}")

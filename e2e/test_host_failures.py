@@ -3,7 +3,9 @@ restarted host picks up where the old one stopped."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 
 import pytest
 from playwright.sync_api import expect
@@ -24,7 +26,7 @@ SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer
 
 
 @pytest.fixture
-def browser_without_host(request, fixtures_built, pw, tmp_path):
+def browser_without_host(request, fixtures_built, extension_built, pw, tmp_path):
     """Chromium with the extension but no native-messaging manifest in its profile."""
     profile = tmp_path / "profile"
     context = harness.launch(profile, playwright=pw, register=False)
@@ -72,6 +74,48 @@ def test_a_killed_host_is_restarted_and_the_next_pause_in_typing_is_checked(site
     assert wait_for_host(other_than=first) != first
     popup = open_popup(sites.context)
     expect(popup.locator("#engine-status")).to_have_attribute("data-status", "connected")
+
+
+def test_a_check_the_engine_was_too_busy_to_answer_is_asked_again_by_itself(sites):
+    draft = sites.draft("x", "composer", policies=["icis"])
+    draft.type("Lovely morning.")
+    draft.wait_for_state("ok")  # the host is up and warm
+    host = wait_for_host()
+    os.kill(host, signal.SIGSTOP)  # the engine stalls, as on a loaded machine
+    try:
+        draft.type(" Off to #ICIS2025 next week")
+        draft.panel.wait_for_status_text("Decorum engine is not answering — trying again")  # after 3 s
+    finally:
+        os.kill(host, signal.SIGCONT)
+    draft.wait_for_finding("icis", "disclaimer", record=False)  # no keystroke needed
+
+
+@pytest.fixture
+def browser_with_a_broken_install(fixtures_built, extension_built, pw, tmp_path):
+    """Chromium whose host manifest leads to a host that cannot start: its virtual environment's
+    Python is gone, as when the checkout's .venv was deleted or moved."""
+    profile = tmp_path / "profile"
+    host = tmp_path / "decorum-host"
+    host.write_text("#!/nonexistent/.venv/bin/python\n")
+    host.chmod(0o755)
+    harness.register_host(profile, host_command=host)
+    context = harness.launch(profile, playwright=pw, register=False)
+    yield context
+    context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_an_engine_that_cannot_start_is_reported_with_what_to_do(request, browser_with_a_broken_install):
+    context = browser_with_a_broken_install
+    page = open_site(context, "linkedin", policies=["icis"])
+    draft = Draft(page, COMPOSERS[("linkedin", "comment")], request.node.nodeid).open()
+    draft.type(SOCIETY_NO_DISCLAIMER)
+    draft.panel.wait_for_status_text("Decorum engine fails to start — open the Decorum popup")
+
+    popup = open_popup(context)
+    expect(popup.locator("#engine-status")).to_have_text("The Decorum engine fails to start")
+    expect(popup.get_by_text(".venv/bin/decorum doctor")).to_be_visible()
+    expect(popup.get_by_text("Native host has exited.")).to_be_visible()
 
 
 def test_a_draft_too_long_to_check_says_so(sites):

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from scenario import open_popup, sites, stored_settings, wait_for_stored  # noqa: F401  (sites is a fixture)
+from scenario import open_popup, set_settings, sites, stored_settings, wait_for_stored  # noqa: F401  (sites is a fixture)
 
 BOTH_SOCIETIES = "Who's going to the ICIS and RCR meetings in October?"
 SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
@@ -71,9 +71,16 @@ def test_the_society_named_in_the_popup_is_the_one_checked_for(sites):
     draft.wait_for_state("ok")  # the 2024 policy names no society: nothing to look for yet
 
     popup = open_popup(sites.context)
-    popup.get_by_label("Organisation name").fill("British Society of Clinical Imaging")
-    popup.get_by_label("Acronym").fill("BSCI")
-    popup.get_by_label("Handles").fill("@BSCI_UK, @bsci_news")
+    # Typed key by key, as a member does: no half-typed name is sent to be checked or stored.
+    popup.get_by_label("Organisation name").press_sequentially("British Society of Clinical Imaging")
+    popup.get_by_label("Acronym").press_sequentially("BSCI")
+    popup.get_by_label("Handles").press_sequentially("@BSCI_UK, @bsci_news")
+    expect(popup.get_by_role("status").filter(has_text="Not saved yet")).to_be_visible()
+    assert "identities" not in stored_settings(sites.context)
+    assert draft.findings() == set()
+
+    popup.get_by_role("button", name="Save").click()
+    expect(popup.get_by_text("Saved", exact=True)).to_be_visible()
     wait_for_stored(
         sites.context,
         "identities",
@@ -90,6 +97,27 @@ def test_the_society_named_in_the_popup_is_the_one_checked_for(sites):
     reopened = open_popup(sites.context)  # what was saved is what the popup shows next time
     expect(reopened.get_by_label("Acronym")).to_have_value("BSCI")
     expect(reopened.get_by_label("Handles")).to_have_value("@BSCI_UK, @bsci_news")
+    # Kept on this computer: nothing for the browser's sync to upload.
+    assert stored_settings(sites.context, "sync") == {}
+
+
+def test_a_society_over_the_bounds_is_refused_in_the_popup_with_the_reason(browser):
+    popup = open_popup(browser)
+    handles = ", ".join(f"@handle{i}" for i in range(21))
+    popup.get_by_label("Handles").fill(handles)
+    popup.get_by_label("Handles").press("Enter")
+    expect(popup.get_by_role("status").filter(has_text="At most 20 handles")).to_be_visible()
+    expect(popup.get_by_label("Handles")).to_have_attribute("aria-invalid", "true")
+    assert "identities" not in stored_settings(browser)
+
+
+def test_settings_an_earlier_version_kept_in_browser_sync_move_to_this_computer(browser):
+    set_settings(browser, "sync", activePolicies=["rcr"], disabledSites=["facebook"])
+    popup = open_popup(browser)
+    expect(popup.locator('input[data-policy="rcr"]')).to_be_checked()
+    expect(popup.locator('input[data-site="facebook"]')).not_to_be_checked()
+    wait_for_stored(browser, "activePolicies", ["rcr"])
+    assert stored_settings(browser, "sync") == {}
 
 
 def test_switching_a_site_off_removes_its_panels_and_on_brings_them_back(sites):

@@ -14,6 +14,8 @@ const REQUEST_TIMEOUT_MS = 3000;
 const HELLO_TIMEOUT_MS = 10000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 30000;
+// Starts in a row that ended before the host's hello, after which the install is called broken.
+const FAILED_STARTS_BEFORE_FAILING = 3;
 
 /** The engine answered with `{"type": "error"}`, or could not be reached (code `unavailable`/`timeout`). */
 export class EngineError extends Error {
@@ -23,10 +25,10 @@ export class EngineError extends Error {
   }
 }
 
-function classify(reason) {
+function classify(reason, failedStarts) {
   if (/not found|no such native application/i.test(reason)) return STATUS.notInstalled;
   if (/forbidden/i.test(reason)) return STATUS.forbidden;
-  return STATUS.disconnected;
+  return failedStarts >= FAILED_STARTS_BEFORE_FAILING ? STATUS.failing : STATUS.disconnected;
 }
 
 export class NativeEngine {
@@ -41,6 +43,8 @@ export class NativeEngine {
   #pending = new Map(); // id -> {resolve, reject, timer}
   #ready = null; // settles when the current connection's hello is answered
   #backoff = BACKOFF_FIRST_MS;
+  #failedStarts = 0; // connections in a row lost before their hello was answered
+  #greeted = false; // the current connection's hello was answered
   #reconnectTimer = null;
   #reconnectAt = 0;
   #waiters = []; // requests waiting for a reconnect that is due soon
@@ -73,6 +77,7 @@ export class NativeEngine {
       return;
     }
     this.#port = port;
+    this.#greeted = false;
     port.onMessage.addListener((message) => this.#answer(message));
     port.onDisconnect.addListener(() => {
       if (this.#port === port) this.#lost(disconnectReason(port) || "Native host has exited.");
@@ -82,6 +87,8 @@ export class NativeEngine {
         this.hello = hello;
         this.reason = "";
         this.#backoff = BACKOFF_FIRST_MS;
+        this.#greeted = true;
+        this.#failedStarts = 0;
         this.#setStatus(STATUS.connected);
         this.#wakeWaiters(null);
       },
@@ -168,7 +175,8 @@ export class NativeEngine {
     }
     this.#pending.clear();
     this.#wakeWaiters(error);
-    this.#setStatus(classify(reason));
+    if (!this.#greeted) this.#failedStarts++;
+    this.#setStatus(classify(reason, this.#failedStarts));
     const delay = this.#backoff;
     this.#backoff = Math.min(this.#backoff * 2, BACKOFF_MAX_MS);
     this.#reconnectAt = Date.now() + delay;

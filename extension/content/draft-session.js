@@ -14,6 +14,10 @@ import { surface } from "./surface.js";
 import { Underlines } from "./underlines.js";
 
 const DEBOUNCE_MS = 300;
+// A check the engine did not answer in time is asked again by itself, less often each time, until
+// it is answered: the engine may only have been busy.
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 15000;
 // What a person does to put words in a box; input and change events are trusted even when a
 // page script's execCommand caused them, these are not.
 const TYPING_EVENTS = ["keydown", "beforeinput", "paste", "drop", "compositionstart"];
@@ -32,6 +36,7 @@ export class DraftSession {
   #underlines = new Underlines();
   #engaged = false; // the member has typed into this box
   #timer = null;
+  #retry = { timer: null, delay: RETRY_FIRST_MS };
   #edits = 0; // bumped on every change: an answer about an older draft is dropped
   #checks = 0;
   #shown = null; // {text, answer}: what the panel shows now
@@ -62,6 +67,7 @@ export class DraftSession {
 
   destroy() {
     clearTimeout(this.#timer);
+    this.#stopRetrying();
     for (const type of TYPING_EVENTS) this.#editor.removeEventListener(type, this.#onTyping, true);
     this.#observer.disconnect();
     this.#editor.removeEventListener("input", this.#onInput);
@@ -131,6 +137,8 @@ export class DraftSession {
     const panel = this.#panel;
     this.#shown = { text: draft.text, answer };
     this.#underlines.clear();
+    if (answer?.code === "timeout") this.#retryLater();
+    else this.#stopRetrying();
     switch (answer?.type) {
       case "empty":
         panel.showIdle();
@@ -156,6 +164,17 @@ export class DraftSession {
         }
     }
     schedulePlacement();
+  }
+
+  #retryLater() {
+    clearTimeout(this.#retry.timer);
+    this.#retry.timer = setTimeout(() => this.recheck(), this.#retry.delay);
+    this.#retry.delay = Math.min(this.#retry.delay * 2, RETRY_MAX_MS);
+  }
+
+  #stopRetrying() {
+    clearTimeout(this.#retry.timer);
+    this.#retry = { timer: null, delay: RETRY_FIRST_MS };
   }
 
   async #applyFix(finding) {

@@ -18,7 +18,8 @@ const MIN_BESIDE_PX = 240;
 
 const OFFLINE_TEXT = {
   not_installed: "Decorum engine not installed — open the Decorum popup",
-  timeout: "Decorum engine is not answering — open the Decorum popup",
+  failing: "Decorum engine fails to start — open the Decorum popup",
+  timeout: "Decorum engine is not answering — trying again",
 };
 const OFFLINE_DEFAULT = "Decorum engine not connected — open the Decorum popup";
 

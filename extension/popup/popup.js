@@ -1,14 +1,13 @@
 // The popup: which policies are on (and, where a policy accepts it, whether the member's profile
 // carries the disclaimer), the user's society for the pack that names none, which sites to
-// check, and whether the engine is there. Every change is saved at once; open
-// drafts pick it up through storage.onChanged.
+// check, and whether the engine is there. Switches are saved at once; the society once the member
+// has finished typing it (Save, Enter, or closing the popup), never name by half-typed name.
+// Open drafts pick every change up through storage.onChanged.
 
 import { api, browserName, sendToBackground } from "../platform.js";
 import { MSG, STATUS } from "../shared/messages.js";
+import { IDENTITY_LIMITS, identityProblem, parseIdentityField } from "../shared/identity.js";
 import { KEYS, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
-
-// chrome.storage.sync takes at most 120 writes a minute.
-const IDENTITY_SAVE_EVERY_MS = 600;
 
 const $ = (selector) => document.querySelector(selector);
 let settings = await readSettings();
@@ -44,8 +43,10 @@ function renderEngine(snapshot) {
     [STATUS.notInstalled]: "The Decorum engine is not installed",
     [STATUS.forbidden]: "The Decorum engine is installed, but not for this extension",
     [STATUS.disconnected]: "The Decorum engine stopped — reconnecting…",
+    [STATUS.failing]: "The Decorum engine fails to start",
   }[snapshot.status] ?? snapshot.status;
   $("#install-help").hidden = ![STATUS.notInstalled, STATUS.forbidden].includes(snapshot.status);
+  $("#failing-help").hidden = snapshot.status !== STATUS.failing;
   const reason = $("#engine-reason");
   reason.hidden = snapshot.status === STATUS.connected || !snapshot.reason;
   reason.textContent = snapshot.reason ? `Browser says: ${snapshot.reason}` : "";
@@ -129,39 +130,49 @@ async function toggleProfileDisclaimer(id, on) {
 }
 
 function setUpIdentity() {
-  const inputs = [...document.querySelectorAll("[data-identity]")];
+  const form = $("#identity-form");
+  const status = $("#identity-status");
+  const inputs = [...form.querySelectorAll("[data-identity]")];
   const identity = settings.identities[USER_IDENTITY_PACK] ?? emptyIdentity();
   for (const input of inputs) input.value = (identity[input.dataset.identity] ?? []).join(", ");
+  let dirty = false;
 
-  let saving = Promise.resolve();
-  let timer = null;
-  let lastSave = 0;
-  // Writes run one after another and read the fields when they run, so the last write holds
-  // what the fields hold now, whatever order the events came in.
-  const saveNow = () => {
-    clearTimeout(timer);
-    timer = null;
-    lastSave = Date.now();
-    saving = saving.catch(() => {}).then(async () => {
-      const value = emptyIdentity();
-      for (const input of inputs) {
-        value[input.dataset.identity] = input.value.split(",").map((part) => part.trim()).filter(Boolean);
-      }
-      const identities = { ...(await readSettings()).identities, [USER_IDENTITY_PACK]: value };
-      await saveSetting(KEYS.identities, identities);
-    });
-  };
-  // While typing: at once, then at most every IDENTITY_SAVE_EVERY_MS (storage.sync's quota).
-  const saveSoon = () => {
-    timer ??= setTimeout(saveNow, Math.max(0, lastSave + IDENTITY_SAVE_EVERY_MS - Date.now()));
+  const say = (text, kind = "") => {
+    status.textContent = text;
+    status.dataset.kind = kind;
   };
   for (const input of inputs) {
-    input.addEventListener("input", saveSoon);
-    input.addEventListener("change", saveNow);
+    input.addEventListener("input", () => {
+      dirty = true;
+      input.removeAttribute("aria-invalid");
+      say("Not saved yet: press Save or Enter");
+    });
   }
-  // The popup closes as soon as it loses focus: do not leave a write behind.
+  // Every check builds the society's patterns anew when it changes: only a finished name is sent.
+  const save = async () => {
+    const value = emptyIdentity();
+    for (const input of inputs) value[input.dataset.identity] = parseIdentityField(input.value);
+    const problem = identityProblem(value);
+    if (problem) {
+      const input = inputs.find((i) => i.dataset.identity === problem.field);
+      input.setAttribute("aria-invalid", "true");
+      say(problem.message, "error");
+      return false;
+    }
+    dirty = false;
+    const identities = { ...(await readSettings()).identities, [USER_IDENTITY_PACK]: value };
+    await saveSetting(KEYS.identities, identities);
+    say("Saved");
+    return true;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    save();
+  });
+  for (const input of inputs) input.maxLength = IDENTITY_LIMITS.fieldChars;
+  // The popup closes as soon as it loses focus: what was typed and not saved is saved then.
   addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden" && timer) saveNow();
+    if (document.visibilityState === "hidden" && dirty) save();
   });
 }
 

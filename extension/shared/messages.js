@@ -14,6 +14,9 @@ export const STATUS = {
   notInstalled: "not_installed",
   forbidden: "forbidden",
   disconnected: "disconnected",
+  // Started several times in a row and gone each time before answering: a broken install (its
+  // virtual environment deleted or moved). Decorum keeps trying, and says what to do.
+  failing: "failing",
 };
 
 /** The host refuses longer drafts with `too_large`; the content script knows the same limit. */

@@ -155,3 +155,22 @@ test("reconnectNow skips the wait", () => {
   engine.reconnectNow();
   assert.equal(fakeChrome.runtime.ports.length, before + 1);
 });
+
+test("a host that exits before answering three starts in a row is failing, until one answers", async () => {
+  engine.connect();
+  lastPort().die("Native host has exited.");
+  assert.equal(engine.status, "disconnected");
+  mock.timers.tick(500);
+  lastPort().die("Native host has exited.");
+  assert.equal(engine.status, "disconnected");
+  mock.timers.tick(1000);
+  lastPort().die("Native host has exited.");
+  assert.equal(engine.status, "failing"); // e.g. its virtual environment was deleted
+  mock.timers.tick(2000); // still tried, less often
+  assert.equal(engine.status, "connecting");
+  lastPort().answer("hello", HELLO);
+  await flush();
+  assert.equal(engine.status, "connected");
+  lastPort().die("Native host has exited."); // a host that ran and died is not a broken install
+  assert.equal(engine.status, "disconnected");
+});
