@@ -148,7 +148,7 @@ export class DraftSession {
         break;
       case "result": {
         const findings = answer.findings.filter((f) => !this.#dismissed.has(f.rule));
-        panel.showFindings(findings, answer.policyInfo);
+        panel.showFindings(findings, answer.policyInfo, { incomplete: (answer.incomplete?.length ?? 0) > 0 });
         this.#underlines.show(
           findings
             .map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: SEVERITIES.has(f.severity) ? f.severity : "warning" }))
@@ -186,8 +186,9 @@ export class DraftSession {
       if (!this.#editor.isConnected) return;
       // Read now, not at the click: the user may have typed while the fix waited.
       const draft = this.#adapter.read(this.#editor);
-      await this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);
-      // The editor's change fires `input` or mutates the box; the check after the pause clears the finding.
+      const added = await this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);
+      // Added: the editor's change fires `input` or mutates the box, and the check after the pause clears the finding.
+      if (!added) this.#panel.showFixFailed();
     } finally {
       this.#fixing = false;
     }

@@ -38,6 +38,7 @@ export const PANEL_CSS = `
   background: #1e7b34;
 }
 [data-decorum-panel][data-decorum-state="findings"] .mark { background: #b06000; }
+[data-decorum-panel][data-decorum-state="ok"][data-incomplete] .mark { background: #6b6b6b; }
 [data-decorum-panel][data-decorum-state="findings"][data-severity="error"] .mark { background: #c5221f; }
 [data-decorum-panel][data-decorum-state="offline"] .mark,
 [data-decorum-panel][data-decorum-state="too_large"] .mark,

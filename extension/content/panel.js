@@ -99,11 +99,19 @@ export class Panel {
     if (this.state !== "idle") this.#setState("checking");
   }
 
-  showFindings(findings, policyInfo = {}) {
-    if (findings.length === 0) return this.#showMessage("ok", "No policy warnings");
+  /**
+   * Shows the findings; `incomplete` says that some of the engine's checks were stopped before they
+   * finished (a runaway pattern), so that no warnings does not read as a clean draft.
+   */
+  showFindings(findings, policyInfo = {}, { incomplete = false } = {}) {
+    this.element.toggleAttribute("data-incomplete", incomplete);
+    if (findings.length === 0) {
+      return this.#showMessage("ok", incomplete ? "No policy warnings found, but some checks did not finish" : "No policy warnings");
+    }
     const worst = findings.some((f) => f.severity === "error") ? "error" : "warning";
     this.element.setAttribute("data-severity", worst);
-    this.#setCount(findings.length, `${findings.length} policy warning${findings.length === 1 ? "" : "s"}`);
+    const count = `${findings.length} policy warning${findings.length === 1 ? "" : "s"}`;
+    this.#setCount(findings.length, incomplete ? `${count} · some checks did not finish` : count);
     const hadFocus = this.#hasFocus();
     this.#list.replaceChildren(...findings.map((finding) => this.#renderFinding(finding, policyInfo)));
     this.#toggle.hidden = false;
@@ -157,6 +165,11 @@ export class Panel {
     this.element.style.top = `${Math.round(top)}px`;
   }
 
+  /** Says, in place of the count until the next answer, that a fix could not be added. */
+  showFixFailed() {
+    this.#setCount(Number(this.#count.getAttribute("data-decorum-count")), "Could not add the text at the end of the draft: nothing was changed");
+  }
+
   #showMessage(state, text) {
     const hadFocus = this.#hasFocus(); // e.g. the last warning was just dismissed
     this.element.removeAttribute("data-severity");
@@ -166,6 +179,7 @@ export class Panel {
     this.#toggle.hidden = true;
     this.#setState(state);
     this.#setHidden(false);
+    if (state !== "ok") this.element.removeAttribute("data-incomplete");
     if (hadFocus) this.#onEscape?.(); // its buttons are gone: back to the draft
   }
 
