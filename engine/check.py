@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from .model import Finding, Identity, PolicyInfo
 from .detectors.base import warm as warm_word_lists
-from .packs import compiled, load_all
+from .packs import compiled, load_all, refusal
 from .text import Draft
 
 
@@ -50,7 +50,11 @@ def check(
     packs = load_all()
     unknown = [p for p in policies if p not in packs]
     if unknown:
-        raise UnknownPolicy(f"unknown policy {', '.join(map(repr, unknown))}; known: {', '.join(sorted(packs))}")
+        reasons = [why for why in map(refusal, unknown) if why]
+        raise UnknownPolicy(
+            f"unknown policy {', '.join(map(repr, unknown))}; known: {', '.join(sorted(packs))}"
+            + "".join(f"; refused: {why}" for why in reasons)
+        )
     if identity is not None and not isinstance(identity, Mapping):
         raise IdentityError("identity must be an object keyed by pack id")
     draft = Draft(text)
