@@ -85,7 +85,7 @@ _BUILT: "weakref.WeakValueDictionary[tuple[str, str, str | None], Any]" = weakre
 def _build(name: str, params_json: str, references: OrganisationReferences) -> Any:
     detector = REGISTRY[name]
     uses_organisation = getattr(detector, "uses_organisation", True) or "{org" in params_json
-    key = (name, params_json, references.source if uses_organisation else None)
+    key = (name, params_json, references.alias_source if uses_organisation else None)  # aliases and all
     built = _BUILT.get(key)
     if built is None:
         built = _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)

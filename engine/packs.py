@@ -213,15 +213,16 @@ def refusal(pack_id: str) -> str | None:
     return next((why for where, why in reversed(_load()[2].items()) if Path(where).stem == pack_id), None)
 
 
-@lru_cache(maxsize=64)
+# Packs built for a user's identity, kept for reuse: a member has one or two; each costs from
+# about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept, with the
+# patterns its first check compiled (tracemalloc).
+@lru_cache(maxsize=16)
 def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
     """The pack built for its identity with the user's override laid over it; built once per identity."""
     if override is None:
         return _load()[1][pack_id]  # built while loading
     pack = load_all()[pack_id]
-    built = CompiledPack(pack, pack.identity.merged(override))
-    ANALYSIS.save()
-    return built
+    return CompiledPack(pack, pack.identity.merged(override))  # analysed in memory only: see detectors/templates.py
 
 
 def reload() -> None:

@@ -109,7 +109,7 @@ def test_detectors_of_identities_no_longer_in_use_are_let_go():
         check("Lovely study day", ["society"], society(n))
     assert len(_WORD_LISTS) > before
     assert "sn1" in _INDEX.word_starts
-    compiled.cache_clear()  # as the cache does, one identity at a time, once 64 are in use
+    compiled.cache_clear()  # as the cache does, one identity at a time, once 16 are in use
     gc.collect()
     assert len(_WORD_LISTS) == before
     assert "sn1" not in _INDEX.word_starts
