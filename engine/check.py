@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from .model import Finding, Identity, PolicyInfo
 from .detectors.base import warm as warm_word_lists
-from .packs import compiled, load_all
+from .packs import compiled, load_all, refusal
 from .text import Draft
 
 
@@ -22,15 +22,30 @@ class IdentityError(ValueError):
     """A request's identity override is not of the protocol's shape."""
 
 
-def _identity_override(identity: Mapping[str, Any] | None, pack_id: str) -> Identity | None:
-    if not identity or pack_id not in identity or identity[pack_id] is None:
-        return None
+def _identity_overrides(identity: Mapping[str, Any] | None, known: Mapping[str, object]) -> dict[str, Identity]:
+    """Each pack's identity override, validated (and bounded: see ``Identity``) whether or not the pack is checked."""
+    if identity is None:
+        return {}
+    if not isinstance(identity, Mapping):
+        raise IdentityError("identity must be an object keyed by pack id")
+    unknown = [key for key in identity if key not in known]
+    if unknown:
+        raise IdentityError(f"identity for unknown policy {_quoted(unknown[0])}; known: {', '.join(sorted(known))}")
+    return {pack_id: _override(pack_id, given) for pack_id, given in identity.items() if given is not None}
+
+
+def _override(pack_id: str, given: object) -> Identity:
     try:
-        return Identity.model_validate(identity[pack_id])
+        return Identity.model_validate(given)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise IdentityError(f"identity for {pack_id!r}, field {field}: {first['msg']}") from exc
+        where = f"identity for {pack_id!r}" + (f", field {'.'.join(str(p) for p in first['loc'])}" if first["loc"] else "")
+        raise IdentityError(f"{where}: {first['msg']}") from exc
+
+
+def _quoted(value: str, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check(
@@ -50,13 +65,16 @@ def check(
     packs = load_all()
     unknown = [p for p in policies if p not in packs]
     if unknown:
-        raise UnknownPolicy(f"unknown policy {', '.join(map(repr, unknown))}; known: {', '.join(sorted(packs))}")
-    if identity is not None and not isinstance(identity, Mapping):
-        raise IdentityError("identity must be an object keyed by pack id")
+        reasons = [why for why in map(refusal, unknown) if why]
+        raise UnknownPolicy(
+            f"unknown policy {', '.join(map(repr, unknown))}; known: {', '.join(sorted(packs))}"
+            + "".join(f"; refused: {why}" for why in reasons)
+        )
+    overrides = _identity_overrides(identity, packs)
     draft = Draft(text)
     findings: list[Finding] = []
     for pack_id in dict.fromkeys(policies):
-        pack = compiled(pack_id, _identity_override(identity, pack_id))
+        pack = compiled(pack_id, overrides.get(pack_id))
         findings.extend(pack.findings(draft, profile_disclaimer=pack_id in profile_disclaimer))
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
     return findings

@@ -16,8 +16,14 @@ from .check import IdentityError, UnknownPolicy, check, list_policies
 from .packs import PackError, load_errors
 
 
+def _report_refusals() -> None:
+    for error in load_errors():
+        print(f"decorum: refused a policy pack: {error}", file=sys.stderr)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else sys.stdin.read()
+    _report_refusals()
     try:
         identity = json.loads(args.identity) if args.identity else None
     except json.JSONDecodeError as exc:
@@ -48,8 +54,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_policies(args: argparse.Namespace) -> int:
     infos = list_policies()
-    for error in load_errors():
-        print(f"decorum: refused a policy pack: {error}", file=sys.stderr)
+    _report_refusals()
     if args.json:
         print(json.dumps([i.model_dump() for i in infos], ensure_ascii=False, indent=2))
         return 0
@@ -159,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The commands that load packs say which were refused, once: not again through the engine's log.
+    logging.getLogger("decorum.packs").addHandler(logging.NullHandler())
+    logging.getLogger("decorum.packs").propagate = False
     try:
         return args.func(args)
     except PackError as exc:

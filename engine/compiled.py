@@ -6,10 +6,19 @@ import json
 import weakref
 from typing import Any
 
-from .detectors import REGISTRY, OrganisationReferences, PatternError
+from .detectors import REGISTRY, OrganisationReferences
 from .detectors.base import Triggers
 from .model import Finding, Fix, Identity, Pack, Rule
 from .text import Draft
+
+
+class RuleError(ValueError):
+    """A rule whose detector could not be built from its parameters, and why (``cause``)."""
+
+    def __init__(self, rule: Rule, cause: Exception) -> None:
+        super().__init__(f"rule {rule.id!r}, field params: {cause}")
+        self.rule = rule
+        self.cause = cause
 
 
 class CompiledPack:
@@ -26,10 +35,10 @@ class CompiledPack:
         for rule in pack.rules:
             try:
                 built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
-            except PatternError as exc:
-                raise PatternError(f"rule {rule.id!r}, field params: {exc}") from exc
-            needs = getattr(built, "triggers", None)
-            triggers = needs() if needs is not None else None
+                needs = getattr(built, "triggers", None)
+                triggers = needs() if needs is not None else None
+            except Exception as exc:
+                raise RuleError(rule, exc) from exc
             fix = rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None
             said = (f"{pack.id}.{rule.id}", self._fill(rule.message), fix)
             self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None, *said))
@@ -76,7 +85,7 @@ _BUILT: "weakref.WeakValueDictionary[tuple[str, str, str | None], Any]" = weakre
 def _build(name: str, params_json: str, references: OrganisationReferences) -> Any:
     detector = REGISTRY[name]
     uses_organisation = getattr(detector, "uses_organisation", True) or "{org" in params_json
-    key = (name, params_json, references.source if uses_organisation else None)
+    key = (name, params_json, references.alias_source if uses_organisation else None)  # aliases and all
     built = _BUILT.get(key)
     if built is None:
         built = _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)

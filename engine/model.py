@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from .categories import Category, Severity
 
@@ -13,6 +14,12 @@ class Strict(BaseModel):
     """A model that refuses fields it does not know, so a typo in a pack is an error, not a no-op."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# What one identity may hold, in each of its lists: far more than any society needs (a name in two
+# languages, a handful of handles), and little enough that building a pack for it stays cheap.
+MAX_IDENTITY_ENTRIES = 20
+MAX_IDENTITY_ENTRY_CHARS = 120
 
 
 class Identity(Strict):
@@ -25,6 +32,24 @@ class Identity(Strict):
     hashtag_stems: tuple[str, ...] | None = None
     # Words that stand for the organisation once it has been named ("the College", "the society").
     aliases: tuple[str, ...] = ()
+
+    @field_validator("names", "acronyms", "handles", "aliases", "hashtag_stems", mode="before")
+    @classmethod
+    def _within_bounds(cls, values: object) -> object:
+        # Counted before anything else is done with them: a list of 200,000 names is refused at once.
+        if isinstance(values, (list, tuple)):
+            if len(values) > MAX_IDENTITY_ENTRIES:
+                raise PydanticCustomError(
+                    "too_many_entries", "at most {limit} entries, not {count}", {"limit": MAX_IDENTITY_ENTRIES, "count": f"{len(values):,}"}
+                )
+            for i, value in enumerate(values):
+                if isinstance(value, str) and len(value) > MAX_IDENTITY_ENTRY_CHARS:
+                    raise PydanticCustomError(
+                        "entry_too_long",
+                        "entries are at most {limit} characters; entry {place} has {length}",
+                        {"limit": MAX_IDENTITY_ENTRY_CHARS, "place": i + 1, "length": f"{len(value):,}"},
+                    )
+        return values
 
     @field_validator("names", "acronyms", "handles", "aliases", "hashtag_stems")
     @classmethod

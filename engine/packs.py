@@ -5,18 +5,21 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .compiled import CompiledPack
+from .compiled import CompiledPack, RuleError
 from .detectors import REGISTRY, PatternError
 from .detectors.analysis_store import STORE as ANALYSIS
 from .detectors.base import compile_pattern, probe_pattern
-from .model import Identity, Pack
+from .model import Identity, Pack, Rule
 
-log = logging.getLogger("decorum.engine")
+# Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.
+log = logging.getLogger("decorum.packs")
 
 BUILTIN_DIR = Path(__file__).with_name("policies")
 # Users add packs for their own society here (or in the folders named by DECORUM_POLICY_PATH).
@@ -27,16 +30,56 @@ class PackError(ValueError):
     """A pack that cannot be used; the message says which file, rule and field, and why."""
 
 
+# A refusal quotes what it refuses (a rule id, a pattern) cut to this, so that it stays readable.
+_QUOTED_CHARS = 120
+_REASON_CHARS = 480
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted(value: object) -> str:
+    return _cut(repr(value), _QUOTED_CHARS)
+
+
 def _where(path: Path, data: dict, loc: tuple) -> str:
     parts = [str(path)]
     if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-        rules = data.get("rules") or []
-        rule_id = rules[loc[1]].get("id", f"#{loc[1] + 1}") if loc[1] < len(rules) else f"#{loc[1] + 1}"
-        parts.append(f"rule {rule_id!r}")
+        parts.append(f"rule {_rule_name(data.get('rules'), loc[1])}")
         loc = loc[2:]
     if loc:
         parts.append("field " + ".".join(str(p) for p in loc))
     return ", ".join(parts)
+
+
+def _rule_name(rules: object, index: int) -> str:
+    """A rule by its id where it has one, else by its place ("#2"): a rule may be any TOML value."""
+    rule = rules[index] if isinstance(rules, list) and index < len(rules) else None
+    rule_id = rule.get("id") if isinstance(rule, dict) else None
+    return _quoted(rule_id) if isinstance(rule_id, str) else f"#{index + 1}"
+
+
+def _reason(exc: BaseException) -> str:
+    """What went wrong, for a message: the engine's own errors say it; anything else is named."""
+    if isinstance(exc, (PatternError, PackError)):
+        text = str(exc)
+    elif isinstance(exc, RecursionError):
+        text = "nested too deeply to be read"
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    return _cut(text, _REASON_CHARS)
+
+
+@contextmanager
+def _refused_as(where: str) -> Iterator[None]:
+    """Whatever goes wrong inside refuses the pack, with a message that starts with ``where``."""
+    try:
+        yield
+    except PackError:
+        raise
+    except Exception as exc:  # a pack is data from anywhere: no mistake in it may reach the caller
+        raise PackError(f"{where}: {_reason(exc)}") from exc
 
 
 def load_pack(path: Path) -> Pack:
@@ -44,46 +87,66 @@ def load_pack(path: Path) -> Pack:
 
 
 def _load_pack(path: Path) -> tuple[Pack, CompiledPack]:
-    """Read and validate one pack file, including each rule's detector parameters."""
+    """Read and validate one pack file, build its rules and probe its patterns; PackError if anything fails."""
+    pack = _validated(path, _read(path))
+    for rule in pack.rules:
+        _check_detector(path, rule)
+    with _refused_as(f"{path}, field identity"):  # a rule that fails is named (RuleError); else the identity failed
+        try:
+            compiled_pack = CompiledPack(pack, pack.identity)
+        except RuleError as exc:
+            raise PackError(f"{_at(path, exc.rule, 'params')}: {_reason(exc.cause)}") from exc
+    for rule in pack.rules:
+        with _refused_as(_at(path, rule, "params")):
+            for source in _pattern_params(rule.params):
+                probe_pattern(compile_pattern(compiled_pack.references.expand(source)))
+    return pack, compiled_pack
+
+
+def _at(path: Path, rule: Rule, field: str) -> str:
+    return f"{path}, rule {_quoted(rule.id)}, field {field}"
+
+
+def _read(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read the file: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: not valid TOML: {exc}") from exc
-    try:
-        pack = Pack.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise PackError(f"{_where(path, data, tuple(first['loc']))}: {first['msg']}") from exc
+    except RecursionError as exc:
+        raise PackError(f"{path}: not valid TOML: {_reason(exc)}") from exc
+
+
+def _validated(path: Path, data: dict) -> Pack:
+    with _refused_as(str(path)):
+        try:
+            pack = Pack.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise PackError(f"{_where(path, data, tuple(first['loc']))}: {first['msg']}") from exc
     if path.stem != pack.id:
         raise PackError(f"{path}, field id: the pack id {pack.id!r} must match the file name {path.stem!r}")
     seen: set[str] = set()
     for rule in pack.rules:
-        where = f"{path}, rule {rule.id!r}"
         if rule.id in seen:
-            raise PackError(f"{where}, field id: two rules share this id")
+            raise PackError(f"{_at(path, rule, 'id')}: two rules share this id")
         seen.add(rule.id)
-        detector = REGISTRY.get(rule.detector)
-        if detector is None:
-            raise PackError(f"{where}, field detector: unknown detector {rule.detector!r}; known: {', '.join(sorted(REGISTRY))}")
+    return pack
+
+
+def _check_detector(path: Path, rule: Rule) -> None:
+    """The rule names a known detector, with parameters that detector accepts."""
+    detector = REGISTRY.get(rule.detector)
+    if detector is None:
+        raise PackError(f"{_at(path, rule, 'detector')}: unknown detector {_quoted(rule.detector)}; known: {', '.join(sorted(REGISTRY))}")
+    with _refused_as(_at(path, rule, "params")):
         try:
             detector.Params.model_validate(rule.params)
         except ValidationError as exc:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in ("params", *first["loc"]))
-            raise PackError(f"{where}, field {field}: {first['msg']}") from exc
-    try:
-        compiled_pack = CompiledPack(pack, pack.identity)
-    except PatternError as exc:
-        raise PackError(f"{path}, {exc}") from exc
-    for rule in pack.rules:
-        for source in _pattern_params(rule.params):
-            try:
-                probe_pattern(compile_pattern(compiled_pack.references.expand(source)))
-            except PatternError as exc:
-                raise PackError(f"{path}, rule {rule.id!r}, field params: {exc}") from exc
-    return pack, compiled_pack
+            raise PackError(f"{_at(path, rule, field)}: {first['msg']}") from exc
 
 
 def _pattern_params(value) -> list[str]:
@@ -102,22 +165,35 @@ def pack_dirs() -> list[Path]:
     return [BUILTIN_DIR, USER_DIR, *extra]
 
 
+def _pack_files(errors: dict[str, str]) -> list[Path]:
+    """The pack files of every folder, in order; a folder that cannot be read is reported in ``errors``."""
+    files: list[Path] = []
+    for folder in pack_dirs():
+        try:
+            if folder.is_dir():
+                files += sorted(folder.glob("*.toml"))
+        except OSError as exc:
+            errors[str(folder)] = f"{folder}: cannot read the folder: {exc}"
+            log.warning("%s", errors[str(folder)])
+    return files
+
+
 @lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, Pack], dict[str, CompiledPack], tuple[str, ...]]:
+def _load() -> tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]]:
     packs: dict[str, Pack] = {}
     built: dict[str, CompiledPack] = {}
-    errors: list[str] = []
-    for folder in pack_dirs():
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.toml")):
-                try:
-                    packs[path.stem], built[path.stem] = _load_pack(path)
-                except PackError as exc:
-                    # One broken pack must not stop the others from working: refuse it, say why.
-                    log.error("%s", exc)
-                    errors.append(str(exc))
+    errors: dict[str, str] = {}  # by file (or folder), why it was refused
+    for path in _pack_files(errors):
+        try:
+            packs[path.stem], built[path.stem] = _load_pack(path)
+        except Exception as exc:
+            # One broken pack must not stop the others from working: refuse it, say why. Caught
+            # here whatever it is, so that the refusal is remembered, not met again on every request.
+            refusal = exc if isinstance(exc, PackError) else PackError(f"{path}: {_reason(exc)}")
+            log.warning("refused a policy pack: %s", refusal)
+            errors[str(path)] = str(refusal)
     ANALYSIS.save()  # the next start reads the patterns' analysis instead of redoing it
-    return packs, built, tuple(errors)
+    return packs, built, errors
 
 
 def load_all() -> dict[str, Pack]:
@@ -127,18 +203,26 @@ def load_all() -> dict[str, Pack]:
 
 def load_errors() -> tuple[str, ...]:
     """Why each refused pack was refused (file, rule, field)."""
-    return _load()[2]
+    return tuple(_load()[2].values())
 
 
-@lru_cache(maxsize=64)
+def refusal(pack_id: str) -> str | None:
+    """Why the pack file named for ``pack_id`` was refused, if it was and no other file gave that pack."""
+    if pack_id in load_all():
+        return None
+    return next((why for where, why in reversed(_load()[2].items()) if Path(where).stem == pack_id), None)
+
+
+# Packs built for a user's identity, kept for reuse: a member has one or two; each costs from
+# about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept, with the
+# patterns its first check compiled (tracemalloc).
+@lru_cache(maxsize=16)
 def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
     """The pack built for its identity with the user's override laid over it; built once per identity."""
     if override is None:
         return _load()[1][pack_id]  # built while loading
     pack = load_all()[pack_id]
-    built = CompiledPack(pack, pack.identity.merged(override))
-    ANALYSIS.save()
-    return built
+    return CompiledPack(pack, pack.identity.merged(override))  # analysed in memory only: see detectors/templates.py
 
 
 def reload() -> None:

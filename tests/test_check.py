@@ -46,6 +46,42 @@ def test_malformed_identity_is_refused():
         check("hello", ["society"], {"society": {"names": "BSCI"}})
 
 
+class TestIdentityBounds:
+    """An identity holds at most 20 entries per list, each of at most 120 characters, for known packs only."""
+
+    def test_twenty_entries_of_120_characters_each_are_accepted(self):
+        names = [f"{n:02d} " + "Society of Clinical Imaging " * 4 for n in range(20)]
+        names = [name[:120] for name in names]
+        identity = {"society": {"names": names, "acronyms": [f"BSCI{n}" for n in range(20)], "handles": [f"@bsci{n}" for n in range(20)]}}
+        assert categories("Lovely BSCI7 study day", ["society"], identity) == ["society/disclaimer"]
+
+    @pytest.mark.parametrize("field", ["names", "acronyms", "handles", "hashtag_stems", "aliases"])
+    def test_more_than_twenty_entries_are_refused_naming_pack_field_and_limit(self, field):
+        with pytest.raises(IdentityError, match=rf"identity for 'society', field {field}: at most 20 entries, not 21$"):
+            check("hello", ["society"], {"society": {field: [f"N{n}" for n in range(21)]}})
+
+    def test_an_entry_over_120_characters_is_refused_naming_it(self):
+        with pytest.raises(IdentityError, match=r"identity for 'rcr', field acronyms: entries are at most 120 characters; entry 2 has 121$"):
+            check("hello", ["icis"], {"rcr": {"acronyms": ["RCR", "R" * 121]}})
+
+    def test_an_identity_for_an_unknown_pack_is_refused(self):
+        with pytest.raises(IdentityError, match=r"identity for unknown policy 'bma'; known: icis, icis-2013, ipem, rcr, society"):
+            check("hello", ["icis"], {"bma": {"names": ["British Medical Association"]}})
+
+    def test_an_identity_that_is_not_an_object_is_refused(self):
+        with pytest.raises(IdentityError, match=r"^identity for 'society': Input should be a valid dictionary"):
+            check("hello", ["society"], {"society": ["BSCI"]})
+
+    def test_a_pack_whose_own_identity_is_too_large_is_refused(self, tmp_path):
+        from engine.packs import PackError, load_pack
+
+        names = ", ".join(f'"N{n}"' for n in range(21))
+        path = tmp_path / "mine.toml"
+        path.write_text(f'id = "mine"\nname = "n"\norganisation = "o"\ndate = "d"\nrules = []\n[identity]\nnames = [{names}]\n')
+        with pytest.raises(PackError, match=r"mine\.toml, field identity\.names: at most 20 entries, not 21"):
+            load_pack(path)
+
+
 def test_the_society_pack_takes_its_identity_from_the_user():
     text = "Lovely BSCI study day in Leeds"
     assert categories(text, ["society"]) == []
@@ -73,7 +109,7 @@ def test_detectors_of_identities_no_longer_in_use_are_let_go():
         check("Lovely study day", ["society"], society(n))
     assert len(_WORD_LISTS) > before
     assert "sn1" in _INDEX.word_starts
-    compiled.cache_clear()  # as the cache does, one identity at a time, once 64 are in use
+    compiled.cache_clear()  # as the cache does, one identity at a time, once 16 are in use
     gc.collect()
     assert len(_WORD_LISTS) == before
     assert "sn1" not in _INDEX.word_starts

@@ -34,6 +34,8 @@ def test_check_explains_a_bad_identity_or_policy(decorum_cli):
     assert bad_json.returncode == 2 and "--identity is not valid JSON" in bad_json.stderr
     unknown = decorum_cli("check", "--policy", "acme", "text")
     assert unknown.returncode == 2 and "unknown policy 'acme'" in unknown.stderr
+    too_many = decorum_cli("check", "--identity", json.dumps({"society": {"handles": [f"@h{n}" for n in range(21)]}}), "text")
+    assert too_many.returncode == 2 and "identity for 'society', field handles: at most 20 entries, not 21" in too_many.stderr
 
 
 def test_policies_lists_every_pack(decorum_cli):

@@ -125,3 +125,111 @@ def test_a_pattern_that_backtracks_catastrophically_is_refused_at_load(tmp_path)
     )
     with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: pattern .* backtracks catastrophically"):
         load_pack(_write(tmp_path, "mine", body))
+
+
+@pytest.mark.parametrize("rules", ["rules = [1]", 'rules = ["a"]', "rules = [[]]", 'rules = [{ id = 5 }]'])
+def test_a_rule_that_is_not_a_table_is_refused_naming_its_place(tmp_path, rules):
+    with pytest.raises(PackError, match=r"mine\.toml, rule #1(: |, field id: )"):
+        load_pack(_write(tmp_path, "mine", HEADER + rules + "\n"))
+
+
+# Nested far deeper than any parser of patterns recurses (capturing groups: the prefilter does
+# not try to split them, so this is quick to refuse).
+DEEP_PATTERN = "(" * 2_000 + "a" + ")" * 2_000
+
+
+def _phrases_pack(pattern: str) -> str:
+    return HEADER + GOOD_RULE.replace(
+        'detector = "affiliation_without_disclaimer"', f"detector = \"phrases\"\nparams = {{ patterns = ['{pattern}'] }}"
+    )
+
+
+def test_a_pattern_nested_too_deeply_is_refused_naming_the_rule(tmp_path):
+    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: nested too deeply"):
+        load_pack(_write(tmp_path, "mine", _phrases_pack(DEEP_PATTERN)))
+
+
+def test_toml_nested_too_deeply_is_refused_naming_the_file(tmp_path):
+    with pytest.raises(PackError, match=r"mine\.toml: not valid TOML: nested too deeply"):
+        load_pack(_write(tmp_path, "mine", HEADER + "x = " + "[" * 5_000 + "]" * 5_000 + "\n" + GOOD_RULE))
+
+
+def test_any_failure_building_a_rule_refuses_the_pack_naming_the_rule(tmp_path, monkeypatch):
+    from engine.detectors import REGISTRY
+    from engine.detectors.phrases import Phrases
+
+    class Broken(Phrases):
+        def __init__(self, params, context) -> None:
+            raise KeyError("a detector bug")
+
+    monkeypatch.setitem(REGISTRY, "phrases", Broken)
+    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: KeyError: 'a detector bug'"):
+        load_pack(_write(tmp_path, "mine", _phrases_pack("x")))
+
+
+@pytest.fixture
+def user_packs(tmp_path, monkeypatch):
+    """A folder of the user's packs beside the built-in ones, read afresh, forgotten afterwards."""
+    from engine import packs
+
+    monkeypatch.setenv("DECORUM_POLICY_PATH", str(tmp_path))
+    packs.reload()
+    yield tmp_path
+    monkeypatch.delenv("DECORUM_POLICY_PATH")
+    packs.reload()
+
+
+def test_broken_packs_of_every_kind_are_refused_alone_and_once(user_packs, monkeypatch):
+    from engine import check, packs
+
+    _write(user_packs, "ints", HEADER.replace('"mine"', '"ints"') + "rules = [1]\n")
+    _write(user_packs, "deep", _phrases_pack(DEEP_PATTERN).replace('"mine"', '"deep"'))
+    _write(user_packs, "mine", HEADER + GOOD_RULE)
+    packs.reload()
+    reads = []
+    read = packs._read
+    monkeypatch.setattr(packs, "_read", lambda path: reads.append(path.name) or read(path))
+    assert set(packs.load_all()) == set(COVERS) | {"mine"}
+    errors = packs.load_errors()
+    assert any("ints.toml, rule #1" in e for e in errors) and any("deep.toml, rule 'disclaimer', field params" in e for e in errors)
+    assert [f.category for f in check("Off to #ICIS2025", ["icis"])] == ["disclaimer"]
+    check("Off to #ICIS2025", list(packs.load_all()))
+    assert sorted(reads) == sorted({*reads, "deep.toml", "ints.toml"})  # every file read once, not again per check
+
+
+def test_asking_for_a_refused_pack_says_why_it_was_refused(user_packs):
+    from engine import UnknownPolicy, check, packs
+
+    _write(user_packs, "ints", HEADER.replace('"mine"', '"ints"') + "rules = [1]\n")
+    packs.reload()
+    with pytest.raises(UnknownPolicy, match=r"unknown policy 'ints'.*; refused: .*ints\.toml, rule #1"):
+        check("hello", ["ints"])
+
+
+def test_the_host_answers_hello_and_checks_with_a_broken_pack_beside_the_others(user_packs):
+    from engine import packs
+    from engine import protocol
+
+    _write(user_packs, "ints", HEADER.replace('"mine"', '"ints"') + 'rules = ["a"]\n')
+    _write(user_packs, "deep", _phrases_pack(DEEP_PATTERN).replace('"mine"', '"deep"'))
+    packs.reload()
+    hello = protocol.handle({"id": 1, "type": "hello"})
+    assert hello["type"] == "hello" and {p["id"] for p in hello["policies"]} == set(COVERS)
+    result = protocol.handle({"id": 2, "type": "check", "text": "Off to #ICIS2025", "policies": sorted(COVERS)})
+    assert result["type"] == "result"
+    assert [f["rule"] for f in result["findings"]] == ["icis.disclaimer", "icis-2013.disclaimer"]
+    refused = protocol.handle({"id": 3, "type": "check", "text": "x", "policies": ["deep"]})
+    assert (refused["type"], refused["code"]) == ("error", "bad_request") and "deep.toml" in refused["message"]
+
+
+def test_decorum_policies_lists_the_good_packs_and_says_which_were_refused(tmp_path, decorum_cli, monkeypatch):
+    _write(tmp_path, "ints", HEADER.replace('"mine"', '"ints"') + "rules = [1]\n")
+    _write(tmp_path, "deep", _phrases_pack(DEEP_PATTERN).replace('"mine"', '"deep"'))
+    monkeypatch.setenv("DECORUM_POLICY_PATH", str(tmp_path))
+    result = decorum_cli("policies")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")] == sorted(COVERS, key=["icis-2013", "icis", "ipem", "rcr", "society"].index)
+    refusals = [line for line in result.stderr.splitlines() if line.startswith("decorum: refused a policy pack: ")]
+    assert len(refusals) == 2
+    assert "deep.toml, rule 'disclaimer', field params: nested too deeply" in refusals[0]
+    assert "ints.toml, rule #1: " in refusals[1]

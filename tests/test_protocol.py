@@ -71,6 +71,19 @@ def test_check_answers_with_the_engines_findings_in_contract_form():
     assert "truncated" not in answer
 
 
+def test_an_identity_past_the_bounds_is_a_quick_bad_request_naming_pack_field_and_limit():
+    """A frame with 200,000 names got no answer in 120 s: the engine built a pack for them."""
+    import time
+
+    names = [f"Society {n}" for n in range(200_000)]
+    started = time.perf_counter()
+    answer = protocol.handle(check(policies=["society"], identity={"society": {"names": names}}))
+    elapsed = time.perf_counter() - started
+    assert (answer["type"], answer["code"]) == ("error", "bad_request")
+    assert answer["message"] == "identity for 'society', field names: at most 20 entries, not 200,000"
+    assert elapsed < 1.0
+
+
 def test_check_passes_the_identity_on_to_the_engine():
     identity = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": []}}
     text = "Delighted to chair the BSCI session today."

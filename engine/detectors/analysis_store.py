@@ -6,6 +6,9 @@ pattern and on the code that analyses it, so they are stored in a file whose nam
 that code, and read back at the next start. A file that cannot be read is ignored (and replaced);
 nothing here can change what is found, only how soon the host is ready.
 
+Only the packs' own patterns are stored, those that name the organisation with the organisation
+left open (templates.py): nothing of an identity, whether a pack's or a member's, is written here.
+
 ``DECORUM_CACHE_DIR`` names the folder (default: ``$XDG_CACHE_HOME/decorum`` or
 ``~/.cache/decorum``); set it to ``off`` to analyse everything afresh each time.
 """
@@ -19,6 +22,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import text
 from . import prefilter
@@ -26,7 +30,18 @@ from .prefilter import Literals
 
 log = logging.getLogger("decorum.engine")
 
-_SPLIT, _REQUIREMENTS = "split", "requirements"
+_SPLIT, _REQUIREMENTS, _SHAPES = "split", "requirements", "shapes"
+_KINDS = (_SPLIT, _REQUIREMENTS, _SHAPES)
+
+
+class Branch(NamedTuple):
+    """A branch of a pattern, with the literals it requires (see prefilter.py)."""
+
+    text: str
+    needs: tuple[Literals, ...]
+    # Built for one identity (it holds the organisation's names): compiled for its own word list,
+    # so that it goes with the identity's pack, not into the cache every pack shares.
+    personal: bool = False
 
 
 def cache_dir() -> Path | None:
@@ -41,8 +56,9 @@ def cache_dir() -> Path | None:
 def _fingerprint() -> str:
     """Changes whenever the analysing code does, so that an old file is never read for new code."""
     digest = hashlib.sha256()
-    for module in (prefilter, text):
-        digest.update(Path(module.__file__).read_bytes())
+    # templates.py by its path: it imports this module.
+    for path in (Path(prefilter.__file__), Path(text.__file__), Path(__file__).with_name("templates.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -53,12 +69,21 @@ class AnalysisStore:
         self._answers: dict[str, dict[str, object]] | None = None
         self._new = 0
 
+    def branches(self, source: str) -> list[Branch]:
+        """The branches of ``source``, each with the literals it requires."""
+        return [Branch(branch, self.requirements(branch)) for branch in self.split(source)]
+
     def split(self, source: str) -> list[str]:
         return self._answer(_SPLIT, source, prefilter.split_alternation)  # type: ignore[return-value]
 
     def requirements(self, source: str) -> tuple[Literals, ...]:
         stored = self._answer(_REQUIREMENTS, source, lambda s: [_literals_to_json(n) for n in prefilter.requirements(s)])
         return tuple(_literals_from_json(n) for n in stored)  # type: ignore[union-attr]
+
+    def shapes(self, source: str, compute: Callable[[str], list]) -> list:
+        """How the split of a pattern with a stand-in for the organisation changes with the
+        stand-in's length (see templates.py): ``compute`` works it out when it is not stored."""
+        return self._answer(_SHAPES, source, compute)  # type: ignore[return-value]
 
     def _answer(self, kind: str, source: str, compute: Callable[[str], object]) -> object:
         answers = self._load()[kind]
@@ -73,20 +98,20 @@ class AnalysisStore:
 
     def _load(self) -> dict[str, dict[str, object]]:
         if self._answers is None:
-            self._answers = {_SPLIT: {}, _REQUIREMENTS: {}}
+            self._answers = {kind: {} for kind in _KINDS}
             path = self._path()
             if path is not None and path.is_file():
                 try:
                     stored = json.loads(path.read_text(encoding="utf-8"))
-                    self._answers = {kind: dict(stored[kind]) for kind in (_SPLIT, _REQUIREMENTS)}
+                    self._answers = {kind: dict(stored[kind]) for kind in _KINDS}
                 except (OSError, ValueError, KeyError, TypeError) as exc:
                     log.warning("ignoring the stored pattern analysis %s: %s", path, exc)
         return self._answers
 
     def save(self) -> None:
-        """Write the answers if new ones were computed, then let them go: packs are built, and
-        building another (a new identity) reads them back. A folder that cannot be written is
-        only logged (and the answers kept)."""
+        """Write the answers if new ones were computed, then let them go: the packs are built, and
+        building one for another identity uses the patterns' analysis kept in memory
+        (templates.py). A folder that cannot be written is only logged (and the answers kept)."""
         path = self._path()
         if path is None or self._answers is None:
             return

@@ -14,7 +14,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft, Passage, Substrings, WordStarts
-from .analysis_store import STORE
+from .analysis_store import STORE, Branch
 from .prefilter import Literals
 
 log = logging.getLogger("decorum.engine")
@@ -36,8 +36,18 @@ class PatternError(ValueError):
 @lru_cache(maxsize=4096)
 def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
     """Compile once per source: packs share most of their patterns, and compiling is the slow part of loading."""
+    return _compile(source, flags, shared=True)
+
+
+def compile_personal(source: str) -> regex.Pattern[str]:
+    """Compile a pattern built for one identity: kept only by whoever asked, in no cache, so that
+    it goes when the identity's pack does."""
+    return _compile(source, FLAGS, shared=False)
+
+
+def _compile(source: str, flags: int, shared: bool) -> regex.Pattern[str]:
     try:
-        return regex.compile(source, flags)
+        return regex.compile(source, flags, cache_pattern=shared)
     except regex.error as exc:
         raise PatternError(f"invalid pattern {source!r}: {exc}") from exc
 
@@ -147,7 +157,7 @@ class Params(BaseModel):
 class Context(Protocol):
     """What a detector may ask about the organisation whose pack it serves."""
 
-    def expand(self, source: str) -> str: ...
+    def branches(self, source: str) -> list[Branch]: ...
 
     def references(self, draft: Draft) -> list[Span]: ...
 
@@ -204,9 +214,11 @@ class _LiteralIndex:
         # held weakly: those of a pack built for an identity no longer in use go, and their entries.
         self.by_word_start: dict[str, dict[int, list[int]]] = {}
         self.by_substring: dict[str, dict[int, list[int]]] = {}
-        # Literals only the further requirements look for (never removed: a few hundred words).
-        self._further_words: set[str] = set()
-        self._further: set[str] = set()
+        # Literals only the further requirements look for, with how many branches look for each
+        # (those of an identity's lists go with them), and which each word list added.
+        self._further_words: dict[str, int] = {}
+        self._further: dict[str, int] = {}
+        self._further_of: dict[int, list[Literals]] = {}
         self._next_serial = 0
         self.version = 0
         self._draft_key = ("literal index", 0)
@@ -227,8 +239,10 @@ class _LiteralIndex:
         for literal in needs[0].substrings:
             self.by_substring.setdefault(literal, {}).setdefault(number, []).append(i)
         for further in needs[1:]:
-            self._further_words.update(further.word_starts)
-            self._further.update(further.substrings)
+            _count(self._further_words, further.word_starts, 1)
+            _count(self._further, further.substrings, 1)
+        if len(needs) > 1:
+            self._further_of.setdefault(number, []).extend(needs[1:])
         self._changed()
 
     def _forget(self, number: int) -> None:
@@ -245,6 +259,10 @@ class _LiteralIndex:
                     del postings[literal][number]
                 if not postings[literal]:
                     del postings[literal]
+        for number in gone:
+            for further in self._further_of.pop(number, ()):
+                _count(self._further_words, further.word_starts, -1)
+                _count(self._further, further.substrings, -1)
         self._changed()
 
     def _changed(self) -> None:
@@ -301,6 +319,16 @@ class _LiteralIndex:
         return found
 
 
+def _count(counts: dict[str, int], literals, by: int) -> None:
+    """Add ``by`` to the count of each literal; a literal whose count falls to nothing is forgotten."""
+    for literal in literals:
+        left = counts.get(literal, 0) + by
+        if left > 0:
+            counts[literal] = left
+        else:
+            counts.pop(literal, None)
+
+
 _INDEX = _LiteralIndex()
 
 
@@ -313,18 +341,20 @@ class _WordList:
     can match; only those are run, each compiled on first use (or ahead of time by ``warm``).
     """
 
-    def __init__(self, branches: list[str]) -> None:
+    def __init__(
+        self, branches: list[str], requirements: list[tuple[Literals, ...]] | None = None, personal: list[bool] | None = None
+    ) -> None:
         self.branches = branches
         self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
+        self.personal = personal or [False] * len(branches)  # see analysis_store.Branch
         _WORD_LISTS.add(self)
         self.always: list[int] = []
         self.serial = _INDEX.register(self)
         # What each branch found by the index must also hold ("you're" and "dead"): for each
         # further requirement, the literals that begin a word and those that may be anywhere.
-        self.also: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
-        for i, branch in enumerate(branches):
-            needs = STORE.requirements(branch)
-            self.also.append(tuple((n.word_starts, n.substrings) for n in needs[1:]))
+        self.also: list[tuple[Literals, ...]] = []
+        for i, needs in enumerate(requirements if requirements is not None else map(STORE.requirements, branches)):
+            self.also.append(needs[1:])  # each (word starts, substrings)
             if not needs:
                 self.always.append(i)
                 continue
@@ -368,7 +398,8 @@ class _WordList:
     def _pattern(self, i: int) -> regex.Pattern[str]:
         pattern = self.patterns[i]
         if pattern is None:
-            pattern = self.patterns[i] = compile_pattern(self.branches[i])
+            compile = compile_personal if self.personal[i] else compile_pattern
+            pattern = self.patterns[i] = compile(self.branches[i])
         return pattern
 
     def warm(self, pause: float = 0.0) -> None:
@@ -439,10 +470,11 @@ class Triggers:
 _SHARED: "weakref.WeakValueDictionary[tuple[str, ...], _WordList]" = weakref.WeakValueDictionary()
 
 
-def _shared_word_list(branches: tuple[str, ...]) -> _WordList:
-    words = _SHARED.get(branches)
+def _shared_word_list(branches: list[Branch]) -> _WordList:
+    texts = tuple(b.text for b in branches)
+    words = _SHARED.get(texts)
     if words is None:
-        words = _SHARED[branches] = _WordList(list(branches))
+        words = _SHARED[texts] = _WordList(list(texts), [b.needs for b in branches], [b.personal for b in branches])
     return words
 
 
@@ -455,11 +487,13 @@ class Alternatives:
 
     Patterns are not compiled here: a pack's own patterns are compiled and probed when the pack
     is loaded (packs.py), the detectors' by the tests, and every branch when first needed.
+    ``analyse`` gives each pattern's branches: a detector passes its organisation's
+    (``Context.branches``), which fills in the organisation's names.
     """
 
-    def __init__(self, sources: list[str], expand: Callable[[str], str] = lambda s: s) -> None:
-        branches = [branch for source in sources for branch in STORE.split(expand(source))]
-        self.words = _shared_word_list(tuple(branches)) if branches else None
+    def __init__(self, sources: list[str], analyse: Callable[[str], list[Branch]] = STORE.branches) -> None:
+        branches = [branch for source in sources for branch in analyse(source)]
+        self.words = _shared_word_list(branches) if branches else None
 
     def __bool__(self) -> bool:
         return self.words is not None

@@ -64,7 +64,7 @@ class AffiliationWithoutDisclaimer:
 
     def __init__(self, params: DisclaimerParams, context) -> None:
         self.context = context
-        self.statement = Alternatives(PERSONAL_STATEMENTS, context.expand)
+        self.statement = Alternatives(PERSONAL_STATEMENTS, context.branches)
 
     def triggers(self):
         """It concerns only drafts that refer to the organisation."""

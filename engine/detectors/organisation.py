@@ -6,7 +6,10 @@ import regex
 
 from ..model import Identity
 from ..text import Draft
-from .base import FLAGS, Alternatives, Span, compile_pattern
+from .analysis_store import Branch
+from .base import Alternatives, Span
+from .prefilter import requirements, split_alternation
+from .templates import ORG, ORG_OR_ALIAS, PARTY, exact, fill, fixed, names_organisation, sized, template
 from .vocabulary import PARTY_CASED
 
 # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
@@ -68,8 +71,24 @@ def _hashtag_pattern(stem: str) -> str:
     return rf"(?<!\w)#{regex.escape(stem)}\w*"
 
 
+# The organisation when no one has said who it is (the society pack as shipped): never matches.
+_NOBODY = r"(?!x)x"
+
+
+def _alternation(alternatives: list[str]) -> str:
+    return "(?:" + "|".join(alternatives or [_NOBODY]) + ")"
+
+
+def _ways_of_naming(alternatives: list[str]) -> list[Branch]:
+    """Each way of naming the organisation, split as the split of a pattern holding them does, with
+    what it requires: analysed here, in memory, and never stored (they are the user's)."""
+    pieces = [piece for pattern in alternatives or [_NOBODY] for piece in split_alternation(pattern)]
+    return [Branch(piece, requirements(piece), personal=True) for piece in pieces]
+
+
 class OrganisationReferences:
-    """Finds where a draft refers to one organisation, given that organisation's identity."""
+    """Finds where a draft refers to one organisation, given that organisation's identity, and
+    fills the organisation into the pack's patterns (see templates.py)."""
 
     def __init__(self, identity: Identity) -> None:
         self.identity = identity
@@ -80,17 +99,29 @@ class OrganisationReferences:
             + [_name_pattern(n) for n in sorted(identity.names, key=len, reverse=True)]
             + [_acronym_pattern(a) for a in identity.acronyms]
         )
-        # A regex that never matches stands in when the user has not said who their society is.
-        self.source = "(?:" + "|".join(alternatives) + ")" if alternatives else r"(?!x)x"
-        alias_parts = [_name_pattern(a) for a in identity.aliases]
-        self.alias_source = "(?:" + "|".join([self.source, *alias_parts]) + ")"
-        compile_pattern(self.source, FLAGS)  # a broken identity fails here, naming the pattern
-        self._references = Alternatives(alternatives)
+        aliases = [_name_pattern(a) for a in identity.aliases]
+        self.source = _alternation(alternatives)
+        self.alias_source = _alternation(alternatives + aliases)
+        self._alternations = {ORG: self.source, ORG_OR_ALIAS: self.alias_source}
+        self._names = {ORG: _ways_of_naming(alternatives), ORG_OR_ALIAS: _ways_of_naming(alternatives + aliases)}
+        # One word list of the ways of naming it, already analysed.
+        self._references = Alternatives([self.source], lambda _: self._names[ORG])
 
     def expand(self, source: str) -> str:
         """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its
         aliases, ``{party}`` any UK political party."""
-        return source.replace("{org_or_alias}", self.alias_source).replace("{org}", self.source).replace("{party}", PARTY_CASED)
+        return source.replace(ORG_OR_ALIAS, self.alias_source).replace(ORG, self.source).replace(PARTY, PARTY_CASED)
+
+    def branches(self, source: str) -> list[Branch]:
+        """The branches of a pack pattern for this organisation, each with what it requires."""
+        if not names_organisation(source):
+            return list(fixed(source))
+        templates = template(source)
+        if templates is None:
+            templates = sized(source, len(self.source), len(self.alias_source))
+        if templates is None:
+            return exact(source, self.expand)
+        return fill(templates, self._alternations, self._names)
 
     def references(self, draft: Draft) -> list[Span]:
         return self._references.spans(draft)

@@ -58,10 +58,10 @@ class Phrases:
     def __init__(self, params: PhrasesParams, context) -> None:
         self.params = params
         self.context = context
-        self.pattern = Alternatives(params.patterns, context.expand)
-        self.exception = Alternatives(params.exceptions, context.expand)
-        self.requirements = [(Alternatives(r.any, context.expand), r.within) for r in params.requires]
-        self.veto = Alternatives(params.unless_near, context.expand)
+        self.pattern = Alternatives(params.patterns, context.branches)
+        self.exception = Alternatives(params.exceptions, context.branches)
+        self.requirements = [(Alternatives(r.any, context.branches), r.within) for r in params.requires]
+        self.veto = Alternatives(params.unless_near, context.branches)
 
     def triggers(self) -> tuple[Alternatives, ...] | None:
         """What a draft must hold words of for ``find`` to return anything: its own patterns.
