@@ -14,6 +14,7 @@ from .compiled import CompiledPack
 from .detectors import REGISTRY, PatternError
 from .detectors.analysis_store import STORE as ANALYSIS
 from .detectors.base import compile_pattern, probe_pattern
+from .detectors.patterns import shape_error
 from .model import Identity, Pack
 
 log = logging.getLogger("decorum.engine")
@@ -73,27 +74,33 @@ def _load_pack(path: Path) -> tuple[Pack, CompiledPack]:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in ("params", *first["loc"]))
             raise PackError(f"{where}, field {field}: {first['msg']}") from exc
+        # Before anything analyses or compiles them: a huge or deeply nested pattern would hang or crash that.
+        for field, source in _pattern_params(rule.params, "params"):
+            refused = shape_error(source)
+            if refused:
+                raise PackError(f"{where}, field {field}: {refused}")
     try:
         compiled_pack = CompiledPack(pack, pack.identity)
     except PatternError as exc:
         raise PackError(f"{path}, {exc}") from exc
     for rule in pack.rules:
-        for source in _pattern_params(rule.params):
+        for field, source in _pattern_params(rule.params, "params"):
             try:
-                probe_pattern(compile_pattern(compiled_pack.references.expand(source)))
+                ANALYSIS.probed(compile_pattern(compiled_pack.references.expand(source)), probe_pattern)
             except PatternError as exc:
-                raise PackError(f"{path}, rule {rule.id!r}, field params: {exc}") from exc
+                raise PackError(f"{path}, rule {rule.id!r}, field {field}: {exc}") from exc
     return pack, compiled_pack
 
 
-def _pattern_params(value) -> list[str]:
-    """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables)."""
+def _pattern_params(value, field: str) -> list[tuple[str, str]]:
+    """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables), with
+    the field it is in ("params.patterns.2")."""
     if isinstance(value, str):
-        return [value]
+        return [(field, value)]
     if isinstance(value, dict):
-        return [p for v in value.values() for p in _pattern_params(v)]
+        return [p for key, v in value.items() for p in _pattern_params(v, f"{field}.{key}")]
     if isinstance(value, list):
-        return [p for v in value for p in _pattern_params(v)]
+        return [p for i, v in enumerate(value) for p in _pattern_params(v, f"{field}.{i}")]
     return []
 
 

@@ -207,6 +207,9 @@ class Draft:
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
     # Its paragraphs, each with the literals it holds; a draft of one paragraph is one passage.
     passages: tuple[Passage, ...] = field(init=False, repr=False)
+    # How many times a detector read the answer of a pattern stopped as runaway (detectors/limits.py):
+    # a rule whose detector read one could not finish.
+    unfinished: int = field(init=False, repr=False, default=0)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)

@@ -96,7 +96,7 @@ def test_an_invalid_pattern_is_refused_naming_the_rule(tmp_path):
     body = HEADER + GOOD_RULE.replace(
         'detector = "affiliation_without_disclaimer"', 'detector = "phrases"\nparams = { patterns = ["(unclosed"] }'
     )
-    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: invalid pattern '\(unclosed'"):
+    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params\.patterns\.0: invalid pattern '\(unclosed'"):
         load_pack(_write(tmp_path, "mine", body))
 
 
@@ -123,5 +123,5 @@ def test_a_pattern_that_backtracks_catastrophically_is_refused_at_load(tmp_path)
     body = HEADER + GOOD_RULE.replace(
         'detector = "affiliation_without_disclaimer"', "detector = \"phrases\"\nparams = { patterns = ['(\\w+\\s?)+$'] }"
     )
-    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params: pattern .* backtracks catastrophically"):
+    with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params\.patterns\.0: pattern .* backtracks catastrophically"):
         load_pack(_write(tmp_path, "mine", body))

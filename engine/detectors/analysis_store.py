@@ -1,9 +1,11 @@
 """The prefilter's analysis of every pattern, kept on disk from one start of the engine to the next.
 
 Splitting the packs' word lists and finding each branch's required literals (prefilter.py) takes
-about a second for the built-in packs, every time the host starts. The answers depend only on the
+about a second for the built-in packs, every time the host starts, and probing a pack's patterns
+for catastrophic backtracking (patterns.py) a tenth of that. The answers depend only on the
 pattern and on the code that analyses it, so they are stored in a file whose name fingerprints
-that code, and read back at the next start. A file that cannot be read is ignored (and replaced);
+that code, and read back at the next start (only passes of the probe: a refused pattern is probed
+again, and refused again, with its message). A file that cannot be read is ignored (and replaced);
 nothing here can change what is found, only how soon the host is ready.
 
 ``DECORUM_CACHE_DIR`` names the folder (default: ``$XDG_CACHE_HOME/decorum`` or
@@ -20,13 +22,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import regex
+
 from .. import text
-from . import prefilter
+from . import limits, patterns, prefilter
 from .prefilter import Literals
 
 log = logging.getLogger("decorum.engine")
 
-_SPLIT, _REQUIREMENTS = "split", "requirements"
+_SPLIT, _REQUIREMENTS, _PROBED = "split", "requirements", "probed"
+_KINDS = (_SPLIT, _REQUIREMENTS, _PROBED)
 
 
 def cache_dir() -> Path | None:
@@ -41,7 +46,7 @@ def cache_dir() -> Path | None:
 def _fingerprint() -> str:
     """Changes whenever the analysing code does, so that an old file is never read for new code."""
     digest = hashlib.sha256()
-    for module in (prefilter, text):
+    for module in (prefilter, text, patterns, limits):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -60,6 +65,10 @@ class AnalysisStore:
         stored = self._answer(_REQUIREMENTS, source, lambda s: [_literals_to_json(n) for n in prefilter.requirements(s)])
         return tuple(_literals_from_json(n) for n in stored)  # type: ignore[union-attr]
 
+    def probed(self, pattern: regex.Pattern[str], probe: Callable[[regex.Pattern[str]], None]) -> None:
+        """``probe(pattern)``, unless the pattern passed it before; a refusal is raised every time."""
+        self._answer(_PROBED, pattern.pattern, lambda _: probe(pattern) or True)
+
     def _answer(self, kind: str, source: str, compute: Callable[[str], object]) -> object:
         answers = self._load()[kind]
         if source not in answers:
@@ -73,12 +82,12 @@ class AnalysisStore:
 
     def _load(self) -> dict[str, dict[str, object]]:
         if self._answers is None:
-            self._answers = {_SPLIT: {}, _REQUIREMENTS: {}}
+            self._answers = {kind: {} for kind in _KINDS}
             path = self._path()
             if path is not None and path.is_file():
                 try:
                     stored = json.loads(path.read_text(encoding="utf-8"))
-                    self._answers = {kind: dict(stored[kind]) for kind in (_SPLIT, _REQUIREMENTS)}
+                    self._answers = {kind: dict(stored[kind]) for kind in _KINDS}
                 except (OSError, ValueError, KeyError, TypeError) as exc:
                     log.warning("ignoring the stored pattern analysis %s: %s", path, exc)
         return self._answers
