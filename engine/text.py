@@ -123,10 +123,15 @@ def normalise(text: str) -> str:
 
 
 def word_starts(lower: str) -> set[str]:
-    """Every word of ``lower``, and what follows each apostrophe or hyphen within one."""
+    """Every word of ``lower``, and the beginning of what follows each apostrophe or hyphen within one.
+
+    Only the first ``WORD_PREFIX_LIMIT`` characters after a joint are kept: no literal looked up
+    is longer, and the whole word is there for literals inside it. Every suffix in full would
+    make a word of 63,000 characters joined 30,000 times ("a'a'a…") cost a gigabyte.
+    """
     words = set(_WORD.findall(lower))
     for word in [w for w in words if "'" in w or "-" in w]:
-        words.update(word[k + 1 :] for k, c in enumerate(word) if c in _JOINTS)
+        words.update(word[k + 1 : k + 1 + WORD_PREFIX_LIMIT] for k, c in enumerate(word) if c in _JOINTS)
     return words
 
 

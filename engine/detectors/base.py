@@ -16,7 +16,7 @@ from ..text import Draft, Passage, Substrings, WordStarts
 from .analysis_store import STORE
 from .limits import MATCH_TIMEOUT_S, Runaway, cpu_limit, run_bounded
 from .patterns import FLAGS, PatternError, checked, compile_pattern, hostile_inputs, probe_pattern
-from .prefilter import Literals
+from .prefilter import DIGIT, Literals
 
 __all__ = [
     "FLAGS", "MATCH_TIMEOUT_S", "PatternError", "compile_pattern", "hostile_inputs", "probe_pattern", "scan", "search",
@@ -258,6 +258,13 @@ class _LiteralIndex:
 
 
 _INDEX = _LiteralIndex()
+
+
+def indexed_literals() -> list[str]:
+    """Every literal drafts are looked up by, over the word lists built so far: the words the rules
+    look for, from which tests and benchmarks build hostile drafts ("1" stands for any digit)."""
+    word_starts, substrings = _INDEX.lookup_keys()
+    return sorted({literal.replace(DIGIT, "1") for literal in word_starts.literals | substrings.literals})
 
 
 class _WordList:
