@@ -14,13 +14,10 @@ from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft, Passage, Substrings, WordStarts
 from .analysis_store import STORE
-from .limits import MATCH_TIMEOUT_S, Runaway, cpu_limit, run_bounded
-from .patterns import FLAGS, PatternError, checked, compile_pattern, hostile_inputs, probe_pattern
+from .limits import MATCH_TIMEOUT_S, Runaway, cpu_limit, run_bounded  # noqa: F401 (MATCH_TIMEOUT_S: re-exported)
+# Re-exported: detectors and the pack loader take these from here.
+from .patterns import FLAGS, PatternError, checked, compile_pattern, hostile_inputs, probe_pattern  # noqa: F401
 from .prefilter import DIGIT, Literals
-
-__all__ = [
-    "FLAGS", "MATCH_TIMEOUT_S", "PatternError", "compile_pattern", "hostile_inputs", "probe_pattern", "scan", "search",
-]
 
 log = logging.getLogger("decorum.engine")
 
