@@ -19,7 +19,8 @@ T = TypeVar("T")
 
 # A pattern may use this much CPU time on one draft before it is judged runaway, and it grows with
 # the draft: 0.18 s at the size limit, where the costliest legitimate scan measured takes 13 ms
-# (a 63,206-character draft holding every word the rules look for; BENCHMARKS.md).
+# (one pattern on the hostile drafts of bench/hostile.py; a draft holding every word the rules
+# look for costs the most).
 MATCH_TIMEOUT_S = 0.05
 MATCH_TIMEOUT_PER_CHAR_S = 2e-6
 
