@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import engine
 
 from bench.drafts import Source, drafts_of_length
+from bench.hostile import hostile_drafts
 from bench.stats import Timings
 
 # Every pack on, as a member of all of these societies would have them.
@@ -79,6 +80,70 @@ class EngineWarnings(logging.Handler):
 def check(text: str) -> list[engine.Finding]:
     """The call the host makes for every pause in typing, with every pack on."""
     return engine.check(text, PACKS, SOCIETY_IDENTITY, SITE)
+
+
+@dataclass(frozen=True)
+class HostileCheck:
+    """One hostile draft at the size limit, checked with all packs, without and with the society identity."""
+
+    name: str
+    cpu_plain: Timings  # the process's CPU time, no identity given
+    cpu_identity: Timings  # the same, with the society identity
+    wall_worst_ms: float
+    # How far the process's peak resident memory rose above what it held before the check (None: not measurable here).
+    peak_growth_kib: int | None
+    incomplete: tuple[str, ...]  # rules that could not finish (a pattern stopped as runaway)
+
+    @property
+    def cpu_worst_ms(self) -> float:
+        return max(self.cpu_plain.median_ms, self.cpu_identity.median_ms)
+
+
+def time_hostile(runs: int) -> list[HostileCheck]:
+    """Each hostile draft (bench/hostile.py) at 63,206 UTF-16 units, `runs` times each way."""
+    measured = []
+    for name, draft in hostile_drafts().items():
+        cpu: dict[bool, list[int]] = {False: [], True: []}
+        wall, growth, incomplete = 0, None, set()
+        for _ in range(runs):
+            for with_identity in (False, True):
+                identity = SOCIETY_IDENTITY if with_identity else None
+                started, cpu_started, rss_before = time.perf_counter_ns(), time.process_time_ns(), _reset_peak_rss()
+                report = engine.check_report(draft, PACKS, identity, SITE)
+                cpu[with_identity].append(time.process_time_ns() - cpu_started)
+                wall = max(wall, time.perf_counter_ns() - started)
+                peak = _peak_rss_kib()
+                if rss_before is not None and peak is not None:
+                    growth = max(growth or 0, peak - rss_before)
+                incomplete.update(report.incomplete)
+        measured.append(HostileCheck(name, Timings.of(cpu[False]), Timings.of(cpu[True]), wall / 1e6, growth,
+                                     tuple(sorted(incomplete))))
+    return measured
+
+
+def _reset_peak_rss() -> int | None:
+    """Start the kernel's count of peak resident memory afresh (Linux); the resident memory now, in KiB."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        return None
+    return _status_kib("VmRSS")
+
+
+def _peak_rss_kib() -> int | None:
+    return _status_kib("VmHWM")
+
+
+def _status_kib(field: str) -> int | None:
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def warm_up(source: Source, calls: int) -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.drafts import REPO_ROOT
-from bench.engine_speed import Measured, SizePoint, flatness
+from bench.engine_speed import HostileCheck, Measured, SizePoint, flatness
+from engine.text import MAX_DRAFT_UTF16_UNITS
 from bench.host_speed import ColdStarts, RoundTrips
 
 START_MARKER = "<!-- bench:start -->"
@@ -22,6 +23,8 @@ SHORT_MEDIAN_MS = 0.5
 SHORT_P99_MS = 2.0
 LONG_P99_MS = 5.0
 FLATNESS_LIMIT = 2.0
+# The hardening issue's: every check of a draft within the size limit, whatever it holds, in CPU time.
+HOSTILE_CPU_MS = 1_000.0
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Results:
     # and this is what a long draft costs when it is all one (not a target; shown beside them).
     long_one_paragraph: Measured
     per_char: list[SizePoint]
+    hostile: list[HostileCheck]
     round_trips: RoundTrips
     cold_start: ColdStarts
     # How many warnings the engine logged in-process (patterns that timed out), and the first.
@@ -68,7 +72,8 @@ def machine(results: Results) -> list[str]:
 
 
 def tables(results: Results) -> list[Table]:
-    return [_targets(results), _engine(results), _per_char(results), _host(results), _memory(results.round_trips)]
+    return [_targets(results), _engine(results), _per_char(results), _hostile(results.hostile), _host(results),
+            _memory(results.round_trips)]
 
 
 def as_text(results: Results) -> str:
@@ -126,6 +131,7 @@ def _targets(results: Results) -> Table:
     short, long = f"{results.short_chars:,}", f"{results.long_chars:,}"
     flat = flatness(results.per_char)
     sizes = results.per_char
+    worst = max(check.cpu_worst_ms for check in results.hostile)
     rows = [
         (f"{short} chars, median", f"≤ {SHORT_MEDIAN_MS} ms", _ms(results.short.wall.median_ms),
          _verdict(results.short.wall.median_ms <= SHORT_MEDIAN_MS)),
@@ -135,6 +141,8 @@ def _targets(results: Results) -> Table:
          _verdict(results.long.wall.p99_ms <= LONG_P99_MS)),
         (f"µs/char flat, {sizes[0].chars:,} to {sizes[-1].chars:,} chars",
          f"largest / smallest ≤ {FLATNESS_LIMIT:g}", f"{flat:.2f}", _verdict(flat <= FLATNESS_LIMIT)),
+        (f"worst hostile draft, {MAX_DRAFT_UTF16_UNITS:,} units, CPU", f"≤ {HOSTILE_CPU_MS:,.0f} ms", _ms(worst),
+         _verdict(worst <= HOSTILE_CPU_MS)),
     ]
     return Table("Targets (engine.check, all five packs)", ("target", "budget", "measured", "result"), rows,
                  frozenset({2}))
@@ -164,6 +172,18 @@ def _per_char(results: Results) -> Table:
     rows.append(("flatness (largest / smallest µs/char)", "", "", f"{flatness(results.per_char):.2f}"))
     return Table("Time per character (engine.check, median)", ("draft", "runs", "median", "µs/char"), rows,
                  frozenset({1, 2, 3}))
+
+
+def _hostile(checks: list[HostileCheck]) -> Table:
+    rows = [
+        (check.name, _ms(check.cpu_plain.median_ms), _ms(check.cpu_identity.median_ms), _ms(check.wall_worst_ms),
+         "n/a" if check.peak_growth_kib is None else _mib(check.peak_growth_kib), ", ".join(check.incomplete) or "none")
+        for check in checks
+    ]
+    headers = ("draft", "CPU median", "CPU, with identity", "wall, worst", "peak memory growth", "did not finish")
+    return Table(f"Hostile drafts at the size limit ({MAX_DRAFT_UTF16_UNITS:,} UTF-16 units), all five packs "
+                 f"(CPU time of the process, median of {checks[0].cpu_plain.runs} each)",
+                 headers, rows, frozenset({1, 2, 3, 4}))
 
 
 def _host(results: Results) -> Table:

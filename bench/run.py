@@ -36,6 +36,7 @@ class Plan:
     round_trips: int
     host_warm_up_checks: int
     cold_starts: int
+    hostile_runs: int
 
     def runs_for(self, chars: int) -> int:
         low, high = self.per_char_runs
@@ -44,12 +45,12 @@ class Plan:
 
 FULL = Plan(
     warm_up_checks=50, short_runs=2_000, long_runs=500, per_char_budget_chars=300_000, per_char_runs=(11, 1_000),
-    round_trips=2_000, host_warm_up_checks=50, cold_starts=10,
+    round_trips=2_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3,
 )
 # Well under 30 s even on a busy machine: each cold start alone loads every pack.
 QUICK = Plan(
     warm_up_checks=10, short_runs=200, long_runs=30, per_char_budget_chars=20_000, per_char_runs=(3, 60),
-    round_trips=100, host_warm_up_checks=10, cold_starts=2,
+    round_trips=100, host_warm_up_checks=10, cold_starts=2, hostile_runs=1,
 )
 
 
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
     _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
+    _progress(f"hostile drafts at the size limit: {plan.hostile_runs} × each, without and with the identity")
+    hostile = engine_speed.time_hostile(plan.hostile_runs)
     _progress(f"decorum-host: {plan.round_trips:,} round trips over one connection")
     try:
         trips = host_speed.round_trips(source, SHORT_CHARS, plan.round_trips, plan.host_warm_up_checks)
@@ -81,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
 
     results = report.Results(
         quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
-        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, round_trips=trips, cold_start=cold,
+        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, hostile=hostile,
+        round_trips=trips, cold_start=cold,
         engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
     )
     print(report.as_text(results), end="")

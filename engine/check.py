@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
+from .compiled import CompiledPack
 from .model import Finding, Identity, PolicyInfo
-from .detectors.base import warm as warm_word_lists
+from .detectors.base import PatternError, warm as warm_word_lists
 from .packs import compiled, load_all, refusal
 from .text import Draft
 
@@ -48,14 +50,28 @@ def _quoted(value: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check(
+@dataclass(frozen=True)
+class CheckReport:
+    """What a check found, and which rules could not finish.
+
+    ``incomplete`` holds the ids (``pack.rule``, as in a finding's ``rule``) of the rules whose
+    detector had a pattern stopped as runaway (more CPU time than any legitimate scan takes): they
+    may have missed something, and the draft must not look clean because of it.
+    """
+
+    findings: list[Finding]
+    incomplete: tuple[str, ...] = ()
+
+
+def check_report(
     text: str,
     policies: Sequence[str],
     identity: Mapping[str, Any] | None = None,
     site: str | None = None,
     profile_disclaimer: Sequence[str] = (),
-) -> list[Finding]:
-    """Findings for ``text`` under each pack in ``policies``, ordered by where they start.
+) -> CheckReport:
+    """Findings for ``text`` under each pack in ``policies``, ordered by where they start, and the
+    rules that could not finish.
 
     ``identity`` maps a pack id to an override of that pack's organisation identity
     (``{"names": [], "acronyms": [], "handles": []}``); ``site`` is where the draft is typed;
@@ -73,11 +89,31 @@ def check(
     overrides = _identity_overrides(identity, packs)
     draft = Draft(text)
     findings: list[Finding] = []
+    incomplete: list[str] = []
     for pack_id in dict.fromkeys(policies):
-        pack = compiled(pack_id, overrides.get(pack_id))
-        findings.extend(pack.findings(draft, profile_disclaimer=pack_id in profile_disclaimer))
+        found, unfinished = _compiled(pack_id, overrides.get(pack_id)).check(draft, profile_disclaimer=pack_id in profile_disclaimer)
+        findings.extend(found)
+        incomplete.extend(unfinished)
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
-    return findings
+    return CheckReport(findings, tuple(incomplete))
+
+
+def check(
+    text: str,
+    policies: Sequence[str],
+    identity: Mapping[str, Any] | None = None,
+    site: str | None = None,
+    profile_disclaimer: Sequence[str] = (),
+) -> list[Finding]:
+    """The findings of ``check_report`` (which also says which rules could not finish)."""
+    return check_report(text, policies, identity, site, profile_disclaimer).findings
+
+
+def _compiled(pack_id: str, override: Identity | None) -> CompiledPack:
+    try:
+        return compiled(pack_id, override)
+    except PatternError as exc:  # only an override can fail here: the pack itself was built at load
+        raise IdentityError(f"identity for {pack_id!r}: {exc}") from exc
 
 
 def list_policies() -> list[PolicyInfo]:

@@ -12,8 +12,14 @@ from pathlib import Path
 from native_host.commands import add_subcommands
 
 from . import __version__
-from .check import IdentityError, UnknownPolicy, check, list_policies
+from .model import Finding
+from .check import IdentityError, UnknownPolicy, check_report, list_policies
 from .packs import PackError, load_errors
+
+
+# `decorum check` exits 0 when the draft is clean, 1 with findings, and this when some rule could
+# not finish (the draft may break it unseen), findings or not.
+EXIT_INCOMPLETE = 3
 
 
 def _report_refusals() -> None:
@@ -31,16 +37,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 2
     policies = args.policy or [p.id for p in list_policies()]
     try:
-        findings = check(text, policies, identity, args.site, args.profile_disclaimer or ())
+        report = check_report(text, policies, identity, args.site, args.profile_disclaimer or ())
     except (UnknownPolicy, IdentityError) as exc:
         print(f"decorum: {exc}", file=sys.stderr)
         return 2
+    findings = report.findings
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
-        return 1 if findings else 0
-    if not findings:
-        print("No findings.")
-        return 0
+        if report.incomplete:  # the findings stay a list on stdout, as before
+            print(f"decorum: some checks {_unfinished(report.incomplete)}", file=sys.stderr)
+    elif not findings:
+        print(f"No findings, but some checks {_unfinished(report.incomplete)}" if report.incomplete else "No findings.")
+    else:
+        _print_findings(text, findings)
+        if report.incomplete:
+            print(f"Some checks {_unfinished(report.incomplete)}")
+    return EXIT_INCOMPLETE if report.incomplete else 1 if findings else 0
+
+
+def _unfinished(rules: tuple[str, ...]) -> str:
+    return (
+        f"did not finish: {', '.join(rules)} (a pattern ran past its time limit and was stopped; "
+        "these rules may have missed something)"
+    )
+
+
+def _print_findings(text: str, findings: list[Finding]) -> None:
     units = text.encode("utf-16-le")
     for f in findings:
         excerpt = units[2 * f.start : 2 * f.end].decode("utf-16-le", errors="replace")
@@ -49,7 +71,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"    {f.clause.section}: \u201c{f.clause.quote}\u201d")
         if f.fix:
             print(f"    fix: append \u201c{f.fix.text}\u201d")
-    return 1
 
 
 def _cmd_policies(args: argparse.Namespace) -> int:

@@ -43,14 +43,20 @@ class CompiledPack:
             said = (f"{pack.id}.{rule.id}", self._fill(rule.message), fix)
             self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None, *said))
 
-    def findings(self, draft: Draft, profile_disclaimer: bool = False) -> list[Finding]:
+    def check(self, draft: Draft, profile_disclaimer: bool = False) -> tuple[list[Finding], list[str]]:
+        """The findings in ``draft``, and the ids of the rules that could not finish (a pattern of
+        their detector was stopped as runaway, so they may have missed something)."""
         found: list[Finding] = []
+        unfinished: list[str] = []
         for rule, detector, triggers, rule_id, message, fix in self.rules:
             if profile_disclaimer and rule.satisfied_by_profile:
                 continue
             if triggers is not None and not triggers.present(draft):
                 continue
-            for start, end in _find(detector, draft):
+            spans, stopped = _find(detector, draft)
+            if stopped:
+                unfinished.append(rule_id)
+            for start, end in spans:
                 found.append(
                     # Built from the pack's validated rule and offsets the engine computed: no need
                     # to validate each field again on every pause in typing.
@@ -66,7 +72,7 @@ class CompiledPack:
                         fix=fix,  # one per rule: findings are read, never changed
                     )
                 )
-        return found
+        return found, unfinished
 
     def _fill(self, text: str) -> str:
         """Name the organisation in a message: ``{acronym}`` and ``{name}`` come from the identity."""
@@ -92,8 +98,13 @@ def _build(name: str, params_json: str, references: OrganisationReferences) -> A
     return built
 
 
-def _find(detector: Any, draft: Draft) -> list[tuple[int, int]]:
+def _find(detector: Any, draft: Draft) -> tuple[list[tuple[int, int]], bool]:
+    """What ``detector`` finds in the draft, and whether a pattern it read was stopped as runaway;
+    once per draft, whichever packs share the detector."""
     key = ("detector", detector)
-    if key not in draft.cache:
-        draft.cache[key] = detector.find(draft)
-    return draft.cache[key]  # type: ignore[return-value]
+    found = draft.cache.get(key)
+    if found is None:
+        before = draft.unfinished
+        spans = detector.find(draft)
+        found = draft.cache[key] = (spans, draft.unfinished != before)
+    return found  # type: ignore[return-value]

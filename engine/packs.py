@@ -16,6 +16,7 @@ from .compiled import CompiledPack, RuleError
 from .detectors import REGISTRY, PatternError
 from .detectors.analysis_store import STORE as ANALYSIS
 from .detectors.base import compile_pattern, probe_pattern
+from .detectors.patterns import shape_error
 from .model import Identity, Pack, Rule
 
 # Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.
@@ -97,9 +98,9 @@ def _load_pack(path: Path) -> tuple[Pack, CompiledPack]:
         except RuleError as exc:
             raise PackError(f"{_at(path, exc.rule, 'params')}: {_reason(exc.cause)}") from exc
     for rule in pack.rules:
-        with _refused_as(_at(path, rule, "params")):
-            for source in _pattern_params(rule.params):
-                probe_pattern(compile_pattern(compiled_pack.references.expand(source)))
+        for field, source in _pattern_params(rule.params, "params"):
+            with _refused_as(_at(path, rule, field)):
+                ANALYSIS.probed(compile_pattern(compiled_pack.references.expand(source)), probe_pattern)
     return pack, compiled_pack
 
 
@@ -147,16 +148,22 @@ def _check_detector(path: Path, rule: Rule) -> None:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in ("params", *first["loc"]))
             raise PackError(f"{_at(path, rule, field)}: {first['msg']}") from exc
+    # Before anything analyses or compiles them: a huge or deeply nested pattern would hang or crash that.
+    for field, source in _pattern_params(rule.params, "params"):
+        refused = shape_error(source)
+        if refused:
+            raise PackError(f"{_at(path, rule, field)}: {refused}")
 
 
-def _pattern_params(value) -> list[str]:
-    """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables)."""
+def _pattern_params(value, field: str) -> list[tuple[str, str]]:
+    """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables), with
+    the field it is in ("params.patterns.2")."""
     if isinstance(value, str):
-        return [value]
+        return [(field, value)]
     if isinstance(value, dict):
-        return [p for v in value.values() for p in _pattern_params(v)]
+        return [p for key, v in value.items() for p in _pattern_params(v, f"{field}.{key}")]
     if isinstance(value, list):
-        return [p for v in value for p in _pattern_params(v)]
+        return [p for i, v in enumerate(value) for p in _pattern_params(v, f"{field}.{i}")]
     return []
 
 

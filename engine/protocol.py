@@ -163,15 +163,18 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
 
     started = time.perf_counter()
     try:
-        findings = engine.check(text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer)
+        report = engine.check_report(text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer)
     except (engine.UnknownPolicy, engine.IdentityError) as refusal:
         raise RequestError("bad_request", str(refusal)) from None
     elapsed_ms = (time.perf_counter() - started) * 1000
-    return {
+    answer = {
         "type": "result",
-        "findings": [finding.to_json() for finding in findings],
+        "findings": [finding.to_json() for finding in report.findings],
         "elapsed_ms": round(elapsed_ms, 3),
     }
+    if report.incomplete:  # absent when every rule finished: older extensions ignore it either way
+        answer["incomplete"] = list(report.incomplete)
+    return answer
 
 
 def _fit(answer: dict[str, Any]) -> dict[str, Any]:

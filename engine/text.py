@@ -123,10 +123,15 @@ def normalise(text: str) -> str:
 
 
 def word_starts(lower: str) -> set[str]:
-    """Every word of ``lower``, and what follows each apostrophe or hyphen within one."""
+    """Every word of ``lower``, and the beginning of what follows each apostrophe or hyphen within one.
+
+    Only the first ``WORD_PREFIX_LIMIT`` characters after a joint are kept: no literal looked up
+    is longer, and the whole word is there for literals inside it. Every suffix in full would
+    make a word of 63,000 characters joined 30,000 times ("a'a'a…") cost a gigabyte.
+    """
     words = set(_WORD.findall(lower))
     for word in [w for w in words if "'" in w or "-" in w]:
-        words.update(word[k + 1 :] for k, c in enumerate(word) if c in _JOINTS)
+        words.update(word[k + 1 : k + 1 + WORD_PREFIX_LIMIT] for k, c in enumerate(word) if c in _JOINTS)
     return words
 
 
@@ -207,6 +212,9 @@ class Draft:
     cache: dict[object, object] = field(init=False, repr=False, default_factory=dict)
     # Its paragraphs, each with the literals it holds; a draft of one paragraph is one passage.
     passages: tuple[Passage, ...] = field(init=False, repr=False)
+    # How many times a detector read the answer of a pattern stopped as runaway (detectors/limits.py):
+    # a rule whose detector read one could not finish.
+    unfinished: int = field(init=False, repr=False, default=0)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)

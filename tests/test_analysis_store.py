@@ -54,7 +54,7 @@ def test_a_broken_file_is_ignored_and_replaced(folder, caplog):
         assert _answers(store) == _direct()
     assert "ignoring the stored pattern analysis" in caplog.text
     store.save()
-    assert set(json.loads(stored.read_text(encoding="utf-8"))) == {"split", "requirements", "shapes"}
+    assert set(json.loads(stored.read_text(encoding="utf-8"))) == {"split", "requirements", "shapes", "probed"}
 
 
 def test_new_analysing_code_never_reads_an_old_file(folder, monkeypatch):

@@ -147,7 +147,7 @@ def test_any_other_host_header_is_refused_so_dns_rebinding_reads_nothing(api, ho
 )
 def test_a_page_of_any_other_origin_cannot_even_trigger_a_check(api, origin, monkeypatch):
     checked = []
-    monkeypatch.setattr(engine, "check", lambda *args, **kwargs: checked.append(args) or [])
+    monkeypatch.setattr(engine, "check_report", lambda *args, **kwargs: checked.append(args) or [])
     response = api.post(json={"text": ICIS_DRAFT, "policies": ["icis"]}, headers={"Origin": origin})
     assert error_of(response) == (403, "origin_not_allowed")
     assert "Access-Control-Allow-Origin" not in response.headers
@@ -267,7 +267,7 @@ def test_a_wrong_method_is_a_json_405_saying_which_are_allowed(api):
 
 
 def test_an_engine_failure_is_a_json_500_with_the_hosts_message(api, monkeypatch):
-    monkeypatch.setattr(engine, "check", lambda *args, **kwargs: 1 / 0)
+    monkeypatch.setattr(engine, "check_report", lambda *args, **kwargs: 1 / 0)
     response = api.post(json={"text": "x", "policies": []})
     assert error_of(response) == (500, "internal")
     assert "ZeroDivisionError" in response.get_json()["message"]

@@ -154,14 +154,14 @@ def test_stray_output_from_code_the_host_runs_goes_to_stderr_not_between_frames(
             """
             import os, sys
             import engine
-            real_check = engine.check
+            real_check = engine.check_report
 
             def noisy_check(*args, **kwargs):
                 print("stray print")
                 os.write(1, b"stray raw write")
                 return real_check(*args, **kwargs)
 
-            engine.check = noisy_check
+            engine.check_report = noisy_check
             from native_host.host import main
             sys.exit(main())
             """

@@ -200,7 +200,7 @@ def test_an_engine_failure_is_an_internal_error_with_the_traceback_logged(monkey
     def broken_check(*args, **kwargs):
         raise RuntimeError("detector exploded")
 
-    monkeypatch.setattr(engine, "check", broken_check)
+    monkeypatch.setattr(engine, "check_report", broken_check)
     with caplog.at_level(logging.ERROR):
         answer = protocol.handle(check())
     assert answer == {
@@ -248,7 +248,7 @@ def huge_findings(count: int, message_chars: int = 2_000) -> list[Finding]:
 @pytest.fixture
 def engine_reporting(monkeypatch):
     def install(findings: list[Finding]) -> None:
-        monkeypatch.setattr(engine, "check", lambda *args, **kwargs: findings)
+        monkeypatch.setattr(engine, "check_report", lambda *args, **kwargs: engine.CheckReport(findings))
 
     return install
 

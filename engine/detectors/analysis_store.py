@@ -1,9 +1,11 @@
 """The prefilter's analysis of every pattern, kept on disk from one start of the engine to the next.
 
 Splitting the packs' word lists and finding each branch's required literals (prefilter.py) takes
-about a second for the built-in packs, every time the host starts. The answers depend only on the
+about a second for the built-in packs, every time the host starts, and probing a pack's patterns
+for catastrophic backtracking (patterns.py) a tenth of that. The answers depend only on the
 pattern and on the code that analyses it, so they are stored in a file whose name fingerprints
-that code, and read back at the next start. A file that cannot be read is ignored (and replaced);
+that code, and read back at the next start (only passes of the probe: a refused pattern is probed
+again, and refused again, with its message). A file that cannot be read is ignored (and replaced);
 nothing here can change what is found, only how soon the host is ready.
 
 Only the packs' own patterns are stored, those that name the organisation with the organisation
@@ -24,14 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+import regex
+
 from .. import text
-from . import prefilter
+from . import limits, patterns, prefilter
 from .prefilter import Literals
 
 log = logging.getLogger("decorum.engine")
 
-_SPLIT, _REQUIREMENTS, _SHAPES = "split", "requirements", "shapes"
-_KINDS = (_SPLIT, _REQUIREMENTS, _SHAPES)
+_SPLIT, _REQUIREMENTS, _SHAPES, _PROBED = "split", "requirements", "shapes", "probed"
+_KINDS = (_SPLIT, _REQUIREMENTS, _SHAPES, _PROBED)
 
 
 class Branch(NamedTuple):
@@ -57,7 +61,7 @@ def _fingerprint() -> str:
     """Changes whenever the analysing code does, so that an old file is never read for new code."""
     digest = hashlib.sha256()
     # templates.py by its path: it imports this module.
-    for path in (Path(prefilter.__file__), Path(text.__file__), Path(__file__).with_name("templates.py")):
+    for path in (*(Path(m.__file__) for m in (prefilter, text, patterns, limits)), Path(__file__).with_name("templates.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -84,6 +88,10 @@ class AnalysisStore:
         """How the split of a pattern with a stand-in for the organisation changes with the
         stand-in's length (see templates.py): ``compute`` works it out when it is not stored."""
         return self._answer(_SHAPES, source, compute)  # type: ignore[return-value]
+
+    def probed(self, pattern: regex.Pattern[str], probe: Callable[[regex.Pattern[str]], None]) -> None:
+        """``probe(pattern)``, unless the pattern passed it before; a refusal is raised every time."""
+        self._answer(_PROBED, pattern.pattern, lambda _: probe(pattern) or True)
 
     def _answer(self, kind: str, source: str, compute: Callable[[str], object]) -> object:
         answers = self._load()[kind]

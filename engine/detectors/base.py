@@ -1,4 +1,4 @@
-"""What every detector shares: the registry, safe matching with a timeout, and pattern building."""
+"""What every detector shares: the registry, scans that stop only runaway patterns, and word lists."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import logging
 from bisect import bisect_left
 import time
 import weakref
-from functools import lru_cache
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol
 
 import regex
@@ -15,135 +14,81 @@ from pydantic import BaseModel, ConfigDict
 
 from ..text import Draft, Passage, Substrings, WordStarts
 from .analysis_store import STORE, Branch
-from .prefilter import Literals
+from .limits import MATCH_TIMEOUT_S, Runaway, cpu_limit, run_bounded  # noqa: F401 (MATCH_TIMEOUT_S: re-exported)
+# Re-exported: detectors and the pack loader take these from here.
+from .patterns import (  # noqa: F401
+    FLAGS, PatternError, checked, compile_pattern, compile_personal, hostile_inputs, probe_pattern,
+)
+from .prefilter import DIGIT, Literals
 
 log = logging.getLogger("decorum.engine")
 
 Span = tuple[int, int]
 
-# A pattern gets this long on one draft before it is abandoned: a safety net, not a budget, and
-# it grows with the draft so that a linear pattern on a long draft is never cut short.
-MATCH_TIMEOUT_S = 0.05
-MATCH_TIMEOUT_PER_CHAR_S = 2e-6
-# VERSION0 (re-compatible): VERSION1 turns on full case-folding, which makes every class slow.
-FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE
+
+class _Stopped(tuple):
+    """What a scan stopped as runaway found: nothing. Kept as the scan's answer for the draft, so
+    that every rule that reads it, first or later, is told it could not finish."""
 
 
-class PatternError(ValueError):
-    """A pattern in a pack that cannot be compiled; the message names the pattern."""
+_STOPPED = _Stopped()
 
 
-@lru_cache(maxsize=4096)
-def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
-    """Compile once per source: packs share most of their patterns, and compiling is the slow part of loading."""
-    return _compile(source, flags, shared=True)
+def _stopped(pattern: regex.Pattern[str], length: int) -> _Stopped:
+    log.warning(
+        "pattern %r timed out (over %.2f s of CPU time) on %d characters; the rules using it did not finish",
+        pattern.pattern[:80], cpu_limit(length), length,
+    )
+    return _STOPPED
 
 
-def compile_personal(source: str) -> regex.Pattern[str]:
-    """Compile a pattern built for one identity: kept only by whoever asked, in no cache, so that
-    it goes when the identity's pack does."""
-    return _compile(source, FLAGS, shared=False)
-
-
-def _compile(source: str, flags: int, shared: bool) -> regex.Pattern[str]:
-    try:
-        return regex.compile(source, flags, cache_pattern=shared)
-    except regex.error as exc:
-        raise PatternError(f"invalid pattern {source!r}: {exc}") from exc
-
-
-def _timeout(length: int) -> float:
-    return MATCH_TIMEOUT_S + MATCH_TIMEOUT_PER_CHAR_S * length
-
-
-def _timed_out(pattern: regex.Pattern[str], length: int) -> None:
-    log.warning("pattern %r timed out on a %d-character draft; skipped", pattern.pattern[:80], length)
-
-
-def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[Span]:
-    """Every match of ``pattern`` as a span; a pattern that runs past its timeout gives none."""
-    end = len(text) if endpos is None else endpos
-    try:
-        return [match.span() for match in pattern.finditer(text, pos, end, timeout=_timeout(end - pos))]
-    except TimeoutError:
-        _timed_out(pattern, end - pos)
-        return []
-
-
-def _finditer_each(pattern: regex.Pattern[str], text: str, where: tuple[Passage, ...]) -> list[Span]:
-    """Every match of ``pattern`` in each of the paragraphs; the pattern has the timeout of the
-    whole text for all of them together, and gives none if it runs past it."""
-    clock = time.monotonic
-    deadline = clock() + _timeout(len(text))
+def _matches(pattern: regex.Pattern[str], text: str, parts: Sequence[Span], timeout: float) -> list[Span]:
+    """Every match of ``pattern`` in each part of ``text``, within ``timeout`` (see limits.py) for all together."""
+    if len(parts) == 1:
+        return [match.span() for match in pattern.finditer(text, *parts[0], timeout=timeout)]
+    clock = time.monotonic  # cheap; a try it cuts short is judged by its CPU time (limits.run_bounded)
+    deadline = clock() + timeout
     found: list[Span] = []
-    try:
-        for part in where:
-            left = deadline - clock()
-            if left <= 0:
-                raise TimeoutError
-            found += [match.span() for match in pattern.finditer(text, part.start, part.end, timeout=left)]
-    except TimeoutError:
-        _timed_out(pattern, len(text))
-        return []
+    for start, end in parts:
+        left = deadline - clock()
+        if left <= 0:
+            raise TimeoutError
+        found += [match.span() for match in pattern.finditer(text, start, end, timeout=left)]
     return found
 
 
-# How long a pattern may take on one hostile probe before it is judged catastrophic.
-PROBE_TIMEOUT_S = 0.05
-_PROBE_LENGTH = 2_000
-
-
-def hostile_inputs(source: str) -> list[str]:
-    """Inputs that make a backtracking pattern blow up: long runs of the characters it is built from,
-    each ending in a character that makes the match fail at the last moment."""
-    letters = {c for c in regex.sub(r"\\.", "", source) if c.isalnum()} | {"a", "x", "1"}
-    runs = []
-    for c in sorted(letters):
-        runs.append(c * _PROBE_LENGTH + "!")
-        runs.append((c + " ") * (_PROBE_LENGTH // 2) + "!")
-    runs.append("word " * (_PROBE_LENGTH // 5) + "!")
-    runs.append(" " * _PROBE_LENGTH + "!")
-    return runs
-
-
-def probe_pattern(pattern: regex.Pattern[str]) -> None:
-    """Refuse a pattern that backtracks catastrophically on a hostile input (it would hang a check)."""
-    for probe in hostile_inputs(pattern.pattern):
-        try:
-            for _ in pattern.finditer(probe, timeout=PROBE_TIMEOUT_S):
-                pass
-        except TimeoutError:
-            raise PatternError(
-                f"pattern {pattern.pattern[:120]!r} backtracks catastrophically on a hostile input "
-                f"({probe[:12]!r}…, {len(probe)} characters); rewrite it without nested repetition"
-            ) from None
-
-
-def scan(pattern: regex.Pattern[str], draft: Draft, where: tuple[Passage, ...]) -> list[Span]:
+def scan(pattern: regex.Pattern[str], draft: Draft, where: tuple[Passage, ...]) -> Sequence[Span]:
     """Every match of ``pattern`` in those paragraphs of the draft, computed once per draft whoever asks.
 
     No match runs on across a blank line (see text.py). Callers pass the paragraphs found to
-    hold the pattern's literals (see ``_WordList``), which are the same whoever asks.
+    hold the pattern's literals (see ``_WordList``), which are the same whoever asks. A pattern
+    has the CPU time of the whole draft for all of them together; one that runs past it is
+    stopped and finds nothing, and the draft counts each read of that (``Draft.unfinished``).
     """
     key = ("scan", pattern)
     found = draft.cache.get(key)
     if found is None:
+        parts = [(part.start, part.end) for part in where]
         text = draft.text
-        if len(where) == 1:
-            found = finditer(pattern, text, where[0].start, where[0].end)
-        else:
-            found = _finditer_each(pattern, text, where)
+        try:
+            found = run_bounded(lambda wall: _matches(pattern, text, parts, wall), cpu_limit(len(text)))
+        except Runaway:
+            found = _stopped(pattern, len(text))
         draft.cache[key] = found
+    if found is _STOPPED:
+        draft.unfinished += 1
     return found  # type: ignore[return-value]
 
 
-def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Span | None:
-    """The first match of ``pattern`` in ``text[pos:endpos]``, or None (also when it times out)."""
-    end = len(text) if endpos is None else endpos
+def search(pattern: regex.Pattern[str], draft: Draft, pos: int, endpos: int) -> Span | None:
+    """The first match of ``pattern`` in ``draft.text[pos:endpos]``, or None (also when it is stopped
+    as runaway, which the draft counts, as ``scan`` does)."""
+    text = draft.text
     try:
-        match = pattern.search(text, pos, end, timeout=_timeout(end - pos))
-    except TimeoutError:
-        _timed_out(pattern, end - pos)
+        match = run_bounded(lambda wall: pattern.search(text, pos, endpos, timeout=wall), cpu_limit(endpos - pos))
+    except Runaway:
+        _stopped(pattern, endpos - pos)
+        draft.unfinished += 1
         return None
     return match.span() if match else None
 
@@ -332,6 +277,13 @@ def _count(counts: dict[str, int], literals, by: int) -> None:
 _INDEX = _LiteralIndex()
 
 
+def indexed_literals() -> list[str]:
+    """Every literal drafts are looked up by, over the word lists built so far: the words the rules
+    look for, from which tests and benchmarks build hostile drafts ("1" stands for any digit)."""
+    word_starts, substrings = _INDEX.lookup_keys()
+    return sorted({literal.replace(DIGIT, "1") for literal in word_starts.literals | substrings.literals})
+
+
 class _WordList:
     """Alternatives run as only the branches whose literals are in the draft.
 
@@ -492,7 +444,7 @@ class Alternatives:
     """
 
     def __init__(self, sources: list[str], analyse: Callable[[str], list[Branch]] = STORE.branches) -> None:
-        branches = [branch for source in sources for branch in analyse(source)]
+        branches = [branch for source in sources for branch in analyse(checked(source))]
         self.words = _shared_word_list(branches) if branches else None
 
     def __bool__(self) -> bool:

@@ -8,6 +8,8 @@ count together, where each part alone would not.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import ClassVar
 
 import regex
@@ -177,31 +179,48 @@ class PersonalData:
         spans: list[Span] = []
         for start, end in self.nhs.spans(draft):
             digits = regex.sub(r"\D", "", text[start:end])
-            if nhs_number_is_valid(digits) or search(self.nhs_context, text, max(0, start - 20), start):
+            if nhs_number_is_valid(digits) or search(self.nhs_context, draft, max(0, start - 20), start):
                 spans.append((start, end))
         spans += self.identifiers.spans(draft)
+        inside_one = _Covered(spans)
         for start, end in self.contacts.spans(draft):
-            if any(s <= start < e for s, e in spans):
+            if inside_one(start):
                 continue
             # Someone else's details ("her mobile", "Jane's email"), unless the author gives their own.
-            if search(self.someone_elses, text, max(0, start - 60), start) and not search(self.own, text, max(0, start - 30), start):
+            if search(self.someone_elses, draft, max(0, start - 60), start) and not search(self.own, draft, max(0, start - 30), start):
                 spans.append((start, end))
         for start, end in self.patient.find(draft):
-            if self._is_patient(text, start, end):
+            if self._is_patient(draft, start, end):
                 spans.append((start, end))
         spans += self.unanonymised.find(draft) + self.health.find(draft)
         return _distinct(spans)
 
-    def _is_patient(self, text: str, start: int, end: int) -> bool:
+    def _is_patient(self, draft: Draft, start: int, end: int) -> bool:
         # A bed or ward number alone is a place; with a person or an age nearby it is a patient, and
         # so is someone there with a condition ("the lady in bed 6, in with her gallstones").
+        text = draft.text
         if not self.place.fullmatch(text, start, end):
             return True
         near = _window(text, start, end, 60)
-        if search(self.person_or_age, text, *near):
+        if search(self.person_or_age, draft, *near):
             return True
-        someone_there = search(self.someone_there, text, *near) is not None
-        return someone_there and search(self.condition, text, *_window(text, start, end, 90)) is not None
+        someone_there = search(self.someone_there, draft, *near) is not None
+        return someone_there and search(self.condition, draft, *_window(text, start, end, 90)) is not None
+
+
+class _Covered:
+    """Whether an offset lies inside one of some spans, which may overlap, in log time: a draft
+    holding thousands of numbers must not compare each with every other."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # The furthest any of the first i + 1 spans reaches: a long one may cover what follows it.
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.reach[i]
 
 
 def _window(text: str, start: int, end: int, width: int) -> Span:

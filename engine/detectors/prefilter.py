@@ -19,6 +19,7 @@ from re import _constants as c  # the standard library's own regex parser (Pytho
 from re import _parser as parser
 
 from ..text import WORD_PREFIX_LIMIT
+from .patterns import MAX_PATTERN_DEPTH, nesting_depth
 
 # Marks, while literals are gathered, one that must begin a word.
 WORD_START = "\x00"
@@ -42,6 +43,8 @@ def requirements(source: str) -> tuple[Literals, ...]:
     nearly every draft holds ("the", "of") come last; together they still rule out a short
     draft that lacks one ("what do we even do").
     """
+    if nesting_depth(source) > MAX_PATTERN_DEPTH:
+        return ()  # refused before it is compiled (patterns.py); the parser would give up on it
     try:
         tree = parser.parse(source, re.IGNORECASE)
     except (re.error, ValueError, TypeError, OverflowError):
@@ -145,6 +148,15 @@ def _selectivity(literals: set[str]) -> tuple[int, int, int]:
 
 # Past this many alternative spellings, a run of literals stops growing ("[Mm](?:r|rs|s|iss)").
 _MAX_SPELLINGS = 64
+# Past this length too: no literal looked up is longer than a word's beginning (WORD_PREFIX_LIMIT)
+# by much, and a run grown a character at a time costs the square of its length (2 MB: hours).
+_MAX_LITERAL_CHARS = 64
+# Past this many literals, alternatives require nothing the prefilter uses (the built-in packs' largest is 160).
+_MAX_ALTERNATIVES = 1_024
+
+
+def _too_many(spellings: set[str]) -> bool:
+    return len(spellings) > _MAX_SPELLINGS or any(len(s) > _MAX_LITERAL_CHARS for s in spellings)
 
 
 class _Run:
@@ -156,7 +168,7 @@ class _Run:
 
     def extend(self, more: set[str]) -> bool:
         longer = {a + b for a in self.spellings for b in more}
-        if len(longer) > _MAX_SPELLINGS:
+        if _too_many(longer):
             return False
         self.spellings = longer
         return True
@@ -244,7 +256,7 @@ def _sequence_spellings(items: list) -> set[str] | None:
         if more is None:
             return None
         found = {a + b for a in found for b in more}
-        if len(found) > _MAX_SPELLINGS:
+        if _too_many(found):
             return None
     return found
 
@@ -328,6 +340,8 @@ def _node(op, arg, word_start: bool) -> list[set[str]]:
             if found is None:
                 return []
             union |= found
+            if len(union) > _MAX_ALTERNATIVES:
+                return []
         return [union]
     if op is c.IN and all(kind is c.LITERAL for kind, _ in arg) and 1 <= len(arg) <= 4:
         return [{chr(value).lower() for _, value in arg}]  # "[*#]": one of a few characters
@@ -352,6 +366,8 @@ def split_alternation(source: str) -> list[str]:
     branch are looked into: ``(?:\\b(?:a|b)\\b)``. Each branch comes without a group around
     the whole of it, so that the same branch met in several patterns is one pattern, scanned once.
     """
+    if nesting_depth(source) > MAX_PATTERN_DEPTH:
+        return [source]  # refused before it is compiled (patterns.py)
     return [bare(branch) for branch in _split(source)]
 
 
