@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium extension fixtures install-host bench eval screenshots clean
+.PHONY: run test setup chromium extension fixtures install-host bench eval train screenshots clean
 
 run: setup chromium extension fixtures install-host
 	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
@@ -46,6 +46,11 @@ screenshots: setup chromium extension fixtures
 
 eval: setup
 	$(VENV)/bin/decorum eval ../shared/corpus/dev.jsonl
+
+# Trains the learned checker on the corpora training/sources.txt lists and rewrites
+# engine/learned/model.bin and training/REPORT.md (deterministic: the same corpora, the same model).
+train: setup
+	$(PY) tools/train_model.py
 
 clean:
 	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info

@@ -13,6 +13,7 @@ from .compiled import CompiledPack
 from .model import Finding, Identity, PolicyInfo
 from .detectors.base import PatternError, warm as warm_word_lists
 from .packs import compiled, load_all, refusal
+from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, default_checker
 from .text import Draft
 
 
@@ -69,6 +70,8 @@ def check_report(
     identity: Mapping[str, Any] | None = None,
     site: str | None = None,
     profile_disclaimer: Sequence[str] = (),
+    sensitivity: str = DEFAULT_SENSITIVITY,
+    detection: str = "combined",
 ) -> CheckReport:
     """Findings for ``text`` under each pack in ``policies``, ordered by where they start, and the
     rules that could not finish.
@@ -76,8 +79,14 @@ def check_report(
     ``identity`` maps a pack id to an override of that pack's organisation identity
     (``{"names": [], "acronyms": [], "handles": []}``); ``site`` is where the draft is typed;
     ``profile_disclaimer`` names the packs for which the member's profile already carries the
-    personal-views statement (it silences only the rules whose policy accepts that).
+    personal-views statement (it silences only the rules whose policy accepts that);
+    ``sensitivity`` ("fewer", "balanced", "more") sets how sure the learned checker must be;
+    ``detection`` is "combined" (rules and learned checker), or "rules" or "model" alone.
     """
+    if sensitivity not in SENSITIVITIES:
+        raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
+    if detection not in DETECTIONS:
+        raise ValueError(f"detection must be one of {', '.join(DETECTIONS)}, not {detection!r}")
     packs = load_all()
     unknown = [p for p in policies if p not in packs]
     if unknown:
@@ -90,10 +99,15 @@ def check_report(
     draft = Draft(text)
     findings: list[Finding] = []
     incomplete: list[str] = []
-    for pack_id in dict.fromkeys(policies):
-        found, unfinished = _compiled(pack_id, overrides.get(pack_id)).check(draft, profile_disclaimer=pack_id in profile_disclaimer)
+    built = [_compiled(pack_id, overrides.get(pack_id)) for pack_id in dict.fromkeys(policies)]
+    for pack in built:
+        found, unfinished = pack.check(draft, profile_disclaimer=pack.pack.id in profile_disclaimer)
         findings.extend(found)
         incomplete.extend(unfinished)
+    checker = default_checker() if detection != "rules" else None
+    if checker is not None:
+        views, named = views_for_model(draft, built, overrides)
+        findings = checker.review(draft, views, named, findings, sensitivity, detection)
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
     return CheckReport(findings, tuple(incomplete))
 
@@ -104,9 +118,21 @@ def check(
     identity: Mapping[str, Any] | None = None,
     site: str | None = None,
     profile_disclaimer: Sequence[str] = (),
+    sensitivity: str = DEFAULT_SENSITIVITY,
+    detection: str = "combined",
 ) -> list[Finding]:
     """The findings of ``check_report`` (which also says which rules could not finish)."""
-    return check_report(text, policies, identity, site, profile_disclaimer).findings
+    return check_report(text, policies, identity, site, profile_disclaimer, sensitivity, detection).findings
+
+
+def views_for_model(
+    draft: Draft, built: Sequence[CompiledPack], overrides: Mapping[str, Identity]
+) -> tuple[list[PackView], list[tuple[int, int]]]:
+    """Each active pack as the learned checker sees it (where the draft names its organisation),
+    and every place the draft names an organisation of any loaded pack (all are masked)."""
+    named = {pack_id: _compiled(pack_id, overrides.get(pack_id)).references.references(draft) for pack_id in load_all()}
+    views = [PackView(pack.pack, named[pack.pack.id]) for pack in built]
+    return views, [span for spans in named.values() for span in spans]
 
 
 def _compiled(pack_id: str, override: Identity | None) -> CompiledPack:
@@ -140,6 +166,7 @@ def warm(pause: float = 0.0) -> None:
     for pack_id in load_all():
         compiled(pack_id, None)
     warm_word_lists(pause)
+    default_checker()
     # What is built by now (packs, patterns, the literal index: hundreds of thousands of
     # references) lives as long as the process. Frozen, it is no longer walked by every full
     # collection, which otherwise stops a check for 20 ms or more now and then.

@@ -37,7 +37,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 2
     policies = args.policy or [p.id for p in list_policies()]
     try:
-        report = check_report(text, policies, identity, args.site, args.profile_disclaimer or ())
+        report = check_report(
+            text, policies, identity, args.site, args.profile_disclaimer or (), args.sensitivity, args.detection
+        )
     except (UnknownPolicy, IdentityError) as exc:
         print(f"decorum: {exc}", file=sys.stderr)
         return 2
@@ -68,6 +70,9 @@ def _print_findings(text: str, findings: list[Finding]) -> None:
         excerpt = units[2 * f.start : 2 * f.end].decode("utf-16-le", errors="replace")
         print(f"{f.severity}: [{f.policy}/{f.category}] {f.message}")
         print(f"    at {f.start}-{f.end}: {excerpt!r}")
+        if f.source == "model":
+            because = f" because of: {', '.join(f'{r!r}' for r in f.reasons)}" if f.reasons else ""
+            print(f"    found by the learned checker{because}")
         print(f"    {f.clause.section}: \u201c{f.clause.quote}\u201d")
         if f.fix:
             print(f"    fix: append \u201c{f.fix.text}\u201d")
@@ -86,10 +91,21 @@ def _cmd_policies(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate, format_report, read_corpus
+    from .evaluation import evaluate, format_comparison, format_report, read_corpus
 
-    report = evaluate(read_corpus(Path(args.path)))
-    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    items = list(read_corpus(Path(args.path)))
+    if args.detection != "all":
+        report = evaluate(items, args.detection, args.sensitivity)
+        print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+        return 0
+    # What the engine does, and beside it the rules and the learned checker each alone.
+    reports = {detection: evaluate(items, detection, args.sensitivity) for detection in ("rules", "model", "combined")}
+    combined = reports["combined"]
+    if args.json:
+        alone = {name: {k: v for k, v in r.as_dict().items() if k != "items"} for name, r in reports.items() if name != "combined"}
+        print(json.dumps({**combined.as_dict(), "alone": alone}, indent=2))
+    else:
+        print(format_comparison(reports) + "\n\ncombined, draft by draft:\n" + format_report(combined))
     return 0
 
 
@@ -149,15 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="my profile already carries the disclaimer for this pack (repeatable; matters for rcr and ipem)",
     )
     p.add_argument("--json", action="store_true", help="print the findings as the protocol's JSON")
+    p.add_argument("--sensitivity", choices=["fewer", "balanced", "more"], default="balanced", help="how sure the learned checker must be (default: %(default)s)")
+    p.add_argument("--detection", choices=["combined", "rules", "model"], default="combined", help="rules and learned checker (default), or either alone")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("policies", help="list the policy packs")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_policies)
 
-    p = sub.add_parser("eval", help="score the engine on a labelled corpus (JSON lines)")
+    p = sub.add_parser("eval", help="score the engine on a labelled corpus (JSON lines): rules, model and combined")
     p.add_argument("path")
-    p.add_argument("--json", action="store_true", help="print one JSON object: micro, categories, clean_false_alarm_rate, items")
+    p.add_argument("--json", action="store_true", help="print one JSON object: micro, categories, clean_false_alarm_rate, items (combined), and the same figures for rules and model alone under 'alone'")
+    p.add_argument("--detection", choices=["all", "combined", "rules", "model"], default="all", help="score one way of detecting only (default: all three, side by side)")
+    p.add_argument("--sensitivity", choices=["fewer", "balanced", "more"], default="balanced", help="the learned checker's thresholds (default: %(default)s)")
     p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("serve", help="serve the check API and its playground page over HTTP on loopback")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .categories import CATEGORIES
 from .check import check
+from .learned import DEFAULT_SENSITIVITY
 from .packs import load_all
 
 
@@ -103,12 +104,17 @@ def read_corpus(path: Path) -> Iterable[dict]:
                 raise ValueError(f"{path}:{number}: not valid JSON: {exc}") from exc
 
 
-def evaluate(items: Iterable[dict]) -> Report:
-    """Score each item: for every active pack and every category it covers, predicted vs expected."""
+def evaluate(items: Iterable[dict], detection: str = "combined", sensitivity: str = DEFAULT_SENSITIVITY) -> Report:
+    """Score each item: for every active pack and every category it covers, predicted vs expected.
+
+    ``detection``: "combined" (what the engine does), or "rules" or "model" alone."""
     packs = load_all()
     report = Report()
     for item in items:
-        findings = check(item["text"], item["policies"], item.get("identity") or None, item.get("site"))
+        findings = check(
+            item["text"], item["policies"], item.get("identity") or None, item.get("site"),
+            sensitivity=sensitivity, detection=detection,
+        )
         predicted = {f"{f.policy}/{f.category}" for f in findings}
         expected = set(item["expect"])
         for policy in item["policies"]:
@@ -128,6 +134,19 @@ def evaluate(items: Iterable[dict]) -> Report:
                 report.categories[category].fn += 1
         report.items.append(ItemResult(item["id"], expected, predicted, not expected, bool(findings)))
     return report
+
+
+def format_comparison(reports: dict[str, Report]) -> str:
+    """F1 per category, micro P/R/F1 and clean false alarms, one column per way of detecting."""
+    names = list(reports)
+    lines = [f"{'':<16}" + "".join(f"{name:>12}" for name in names)]
+    for category in CATEGORIES:
+        if any(r.categories[category].tp + r.categories[category].fp + r.categories[category].fn for r in reports.values()):
+            lines.append(f"{category:<16}" + "".join(f"{r.categories[category].f1:>12.3f}" for r in reports.values()))
+    for label, value in (("micro P", lambda r: r.micro.precision), ("micro R", lambda r: r.micro.recall), ("micro F1", lambda r: r.micro.f1)):
+        lines.append(f"{label:<16}" + "".join(f"{value(r):>12.3f}" for r in reports.values()))
+    lines.append(f"{'clean flagged':<16}" + "".join(f"{r.clean_false_alarm_rate:>12.1%}" for r in reports.values()))
+    return "\n".join(lines)
 
 
 def format_report(report: Report) -> str:

@@ -105,6 +105,15 @@ class Rule(Strict):
     satisfied_by_profile: bool = False
 
 
+class LearnedFinding(Strict):
+    """What a finding of the learned model says for one of a pack's categories: it cites ``rule``'s
+    clause and takes its severity (and its message, unless ``message`` says it better for a
+    finding that is not about one phrase)."""
+
+    rule: str
+    message: str | None = None
+
+
 class Pack(Strict):
     """A policy pack: an organisation's identity and the rules of its social media policy."""
 
@@ -115,6 +124,9 @@ class Pack(Strict):
     document: str | None = None
     identity: Identity = Identity()
     rules: tuple[Rule, ...]
+    # By category: the rule a finding of the learned model cites (default: the pack's first rule
+    # of that category).
+    learned: dict[Category, LearnedFinding] = Field(default_factory=dict)
 
     @property
     def categories(self) -> list[str]:
@@ -149,6 +161,10 @@ class Finding(BaseModel):
     end: int
     clause: Clause
     fix: Fix | None = None
+    # "rules" when a rule found it, "model" when the learned model did (and no rule), with the
+    # draft's words that weighed most.
+    source: Literal["rules", "model"] = "rules"
+    reasons: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=True)

@@ -133,6 +133,13 @@ def _validated(path: Path, data: dict) -> Pack:
         if rule.id in seen:
             raise PackError(f"{_at(path, rule, 'id')}: two rules share this id")
         seen.add(rule.id)
+    for category, cited in pack.learned.items():
+        rule = next((r for r in pack.rules if r.id == cited.rule), None)
+        if rule is None or rule.category != category:
+            raise PackError(
+                f"{path}, field learned.{category}.rule: {_quoted(cited.rule)} is not a rule of this pack "
+                f"with category {category!r}"
+            )
     return pack
 
 

@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 import engine
+from engine.learned import DEFAULT_SENSITIVITY, SENSITIVITIES, default_checker
 from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
 
 PROTOCOL_VERSION = 1
@@ -128,11 +129,14 @@ def _dispatch(request: object) -> dict[str, Any]:
 
 
 def _hello() -> dict[str, Any]:
+    checker = default_checker()
     return {
         "type": "hello",
         "protocol": PROTOCOL_VERSION,
         "version": engine.__version__,
         "policies": [policy.model_dump(mode="json") for policy in engine.list_policies()],
+        # The learned checker beside the rules: null when its model could not be read.
+        "learned": checker.describe() if checker else None,
     }
 
 
@@ -160,10 +164,17 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     profile_disclaimer = request.get("profile_disclaimer", [])
     if not isinstance(profile_disclaimer, list) or not all(isinstance(p, str) for p in profile_disclaimer):
         raise RequestError("bad_request", "'profile_disclaimer' must be a list of policy id strings")
+    sensitivity = request.get("sensitivity", DEFAULT_SENSITIVITY)
+    if sensitivity not in SENSITIVITIES:
+        raise RequestError(
+            "bad_request", f"'sensitivity' must be one of {', '.join(map(repr, SENSITIVITIES))} (default {DEFAULT_SENSITIVITY!r})"
+        )
 
     started = time.perf_counter()
     try:
-        report = engine.check_report(text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer)
+        report = engine.check_report(
+            text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity
+        )
     except (engine.UnknownPolicy, engine.IdentityError) as refusal:
         raise RequestError("bad_request", str(refusal)) from None
     elapsed_ms = (time.perf_counter() - started) * 1000

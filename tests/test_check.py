@@ -1,8 +1,16 @@
-"""``engine.check``: the finding contract, UTF-16 offsets, identities and the core categories."""
+"""``engine.check``: the finding contract, UTF-16 offsets, identities and the core categories.
+
+These are the rules' own behaviour; the learned checker beside them is tested in test_learned.py.
+"""
+
+from functools import partial
 
 import pytest
 
-from engine import IdentityError, UnknownPolicy, check
+from engine import IdentityError, UnknownPolicy
+from engine import check as engine_check
+
+check = partial(engine_check, detection="rules")
 
 BSCI = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}}
 
@@ -14,7 +22,8 @@ def categories(text, policies=("icis",), identity=None):
 def test_a_finding_carries_the_contract_fields():
     [finding] = check("Who's heading to the ICIS meeting?", ["icis"])
     data = finding.to_json()
-    assert set(data) == {"policy", "rule", "category", "severity", "message", "start", "end", "clause", "fix"}
+    assert set(data) == {"policy", "rule", "category", "severity", "message", "start", "end", "clause", "fix", "source"}
+    assert data["source"] == "rules"
     assert data["rule"] == "icis.disclaimer"
     assert data["severity"] in {"error", "warning", "info"}
     assert data["fix"] == {"kind": "append", "text": "The views in this posting do not represent the views of ICIS."}

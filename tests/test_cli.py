@@ -52,9 +52,14 @@ def test_eval_scores_a_corpus(decorum_cli, tmp_path):
     ]
     corpus.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
     report = json.loads(decorum_cli("eval", str(corpus), "--json").stdout)
-    assert set(report) == {"micro", "categories", "clean_false_alarm_rate", "items"}
+    assert set(report) == {"micro", "categories", "clean_false_alarm_rate", "items", "alone"}
+    assert set(report["alone"]) == {"rules", "model"}
+    assert report["alone"]["rules"]["categories"]["disclaimer"]["tp"] == 1
     assert report["categories"]["disclaimer"] == {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5, "f1": 0.6667}
     assert report["clean_false_alarm_rate"] == 0.0
     assert report["items"] == [{"id": "c", "misses": ["rcr/disclaimer"], "false_alarms": []}]
     text = decorum_cli("eval", str(corpus)).stdout
     assert "c: missed rcr/disclaimer" in text
+    assert text.splitlines()[0].split() == ["rules", "model", "combined"]  # the three side by side
+    rules_only = json.loads(decorum_cli("eval", str(corpus), "--json", "--detection", "rules").stdout)
+    assert set(rules_only) == {"micro", "categories", "clean_false_alarm_rate", "items"}

@@ -4,9 +4,14 @@ Each case names the packs switched on and the `policy/category` pairs expected; 
 pair those packs cover must stay quiet. The drafts are written the way members post.
 """
 
+from functools import partial
+
 import pytest
 
-from engine import check
+from engine import check as engine_check
+
+# The rules' own cases: the learned checker beside them is tested in test_learned.py.
+check = partial(engine_check, detection="rules")
 
 NUS = {"society": {"names": ["Northern Ultrasound Society"], "acronyms": ["NUS"], "handles": ["@NUS_sono"]}}
 # An acronym ending in S, for the plural-of-an-acronym cases ("CDCs" are not CDCS).

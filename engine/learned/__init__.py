@@ -1,0 +1,256 @@
+"""The learned checker: linear models trained on labelled drafts, beside the rules.
+
+The rules keep what they do best (disclaimers, logos, identifiers with check digits, exact spans);
+the models catch what the rules' words miss (sarcasm, implication, a patient identified without a
+name). For each active pack and each category the model was trained for and the pack covers:
+
+- no rule found it and the model's probability reaches the threshold of the member's
+  sensitivity: a finding of the model, citing the pack's clause for that category, pointing at
+  the sentence that scored highest, with the words that weighed most;
+- a rule found it and the model is all but sure it is wrong (below the category's veto, where
+  validation found one pays): the rule's findings of that category are dropped;
+- otherwise the rules' findings stand as they are.
+
+Thresholds and vetoes were chosen out of fold on the training drafts (tools/train_model.py) and
+are stored with the weights.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Finding, Pack
+from ..text import Draft
+from .features import OTHER, OWN, Span, display, features, features_around, masked, owned, pack_token, resolve, sentences, words
+from .model import LinearModel, ModelFileError, Scored
+
+log = logging.getLogger("decorum.engine")
+
+MODEL_FILE = Path(__file__).with_name("model.bin")
+SENSITIVITIES = ("fewer", "balanced", "more")
+DEFAULT_SENSITIVITY = "balanced"
+DETECTIONS = ("combined", "rules", "model")
+# The words shown as the reason for a model's finding: the few that weighed most.
+REASONS = 3
+# The most sentences a finding's pointer weighs one by one; a longer draft is weighed in runs of
+# sentences (a hostile draft of 30,000 one-word paragraphs must not cost 30,000 readings).
+MAX_SENTENCES = 200
+
+
+@dataclass(frozen=True)
+class PackView:
+    """What the checker needs of a pack built for its identity."""
+
+    pack: Pack
+    references: Sequence[Span]  # where the draft names the pack's organisation
+
+
+@dataclass(frozen=True)
+class MaskedDraft:
+    """A draft as the model reads it: its tokens with every organisation masked (``OTHER``), and
+    what turning some of those masks into ``OWN`` changes, for each pack."""
+
+    spans: list[Span]  # the masked references, in order
+    tokens: list[str]
+    masks: list[int]  # where each masked reference's token is in ``tokens``
+
+    @classmethod
+    def of(cls, text: str, references: Sequence[Span]) -> "MaskedDraft | None":
+        spans = resolve(references)
+        tokens = words(masked(text, spans, [False] * len(spans)))
+        masks = [i for i, token in enumerate(tokens) if token == OTHER]
+        # A draft that holds the mask's own character itself cannot be adjusted: read per pack.
+        return cls(spans, tokens, masks) if len(masks) == len(spans) else None
+
+    def for_pack(self, own: Sequence[Span]) -> tuple[list[int], list[str]]:
+        """Where the pack's own organisation is masked, and the tokens with ``OWN`` there."""
+        flips = [self.masks[k] for k, is_own in enumerate(owned(self.spans, own)) if is_own]
+        tokens = list(self.tokens)
+        for i in flips:
+            tokens[i] = OWN
+        return flips, tokens
+
+
+class LearnedChecker:
+    """The trained models as the engine applies them to a draft and a set of packs."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        merge = model.header["merge"]
+        self.categories = {c: k for k, c in enumerate(model.categories)}
+        self.thresholds = {c: merge[c]["thresholds"] for c in model.categories}
+        # Whether the model's own findings join the rules' (validation said it pays), and the
+        # probability under which a rule's finding is dropped.
+        self.added = {c: merge[c]["added"] for c in model.categories}
+        self.vetoes = {c: merge[c]["veto"] for c in model.categories}
+
+    def describe(self) -> dict:
+        """What ``hello`` says of the model: what it was trained on, for which categories."""
+        header = self.model.header
+        return {"categories": list(self.model.categories), "drafts": header.get("drafts"), "corpora_sha256": header.get("corpora_sha256")}
+
+    def review(
+        self,
+        draft: Draft,
+        packs: Sequence[PackView],
+        named: Sequence[Span],
+        rule_findings: list[Finding],
+        sensitivity: str = DEFAULT_SENSITIVITY,
+        detection: str = "combined",
+    ) -> list[Finding]:
+        """The findings once the model has had its say. ``named``: every reference in the draft to
+        an organisation of the loaded packs. ``detection``: "combined", or "model" alone (the
+        rules' findings of the model's categories left out)."""
+        by_pack_category: dict[tuple[str, str], list[Finding]] = {}
+        for finding in rule_findings:
+            by_pack_category.setdefault((finding.policy, finding.category), []).append(finding)
+        dropped: set[int] = set()
+        added: list[Finding] = []
+        reading = _Reading(self.model, draft.text, named)
+        for view in packs:
+            asked = [c for c in view.pack.categories if c in self.categories]
+            if not asked:
+                continue
+            probabilities = reading.probabilities(view)
+            for category in asked:
+                p = probabilities[self.categories[category]]
+                found = by_pack_category.get((view.pack.id, category), [])
+                if found and detection == "combined":
+                    if p < self.vetoes[category]:
+                        dropped.update(map(id, found))
+                    continue
+                if (self.added[category] or detection == "model") and p >= self.thresholds[category][sensitivity]:
+                    added.append(self._finding(draft, view, category, reading))
+        kept = [
+            f for f in rule_findings
+            if id(f) not in dropped and (detection == "combined" or f.category not in self.categories)
+        ]
+        return kept + added
+
+    def _finding(self, draft: Draft, view: PackView, category: str, reading: "_Reading") -> Finding:
+        pack = view.pack
+        cited = pack.learned.get(category)
+        rule = next(r for r in pack.rules if r.id == cited.rule) if cited else next(r for r in pack.rules if r.category == category)
+        start, end = reading.sentence(view, self.categories[category])
+        return Finding.model_construct(
+            policy=pack.id,
+            rule=f"{pack.id}.{rule.id}",
+            category=category,
+            severity=rule.severity,
+            message=(cited.message if cited and cited.message else rule.message),
+            start=draft.utf16(start),
+            end=draft.utf16(end),
+            clause=rule.clause,
+            fix=None,
+            source="model",
+            reasons=reading.reasons(view, self.categories[category], draft.original),
+        )
+
+
+class _Reading:
+    """One draft scored by the model: once with every organisation masked, then adjusted for each
+    pack whose own organisation it names (the same numbers as reading it afresh for that pack)."""
+
+    def __init__(self, model: LinearModel, text: str, named: Sequence[Span]) -> None:
+        self.model, self.text, self.named = model, text, named
+        self.draft = MaskedDraft.of(text, named)
+        self.base = model.raw(features(self.draft.tokens)) if self.draft else None
+        self._scored: dict[tuple[Span, ...], Scored] = {}
+        self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
+        self._sentence_spans: list[Span] | None = None
+
+    def scored(self, view: PackView) -> Scored:
+        key = tuple(view.references)
+        if key not in self._scored:
+            if self.draft is None:
+                spans = resolve(self.named)
+                text = masked(self.text, spans, owned(spans, view.references))
+                self._scored[key] = self.model.raw(features(words(text)))
+            else:
+                flips, tokens = self.draft.for_pack(view.references)
+                removed = features_around(self.draft.tokens, flips)
+                self._scored[key] = self.model.changed(self.base, removed, features_around(tokens, flips)) if flips else self.base
+        return self._scored[key]
+
+    def probabilities(self, view: PackView) -> list[float]:
+        return self.model.probabilities(self.scored(view), pack_token(view.pack.id))
+
+    def sentence(self, view: PackView, category: int) -> Span:
+        """The sentence of the draft the model scores highest for the category (the whole draft
+        when it is one sentence)."""
+        scored = self._sentences(view)
+        if not scored:
+            return (0, len(self.text))
+        return max(scored, key=lambda item: item[1][category])[0]
+
+    def _sentences(self, view: PackView) -> list[tuple[Span, list[float]]]:
+        """Each sentence (or run of sentences, in a draft of very many) with every category's
+        probability, worked out once per pack whatever the number of findings."""
+        key = (view.pack.id, tuple(view.references))
+        if key in self._by_sentence:
+            return self._by_sentence[key]
+        if self._sentence_spans is None:
+            self._sentence_spans = _grouped(sentences(self.text), MAX_SENTENCES)
+        spans = self._sentence_spans
+        if len(spans) <= 1:
+            self._by_sentence[key] = [(span, [1.0] * len(self.model.categories)) for span in spans]
+            return self._by_sentence[key]
+        token = pack_token(view.pack.id)
+        named, own = resolve(self.named), sorted(view.references)
+        by_text: dict[str, list[float]] = {}  # a draft repeats itself more than one thinks
+        scored = []
+        for start, end in spans:
+            inside = _within(named, start, end)
+            text = masked(self.text[start:end], inside, owned(inside, _within(own, start, end)))
+            if text not in by_text:
+                by_text[text] = self.model.probabilities(self.model.raw(features(words(text))), token)
+            scored.append(((start, end), by_text[text]))
+        self._by_sentence[key] = scored
+        return scored
+
+    def reasons(self, view: PackView, category: int, original: str) -> tuple[str, ...]:
+        """The draft's words that weighed most towards the category, as written."""
+        reasons: list[str] = []
+        for weight, feature in self.model.contributions(self.scored(view), category):
+            if weight <= 0 or len(reasons) == REASONS:
+                break
+            shown = display(feature, original)
+            if shown and not any(shown.lower() in r.lower() or r.lower() in shown.lower() for r in reasons):
+                reasons.append(shown)
+        return tuple(reasons)
+
+
+def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+    """Those of ``spans`` (sorted) inside [start, end), moved to offsets from ``start``."""
+    found = []
+    for i in range(bisect_left(spans, (start, start)), len(spans)):
+        s, e = spans[i]
+        if s >= end:
+            break
+        if e <= end:
+            found.append((s - start, e - start))
+    return found
+
+
+def _grouped(spans: list[Span], most: int) -> list[Span]:
+    """``spans`` (in order) joined into at most ``most`` runs of neighbours, as even as can be."""
+    if len(spans) <= most:
+        return spans
+    size = -(-len(spans) // most)
+    return [(spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)]
+
+
+@lru_cache(maxsize=1)
+def default_checker() -> LearnedChecker | None:
+    """The shipped model, read once; None (and a log line) when it cannot be read: the rules
+    then work alone."""
+    try:
+        return LearnedChecker(LinearModel.read(MODEL_FILE))
+    except ModelFileError as exc:
+        log.error("the learned checker is off: %s", exc)
+        return None

@@ -1,0 +1,209 @@
+"""The trained weights, read with the standard library, and the arithmetic scikit-learn does with
+them: TF-IDF (sublinear term frequency, L2 norm) and one logistic regression per category.
+
+The file (``model.bin``, written by ``tools/train_model.py``) is a small JSON header followed by
+the vocabulary and two arrays of float64 in the machine's byte order's opposite: little-endian,
+always:
+
+    b"DECORUM-MODEL 1\\n" <header length: 8 ASCII digits> <header JSON>
+    <vocabulary: features joined by "\\n", UTF-8> <idf: n float64>
+    <idf-weighted coefficients: n × k float64, row by feature: idf[j] × coefficient[k][j]>
+
+so that loading is one read, one split and an ``array.frombytes``: a few tens of milliseconds,
+and scoring a text unpacks one row per feature (in C) and sums columns.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+import sys
+from array import array
+from collections.abc import Iterable
+from collections import Counter
+from dataclasses import dataclass
+from operator import add, mul
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"DECORUM-MODEL 1\n"
+_HEADER_DIGITS = 8
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be read: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A text's TF-IDF and each category's weighted sum before the L2 norm, kept so that a pack's
+    token, or a few changed features, can be accounted for without reading the text again."""
+
+    counts: dict[int, int]  # feature -> how often the text has it
+    squared_norm: float  # Σ value², value = (1 + ln tf) × idf
+    dots: tuple[float, ...]  # Σ value × coefficient, per category
+
+
+class LinearModel:
+    """Logistic regressions over one TF-IDF vocabulary, one per category, as trained."""
+
+    def __init__(self, header: dict[str, Any], vocabulary: list[str], idf: array, rows: bytes) -> None:
+        self.header = header
+        self.categories: tuple[str, ...] = tuple(header["categories"])
+        self.intercepts: tuple[float, ...] = tuple(header["intercepts"])
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.vocabulary = vocabulary
+        self.idf = idf
+        # A feature's idf-weighted coefficients for every category, unpacked in one C call.
+        self._row = struct.Struct(f"<{len(self.categories)}d")
+        self._rows = rows
+
+    @classmethod
+    def read(cls, path: Path) -> "LinearModel":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ModelFileError(f"{path}: cannot read the model: {exc}") from exc
+        return cls.parse(data, str(path))
+
+    @classmethod
+    def parse(cls, data: bytes, name: str = "model") -> "LinearModel":
+        if not data.startswith(MAGIC):
+            raise ModelFileError(f"{name}: not a Decorum model file (it should start with {MAGIC!r})")
+        at = len(MAGIC)
+        try:
+            length = int(data[at : at + _HEADER_DIGITS])
+            at += _HEADER_DIGITS
+            header = json.loads(data[at : at + length])
+            at += length
+            size, width = header["features"], len(header["categories"])
+            vocabulary = data[at : at + header["vocabulary_bytes"]].decode("utf-8").split("\n")
+            at += header["vocabulary_bytes"]
+            idf = _floats(data[at : at + 8 * size])
+            at += 8 * size
+            rows = data[at : at + 8 * size * width]
+            at += 8 * size * width
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise ModelFileError(f"{name}: the model file is damaged ({type(exc).__name__}: {exc})") from exc
+        if len(vocabulary) != size or len(idf) != size or len(rows) != 8 * size * width or at != len(data):
+            raise ModelFileError(f"{name}: the model file is damaged (its parts do not have the sizes its header gives)")
+        return cls(header, vocabulary, idf, rows)
+
+    def raw(self, features: Iterable[str]) -> Scored:
+        """The TF-IDF of a text's features, and each category's weighted sum, before the L2 norm."""
+        counted = Counter(features)
+        counts = {j: n for j, n in zip(map(self.index.get, counted), counted.values()) if j is not None}
+        width, rows, idf = len(self.categories), self._rows, self.idf
+        # Every feature's row (idf × coefficients) side by side, and each category's sum of them,
+        # weighted by the feature's term frequency, in C (map and sum), not a loop per category.
+        block = array("d")
+        block.frombytes(b"".join([rows[8 * width * j : 8 * width * (j + 1)] for j in counts]))
+        if sys.byteorder == "big":
+            block.byteswap()
+        factors = [1.0 if tf == 1 else 1.0 + math.log(tf) for tf in counts.values()]
+        dots = [sum(map(mul, factors, block[k::width])) for k in range(width)]
+        values = list(map(mul, factors, map(idf.__getitem__, counts)))
+        return Scored(counts, sum(map(mul, values, values)), tuple(dots))
+
+    def changed(self, scored: Scored, removed: Iterable[str], added: Iterable[str]) -> Scored:
+        """``scored`` for the text with ``removed`` features taken out and ``added`` put in."""
+        counts = dict(scored.counts)
+        touched: dict[int, int] = {}
+        for features, step in ((removed, -1), (added, 1)):
+            for feature in features:
+                j = self.index.get(feature)
+                if j is not None:
+                    touched.setdefault(j, counts.get(j, 0))
+                    counts[j] = counts.get(j, 0) + step
+        dots, squared = list(scored.dots), scored.squared_norm
+        for j, before in touched.items():
+            after = counts[j]
+            if after == 0:
+                del counts[j]
+            if after == before:
+                continue
+            step = _factor(after) - _factor(before)
+            squared += (_factor(after) ** 2 - _factor(before) ** 2) * self.idf[j] ** 2
+            dots = list(map(add, dots, (w * step for w in self._row_of(j))))
+        return Scored(counts, squared, tuple(dots))
+
+    def _row_of(self, j: int) -> tuple[float, ...]:
+        """Feature ``j``'s idf times its coefficient, for each category."""
+        return self._row.unpack_from(self._rows, 8 * len(self.categories) * j)
+
+    def probabilities(self, scored: Scored, extra: str | None = None) -> list[float]:
+        """Each category's probability for the text, with one more feature (a pack's token) that
+        occurs once, as scikit-learn's ``predict_proba`` gives it."""
+        dots, squared = list(scored.dots), scored.squared_norm
+        j = self.index.get(extra) if extra is not None else None
+        if j is not None:  # a pack's token: never a feature of the text itself, and there once
+            value = self.idf[j]
+            squared += value * value
+            dots = list(map(add, dots, self._row_of(j)))
+        norm = math.sqrt(squared) or 1.0
+        return [_sigmoid(b + dot / norm) for b, dot in zip(self.intercepts, dots)]
+
+    def probability(self, features: Iterable[str], category: int, extra: str | None = None) -> float:
+        """One category's probability for a text, reading only that category's weights: what
+        pointing at the sentence behind a finding needs, sentence by sentence."""
+        index, idf, rows, width = self.index, self.idf, self._rows, len(self.categories)
+        unpack = _ONE.unpack_from
+        dot = squared = 0.0
+        counted = Counter(features)
+        if extra is not None:
+            counted[extra] = 1
+        for feature, tf in counted.items():
+            j = index.get(feature)
+            if j is not None:
+                factor = _factor(tf)
+                squared += (factor * idf[j]) ** 2
+                dot += factor * unpack(rows, 8 * (width * j + category))[0]
+        return _sigmoid(self.intercepts[category] + dot / (math.sqrt(squared) or 1.0))
+
+    def contributions(self, scored: Scored, category: int) -> list[tuple[float, str]]:
+        """What each feature of the text added to a category's score, largest first."""
+        norm = math.sqrt(scored.squared_norm) or 1.0
+        pairs = [(_factor(tf) * self._row_of(j)[category] / norm, self.vocabulary[j]) for j, tf in scored.counts.items()]
+        return sorted(pairs, reverse=True)
+
+
+_ONE = struct.Struct("<d")
+
+
+def _factor(tf: int) -> float:
+    """Sublinear term frequency: a feature met tf times counts 1 + ln tf times (0 when absent)."""
+    return 0.0 if tf == 0 else 1.0 if tf == 1 else 1.0 + math.log(tf)
+
+
+def _floats(chunk: bytes) -> array:
+    values = array("d")
+    values.frombytes(chunk)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def write(path: Path, header: dict[str, Any], vocabulary: list[str], idf: Iterable[float], weights: Iterable[float]) -> None:
+    """Write a model file (``tools/train_model.py``): ``weights`` row by feature, each the feature's
+    idf times its coefficient for each category."""
+    if any("\n" in feature for feature in vocabulary):
+        raise ValueError("a feature holds a line break")
+    vocabulary_bytes = "\n".join(vocabulary).encode("utf-8")
+    header = {**header, "features": len(vocabulary), "vocabulary_bytes": len(vocabulary_bytes)}
+    header_bytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    idf_array, weight_array = array("d", idf), array("d", weights)
+    if sys.byteorder == "big":
+        idf_array.byteswap()
+        weight_array.byteswap()
+    path.write_bytes(
+        MAGIC + b"%0*d" % (_HEADER_DIGITS, len(header_bytes)) + header_bytes + vocabulary_bytes
+        + idf_array.tobytes() + weight_array.tobytes()
+    )

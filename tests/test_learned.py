@@ -1,0 +1,208 @@
+"""The learned checker: the shipped model is what `make train` makes of the corpora, the engine's
+arithmetic is scikit-learn's, and its findings say what a member needs (the clause, the sentence,
+the words that weighed)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+import engine
+from engine import protocol
+from engine.check import _identity_overrides, views_for_model
+from engine.learned import MODEL_FILE, LearnedChecker, _Reading, default_checker
+from engine.learned.features import OTHER, OWN, display, features, masked, owned, resolve, sentences, words
+from engine.learned.model import LinearModel, ModelFileError
+from engine.packs import compiled, load_all
+from engine.text import Draft
+from tools import train_model
+
+# Drafts the rules miss (the learned checker's reason to be), each with the pair it must add.
+MISSED_BY_RULES = [
+    (
+        "The board papers (not public, but I've read them all) say the exam fee is going up next year. "
+        "I've sent the papers to a journalist.",
+        ["rcr"],
+        "rcr/confidential",
+    ),
+    ("Fourteen years of that lot in charge and the waiting lists have doubled. Vote them out.", ["ipem"], "ipem/political"),
+]
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """The models fitted afresh on the corpora training/sources.txt lists (about a minute)."""
+    return train_model.train(train_model.sources(), log=lambda line: None)
+
+
+def test_the_engine_gives_scikit_learns_probabilities_on_every_training_draft(trained):
+    model = default_checker().model
+    assert model.categories == tuple(train_model.MODEL_CATEGORIES)
+    X = trained.vectorizer.transform([row.text for row in trained.rows])
+    expected = {category: trained.models[category].predict_proba(X)[:, 1] for category in model.categories}
+    packs = load_all()
+    worst, compared, k = 0.0, 0, 0
+    for item in trained.items:
+        draft = Draft(item["text"])
+        overrides = _identity_overrides(item.get("identity") or {}, packs)
+        built = [compiled(pack_id, overrides.get(pack_id)) for pack_id in item["policies"]]
+        views, named = views_for_model(draft, built, overrides)
+        reading = _Reading(model, draft.text, named)  # read once, adjusted per pack, as a check does
+        for view in views:
+            assert trained.rows[k].pack == view.pack.id
+            probabilities = reading.probabilities(view)
+            for category, index in zip(model.categories, range(len(model.categories))):
+                worst = max(worst, abs(probabilities[index] - expected[category][k]))
+                compared += 1
+            k += 1
+    assert k == len(trained.rows) and compared > 80_000
+    assert worst <= 1e-5, f"the engine and scikit-learn differ by {worst:.2e}"
+
+
+def test_the_shipped_choices_are_the_ones_training_makes(trained):
+    """Thresholds, vetoes and what is merged: `make train` gives the shipped file's (to 1e-9)."""
+    shipped = default_checker().model.header
+    assert shipped["corpora"] == trained.header["corpora"]
+    assert shipped["corpora_sha256"] == trained.header["corpora_sha256"], "the corpora changed since the model was trained: make train"
+    for category, merge in trained.header["merge"].items():
+        ours = shipped["merge"][category]
+        assert (ours["added"], ours["veto"]) == (merge["added"], merge["veto"]), category
+        for level, threshold in merge["thresholds"].items():
+            assert math.isclose(ours["thresholds"][level], threshold, abs_tol=1e-9), (category, level)
+
+
+@pytest.mark.parametrize("text, packs, pair", MISSED_BY_RULES)
+def test_the_model_finds_what_the_rules_miss_citing_the_packs_clause(text, packs, pair):
+    assert pair not in {f"{f.policy}/{f.category}" for f in engine.check(text, packs, detection="rules")}
+    found = [f for f in engine.check(text, packs) if f"{f.policy}/{f.category}" == pair]
+    assert len(found) == 1
+    finding = found[0]
+    policy, category = pair.split("/")
+    cited = next(r for r in load_all()[policy].rules if r.category == category)
+    assert finding.source == "model"
+    assert finding.rule == f"{policy}.{cited.id}"
+    assert finding.clause == cited.clause
+    assert finding.reasons and all(reason.lower() in text.lower() for reason in finding.reasons)
+
+
+def test_a_model_finding_points_at_the_sentence_that_drove_it():
+    text = (
+        "Lovely weather for the regional meeting today. Great turnout from the trainees. "
+        "The board papers (not public, but I've read them all) say the exam fee is going up next year."
+    )
+    assert "confidential" not in {f.category for f in engine.check(text, ["rcr"], detection="rules")}
+    [finding] = [f for f in engine.check(text, ["rcr"]) if f.category == "confidential"]
+    assert text[finding.start : finding.end] == "The board papers (not public, but I've read them all) say the exam fee is going up next year."
+
+
+def test_more_sensitivity_never_means_fewer_findings():
+    drafts = [text for text, _, _ in MISSED_BY_RULES] + ["Sick of the College. Honestly. What do we pay for?", "Lovely sunny day"]
+    for text in drafts:
+        counts = [len(engine.check(text, ["rcr", "ipem", "icis"], sensitivity=level)) for level in ("fewer", "balanced", "more")]
+        assert counts == sorted(counts), (text, counts)
+    with pytest.raises(ValueError, match="sensitivity"):
+        engine.check("x", ["rcr"], sensitivity="lots")
+
+
+def test_rules_alone_and_model_alone_are_what_they_say():
+    text, packs, pair = MISSED_BY_RULES[0]
+    rules = engine.check(text, packs, detection="rules")
+    model = engine.check(text, packs, detection="model")
+    assert all(f.source == "rules" for f in rules)
+    assert pair in {f"{f.policy}/{f.category}" for f in model}
+    learned_categories = set(default_checker().model.categories)
+    assert all(f.source == "model" for f in model if f.category in learned_categories)
+
+
+# --- features and masking ---------------------------------------------------------------------
+
+
+def test_words_are_lower_case_with_digits_read_as_zero():
+    assert words("Call 07700 900123, it's URGENT!") == ["call", "00000", "000000", ",", "it's", "urgent", "!"]
+
+
+def test_an_organisation_is_masked_as_the_packs_own_or_another():
+    text = "Love how @ipemnews and the RCR found the budget"
+    spans = resolve([(9, 18), (27, 30)])
+    assert masked(text, spans, owned(spans, [(9, 18)])) == f"Love how  {OWN}  and the  {OTHER}  found the budget"
+
+
+def test_overlapping_references_are_masked_once_the_longest_first():
+    assert resolve([(5, 9), (0, 4), (5, 20), (10, 12)]) == [(0, 4), (5, 20)]
+
+
+def test_features_are_words_pairs_and_beginnings():
+    assert features(["sent", "papers"]) == ["sent", "papers", "sent papers", "~paper"]
+
+
+def test_sentences_split_at_stops_and_line_breaks():
+    text = "One. Two!\nThree? four"
+    assert [text[s:e] for s, e in sentences(text)] == ["One.", "Two!", "Three?", "four"]
+
+
+def test_reasons_show_the_drafts_own_words_and_nothing_a_person_would_not_know():
+    text = "Sent it to a Journalist at 10pm"
+    assert display("journalist", text) == "Journalist"
+    assert display("at 00pm", text) == "at 10pm"
+    assert display("~journ", text) is None and display("to a", text) is None and display(".", text) is None
+    assert display(f"{OWN} found", text) is None
+
+
+# --- the model file ---------------------------------------------------------------------------
+
+
+def test_a_damaged_model_file_is_refused_naming_the_file(tmp_path):
+    data = MODEL_FILE.read_bytes()
+    for name, damaged in (("not a model", b"hello"), ("cut short", data[: len(data) // 2]), ("header", data[:16] + b"00000005{bad}" + data[29:])):
+        path = tmp_path / f"{name}.bin"
+        path.write_bytes(damaged)
+        with pytest.raises(ModelFileError, match=str(path)):
+            LinearModel.read(path)
+
+
+def test_without_its_model_the_engine_checks_with_the_rules_and_hello_says_so(monkeypatch, tmp_path, caplog):
+    from engine import learned
+
+    monkeypatch.setattr(learned, "MODEL_FILE", tmp_path / "missing.bin")
+    learned.default_checker.cache_clear()
+    try:
+        text, packs, pair = MISSED_BY_RULES[0]
+        assert [f.to_json() for f in engine.check(text, packs)] == [f.to_json() for f in engine.check(text, packs, detection="rules")]
+        assert protocol.handle({"id": 1, "type": "hello"})["learned"] is None
+        assert "the learned checker is off" in caplog.text
+    finally:
+        learned.default_checker.cache_clear()
+
+
+def test_hello_describes_the_model():
+    learned = protocol.handle({"id": 1, "type": "hello"})["learned"]
+    assert learned["categories"] == list(default_checker().model.categories)
+    assert learned["drafts"] >= 5_000
+
+
+def test_a_check_request_may_ask_for_a_sensitivity():
+    text, packs, _ = MISSED_BY_RULES[0]
+    request = {"id": 1, "type": "check", "text": text, "policies": packs}
+    assert protocol.handle({**request, "sensitivity": "more"})["type"] == "result"
+    refused = protocol.handle({**request, "sensitivity": "very"})
+    assert (refused["type"], refused["code"]) == ("error", "bad_request") and "sensitivity" in refused["message"]
+
+
+def test_a_model_finding_is_in_the_protocols_shape():
+    text, packs, pair = MISSED_BY_RULES[0]
+    answer = protocol.handle({"id": 1, "type": "check", "text": text, "policies": packs})
+    [finding] = [f for f in answer["findings"] if f"{f['policy']}/{f['category']}" == pair]
+    assert finding["source"] == "model" and isinstance(finding["reasons"], list) and finding["reasons"]
+    assert "fix" not in finding
+    json.dumps(finding)
+
+
+def test_the_checker_describes_its_training():
+    checker = LearnedChecker(LinearModel.read(MODEL_FILE))
+    header = checker.model.header
+    assert header["drafts"] >= 5_000
+    assert set(header["merge"]) == set(checker.model.categories)
+    assert np.isfinite(header["intercepts"]).all()

@@ -1,0 +1,342 @@
+"""Train the learned checker and write engine/learned/model.bin (`make train`).
+
+Needs the `train` extra (scikit-learn). Deterministic: the same corpora give the same file.
+
+1. Every training draft (training/sources.txt) is read once per active pack, with that pack's
+   organisation masked (engine.learned.features), as scikit-learn's input.
+2. One TF-IDF over all of them; one logistic regression per category, over the drafts whose
+   active pack covers it, labelled by whether `pack/category` is expected.
+3. Out of fold (5 folds, a draft's packs kept in one fold), each category's thresholds are set:
+   the lowest probability at which the model alone reaches each sensitivity's precision target.
+   On the drafts written for training (training/corpus/), which the rules were never tuned to,
+   the merge is chosen: whether the model's findings are added to the rules' at all (only if
+   that raises the category's F1 there), and the veto, a probability under which a rule's
+   finding of the category is dropped (the one of a few that gives the best F1; 0: none).
+4. Fitted on everything, the weights are written with those choices and the out-of-fold figures.
+
+    python tools/train_model.py [--out engine/learned/model.bin] [--report training/REPORT.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402  (the train extra)
+import sklearn  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.model_selection import GroupKFold  # noqa: E402
+
+from engine import check_report  # noqa: E402
+from engine.categories import CATEGORIES  # noqa: E402
+from engine.check import _identity_overrides, views_for_model  # noqa: E402
+from engine.evaluation import read_corpus  # noqa: E402
+from engine.learned import SENSITIVITIES  # noqa: E402
+from engine.learned.features import analyse_for_pack, join_for_training, masked, owned, resolve  # noqa: E402
+from engine.learned.model import write  # noqa: E402
+from engine.packs import compiled, load_all  # noqa: E402
+from engine.text import Draft  # noqa: E402
+
+SOURCES = REPO / "training" / "sources.txt"
+WRITTEN_FOR_TRAINING = REPO / "training" / "corpus"
+# The disclaimer is the rules' alone: whether an organisation is named and a statement made.
+MODEL_CATEGORIES = tuple(c for c in CATEGORIES if c != "disclaimer")
+PRECISION_TARGETS = {"fewer": 0.97, "balanced": 0.93, "more": 0.85}
+VETOES = (0.0, 0.02, 0.05, 0.1)
+C = 30.0
+MIN_DF = 3
+FOLDS = 5
+NEVER = 1.01  # a threshold no probability reaches
+
+
+@dataclass(frozen=True)
+class Row:
+    """One draft read for one of its active packs."""
+
+    item: int
+    pack: str
+    text: str  # masked, with the pack's token: scikit-learn's input
+
+
+def sources() -> list[Path]:
+    """The corpora listed in training/sources.txt (paths relative to the repository)."""
+    paths = []
+    for line in SOURCES.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            paths += sorted(REPO.glob(line)) if "*" in line else [(REPO / line).resolve()]
+    return paths
+
+
+def read_items(paths: list[Path]) -> list[dict]:
+    items = []
+    for path in paths:
+        for item in read_corpus(path):
+            items.append({**item, "_written_for_training": WRITTEN_FOR_TRAINING in path.parents})
+    return items
+
+
+def rows_of(items: list[dict]) -> list[Row]:
+    """Each draft once per active pack, masked as the engine masks it for that pack."""
+    packs = load_all()
+    rows = []
+    for i, item in enumerate(items):
+        draft = Draft(item["text"])
+        overrides = _identity_overrides(item.get("identity") or {}, packs)
+        built = [compiled(pack_id, overrides.get(pack_id)) for pack_id in item["policies"]]
+        views, named = views_for_model(draft, built, overrides)
+        spans = resolve(named)
+        for view in views:
+            text = masked(draft.text, spans, owned(spans, view.references))
+            rows.append(Row(i, view.pack.id, join_for_training(view.pack.id, text)))
+    return rows
+
+
+def _rule_pairs(item: dict) -> set[str]:
+    found = check_report(item["text"], item["policies"], item.get("identity") or {}, detection="rules").findings
+    return {f"{f.policy}/{f.category}" for f in found}
+
+
+def lowest_threshold(y: np.ndarray, p: np.ndarray, target: float) -> float:
+    """The lowest probability from which the model's precision (out of fold) stays ≥ target."""
+    order = np.argsort(-p, kind="stable")
+    hits = np.cumsum(y[order])
+    precision = hits / np.arange(1, len(y) + 1)
+    # Scanning from the top: the last place where precision is still ≥ target and the next
+    # probability differs (ties go together).
+    best = NEVER
+    for n in range(len(y)):
+        if n + 1 < len(y) and p[order[n + 1]] == p[order[n]]:
+            continue
+        if precision[n] >= target:
+            best = float(p[order[n]])
+    return best
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+@dataclass
+class Trained:
+    """What training made: the fitted scikit-learn objects, the rows they were fitted on, and the
+    model file's contents."""
+
+    items: list[dict]
+    rows: list[Row]
+    vectorizer: TfidfVectorizer
+    models: dict[str, LogisticRegression]  # by category
+    header: dict
+    figures: dict
+    out_of_fold: dict[tuple[int, str], float]  # (row, category) -> probability
+    ruled: dict[int, set[str]]  # the rules' pairs on the validation drafts
+
+    @property
+    def vocabulary(self) -> list[str]:
+        return [feature for feature, _ in sorted(self.vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
+
+    def write(self, path: Path) -> None:
+        # Row by feature: its idf times its coefficient for each category (see engine/learned/model.py).
+        coefficients = np.column_stack([self.models[c].coef_[0] for c in MODEL_CATEGORIES])
+        weights = (coefficients * self.vectorizer.idf_[:, None]).ravel()
+        write(path, self.header, self.vocabulary, self.vectorizer.idf_.tolist(), weights.tolist())
+
+
+def train(paths: list[Path], log=lambda line: print(f"train: {line}", file=sys.stderr)) -> Trained:
+    """Fit the models on the corpora at ``paths`` and choose how they merge with the rules."""
+    items = read_items(paths)
+    rows = rows_of(items)
+    log(f"{len(items):,} drafts from {len(paths)} corpora, {len(rows):,} draft × pack rows")
+    covers = {pack_id: set(pack.categories) for pack_id, pack in load_all().items()}
+    vectorizer = TfidfVectorizer(analyzer=analyse_for_pack, min_df=MIN_DF, sublinear_tf=True, dtype=np.float64)
+    X = vectorizer.fit_transform([row.text for row in rows])
+    groups = np.array([row.item for row in rows])
+    validation = {i for i, item in enumerate(items) if item["_written_for_training"]}
+    # The rules' own findings on the drafts they were never tuned to: what the model is merged with.
+    ruled = {i: _rule_pairs(items[i]) for i in validation}
+
+    merge, models, figures = {}, {}, {}
+    out_of_fold: dict[tuple[int, str], float] = {}
+    for category in MODEL_CATEGORIES:
+        index = np.array([k for k, row in enumerate(rows) if category in covers[row.pack]])
+        y = np.array([int(f"{rows[k].pack}/{category}" in items[rows[k].item]["expect"]) for k in index])
+        oof = np.zeros(len(index))
+        for fold, held in GroupKFold(FOLDS).split(index, y, groups[index]):
+            model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+            model.fit(X[index[fold]], y[fold])
+            oof[held] = model.predict_proba(X[index[held]])[:, 1]
+        out_of_fold.update({(int(k), category): float(p) for k, p in zip(index, oof)})
+        thresholds = {level: lowest_threshold(y, oof, PRECISION_TARGETS[level]) for level in SENSITIVITIES}
+        choice, figures[category] = _merge(category, index, y, oof, thresholds["balanced"], rows, ruled, validation)
+        merge[category] = {"thresholds": thresholds, "added": choice["union"], "veto": choice["veto"]}
+        models[category] = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X[index], y)
+        log(f"{category:15s} {figures[category]['summary']}")
+
+    overall = _overall(items, rows, ruled, validation, merge, out_of_fold)
+    log(f"validation, every category: {overall['summary']}")
+    header = {
+        "categories": list(MODEL_CATEGORIES),
+        "intercepts": [float(models[c].intercept_[0]) for c in MODEL_CATEGORIES],
+        "merge": merge,
+        "precision_targets": PRECISION_TARGETS,
+        "drafts": len(items),
+        "rows": len(rows),
+        "corpora": [_shown(p) for p in paths],
+        "corpora_sha256": _digest(paths),
+        "validation": overall,
+        "settings": {"C": C, "min_df": MIN_DF, "folds": FOLDS, "class_weight": "balanced", "sublinear_tf": True},
+        "scikit_learn": sklearn.__version__,
+    }
+    return Trained(items, rows, vectorizer, models, header, figures, out_of_fold, ruled)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=REPO / "engine" / "learned" / "model.bin")
+    parser.add_argument("--report", type=Path, default=REPO / "training" / "REPORT.md")
+    parser.add_argument("--diagnose", action="store_true", help="also print the model's out-of-fold false alarms on the corpora the rules were tuned to")
+    args = parser.parse_args(argv)
+    trained = train(sources())
+    if args.diagnose:
+        _diagnose(trained)
+    trained.write(args.out)
+    args.report.write_text(_report(trained.header, trained.figures), encoding="utf-8")
+    print(f"train: wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(trained.vocabulary):,} features) and {args.report}", file=sys.stderr)
+    return 0
+
+
+def _diagnose(trained: Trained) -> None:
+    """Out-of-fold figures on the corpora the rules were tuned to, and each false alarm the model adds there."""
+    items, rows, merge, out_of_fold = trained.items, trained.rows, trained.header["merge"], trained.out_of_fold
+    others = {i for i, item in enumerate(items) if not item["_written_for_training"]}
+    ruled = {i: _rule_pairs(items[i]) for i in others}
+    print("train: the other corpora (rules tuned to them), out of fold:", _overall(items, rows, ruled, others, merge, out_of_fold)["summary"], file=sys.stderr)
+    for k, row in enumerate(rows):
+        if row.item not in others:
+            continue
+        for category in MODEL_CATEGORIES:
+            if (k, category) not in out_of_fold:
+                continue
+            pair, p, m = f"{row.pack}/{category}", out_of_fold[(k, category)], merge[category]
+            if m["added"] and p >= m["thresholds"]["balanced"] and pair not in items[row.item]["expect"] and pair not in ruled[row.item]:
+                print(f"train: false alarm {pair} p={p:.2f}: {items[row.item]['text'][:110]!r}", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    """A corpus's path as the repository names it (../shared/… for the shared corpus)."""
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(Path("..") / path.relative_to(REPO.parent))
+
+
+def _merge(category, index, y, oof, threshold, rows, ruled, validation) -> tuple[dict, dict]:
+    """How the model joins the rules for one category, judged on the validation drafts."""
+    cases = []  # (rule found it, probability, expected)
+    for k, label, p in zip(index, y, oof):
+        row = rows[k]
+        if row.item in validation:
+            cases.append((f"{row.pack}/{category}" in ruled[row.item], p, label))
+
+    def counts(use_model: bool, veto: float) -> tuple[int, int, int]:
+        tp = fp = fn = 0
+        for by_rule, p, label in cases:
+            flagged = (by_rule and p >= veto) or (use_model and p >= threshold)
+            tp += flagged and label
+            fp += flagged and not label
+            fn += (not flagged) and label
+        return tp, fp, fn
+
+    rules_only = counts(False, 0.0)
+    options = [(f1(*counts(use, veto)), use, veto) for use in (False, True) for veto in VETOES]
+    best_f1, union, veto = max(options, key=lambda o: (o[0], -o[2], not o[1]))
+    summary = f"validation F1: rules {f1(*rules_only):.3f} → merged {best_f1:.3f} (model added: {union}, veto {veto})"
+    return {"union": union, "veto": veto}, {"rules": f1(*rules_only), "merged": best_f1, "union": union, "veto": veto, "threshold": threshold, "summary": summary, "validation_cases": len(cases)}
+
+
+def _overall(items, rows, ruled, validation, merge, out_of_fold) -> dict:
+    """Micro P/R/F1 and clean drafts flagged on the validation drafts: rules alone, and merged
+    with the model (out of fold) at each sensitivity."""
+    figures = {}
+    for name, level in (("rules", None), *((f"merged, {level}", level) for level in SENSITIVITIES)):
+        tp = fp = fn = clean = flagged = 0
+        by_item: dict[int, list[int]] = {}
+        for k, row in enumerate(rows):
+            if row.item in validation:
+                by_item.setdefault(row.item, []).append(k)
+        for i, ks in by_item.items():
+            expected, predicted = set(items[i]["expect"]), set()
+            for k in ks:
+                pack = rows[k].pack
+                for category in load_all()[pack].categories:
+                    pair = f"{pack}/{category}"
+                    by_rule = pair in ruled[i]
+                    if level is None or category not in merge:
+                        flagged_here = by_rule
+                    else:
+                        p, m = out_of_fold[(k, category)], merge[category]
+                        flagged_here = (by_rule and p >= m["veto"]) or (m["added"] and p >= m["thresholds"][level])
+                    if flagged_here:
+                        predicted.add(pair)
+            tp += len(predicted & expected)
+            fp += len(predicted - expected)
+            fn += len(expected - predicted)
+            if not expected:
+                clean += 1
+                flagged += bool(predicted)
+        precision, recall = tp / (tp + fp), tp / (tp + fn)
+        figures[name] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1(tp, fp, fn), 4), "clean_flagged": round(flagged / clean, 4)}
+    figures["summary"] = "; ".join(f"{n}: F1 {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}), clean flagged {v['clean_flagged']:.1%}" for n, v in figures.items())
+    return figures
+
+
+def _digest(paths: list[Path]) -> str:
+    """What the model was trained on, as a fingerprint (no date: the same corpora give the same file)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _report(header: dict, figures: dict) -> str:
+    lines = [
+        "# The learned checker's training (written by `make train`)",
+        "",
+        f"{header['drafts']:,} drafts ({header['rows']:,} draft × pack rows) from {len(header['corpora'])} corpora; "
+        f"scikit-learn {header['scikit_learn']}; logistic regression, C = {header['settings']['C']}, "
+        "class weights balanced, word and word-pair TF-IDF with word beginnings.",
+        "",
+        "Out of fold (5 folds). Thresholds: the lowest probability at which the model alone reaches the",
+        "precision target of each sensitivity. F1 on the drafts written for training (training/corpus/,",
+        "never seen by the rules' authors): rules alone, and rules merged with the model at `balanced`.",
+        "These are validation figures, chosen on; the project's reported figures come from blind corpora",
+        "written after the model was frozen (README, \"How well it works\").",
+        "",
+        "| category | fewer | balanced | more | veto | model added | F1 rules | F1 merged |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for category, merge in header["merge"].items():
+        t = merge["thresholds"]
+        fig = figures[category]
+        shown = [("never" if t[level] >= NEVER else f"{t[level]:.3f}") for level in SENSITIVITIES]
+        lines.append(
+            f"| {category} | {' | '.join(shown)} | {merge['veto']:.2f} | {'yes' if fig['union'] else 'no'} | "
+            f"{fig['rules']:.3f} | {fig['merged']:.3f} |"
+        )
+    lines += ["", "Every category together, on the same drafts (micro):", "", "| | P | R | F1 | clean drafts flagged |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, v in header["validation"].items():
+        if name != "summary":
+            lines.append(f"| {name} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['clean_flagged']:.1%} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
