@@ -6,7 +6,7 @@
  * The protocol v1 `check` request for `text` on `site`, or null when no policy is on.
  * `hostPolicies` is the host's hello list; null before the first hello (send what is stored).
  */
-export function checkRequest({ text, site }, { activePolicies, identities, profileDisclaimer }, hostPolicies) {
+export function checkRequest({ text, site }, { activePolicies, identities, profileDisclaimer, sensitivity }, hostPolicies) {
   const known = hostPolicies ? new Set(hostPolicies.map((p) => p.id)) : null;
   const policies = activePolicies.filter((id) => !known || known.has(id));
   if (policies.length === 0) return null;
@@ -16,5 +16,6 @@ export function checkRequest({ text, site }, { activePolicies, identities, profi
   // the policy accepts a statement on the profile.
   const onProfile = new Set(profileDisclaimer);
   const profile_disclaimer = policies.filter((id) => onProfile.has(id));
-  return { type: "check", text, policies, identity, profile_disclaimer, site: site ?? "other" };
+  // An older host ignores the field and checks as "balanced".
+  return { type: "check", text, policies, identity, profile_disclaimer, sensitivity: sensitivity ?? "balanced", site: site ?? "other" };
 }

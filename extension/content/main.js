@@ -35,7 +35,7 @@ export async function start() {
     const settings = await readSettings();
     if (keys.includes(KEYS.disabledSites)) applySiteSwitch(settings);
     // Anything the background adds to a check request: open drafts must be checked again.
-    if ([KEYS.activePolicies, KEYS.identities, KEYS.profileDisclaimer].some((key) => keys.includes(key))) {
+    if ([KEYS.activePolicies, KEYS.identities, KEYS.profileDisclaimer, KEYS.sensitivity].some((key) => keys.includes(key))) {
       for (const session of sessions.values()) session.recheck();
     }
   });

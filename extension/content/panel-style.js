@@ -79,6 +79,7 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .severity.info { background: #1a5fb4; }
 .policy { color: #454545; font-size: 12px; }
 .message { margin: 0 0 6px; }
+.reasons { margin: 0 0 6px; color: #454545; font-size: 12px; }
 blockquote {
   margin: 0 0 8px;
   padding: 4px 8px;

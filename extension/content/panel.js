@@ -227,6 +227,13 @@ export class Panel {
       el("span", { class: "policy" }, policy?.name ?? finding.policy),
     );
     item.append(meta, el("p", { class: "message" }, finding.message));
+    if (finding.source === "model") {
+      // Not a rule's exact words: say what weighed, so the member can judge it.
+      const why = el("p", { class: "reasons", "data-reasons": "" });
+      const words = (finding.reasons ?? []).map((reason) => `“${reason}”`).join(", ");
+      why.textContent = words ? `Flagged by Decorum's learned check because of: ${words}` : "Flagged by Decorum's learned check";
+      item.append(why);
+    }
 
     if (finding.clause?.quote) {
       const quote = el("blockquote");

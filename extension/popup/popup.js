@@ -7,7 +7,7 @@
 import { api, browserName, sendToBackground } from "../platform.js";
 import { MSG, STATUS } from "../shared/messages.js";
 import { IDENTITY_LIMITS, identityProblem, parseIdentityField } from "../shared/identity.js";
-import { KEYS, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+import { KEYS, SENSITIVITIES, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
 
 const $ = (selector) => document.querySelector(selector);
 let settings = await readSettings();
@@ -20,6 +20,7 @@ onSettingsChanged(async () => {
   settings = await readSettings();
   renderPolicies();
   renderSites();
+  renderSensitivity();
 });
 
 $("#install-command").textContent = `decorum install-host --browser ${browserName()}`;
@@ -29,6 +30,7 @@ $("#copy-command").addEventListener("click", async () => {
 });
 setUpIdentity();
 setUpSites();
+setUpSensitivity();
 renderEngine(await sendToBackground({ type: MSG.status, reconnect: true }));
 
 function renderEngine(snapshot) {
@@ -174,6 +176,21 @@ function setUpIdentity() {
   addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && dirty) save();
   });
+}
+
+function setUpSensitivity() {
+  for (const input of document.querySelectorAll('input[name="sensitivity"]')) {
+    input.addEventListener("change", async () => {
+      if (!input.checked || !SENSITIVITIES.includes(input.value)) return;
+      settings.sensitivity = input.value;
+      await saveSetting(KEYS.sensitivity, input.value);
+    });
+  }
+  renderSensitivity();
+}
+
+function renderSensitivity() {
+  for (const input of document.querySelectorAll('input[name="sensitivity"]')) input.checked = input.value === settings.sensitivity;
 }
 
 function setUpSites() {

@@ -12,14 +12,18 @@ export const KEYS = {
   identities: "identities", // {"society": {"names": [], "acronyms": [], "handles": []}}
   disabledSites: "disabledSites", // ["facebook"]
   profileDisclaimer: "profileDisclaimer", // ["rcr"]: packs whose disclaimer the member's profile carries
+  sensitivity: "sensitivity", // "fewer" | "balanced" | "more": how sure the learned check must be
 };
+
+/** The learned check's settings, from fewest warnings to most; the engine's default is balanced. */
+export const SENSITIVITIES = ["fewer", "balanced", "more"];
 
 export const SITES = ["x", "linkedin", "facebook"];
 
 /** The pack whose policy names no society: its identity is the user's to give. */
 export const USER_IDENTITY_PACK = "society";
 
-const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [], profileDisclaimer: [] };
+const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [], profileDisclaimer: [], sensitivity: "balanced" };
 
 export function emptyIdentity() {
   return { names: [], acronyms: [], handles: [] };
@@ -33,6 +37,7 @@ export async function readSettings() {
     identities: stored.identities && typeof stored.identities === "object" ? stored.identities : {},
     disabledSites: Array.isArray(stored.disabledSites) ? stored.disabledSites : [],
     profileDisclaimer: Array.isArray(stored.profileDisclaimer) ? stored.profileDisclaimer : [],
+    sensitivity: SENSITIVITIES.includes(stored.sensitivity) ? stored.sensitivity : "balanced",
   };
 }
 

@@ -26,8 +26,15 @@ test("the request carries the active policies the host has, in the user's order"
     policies: ["rcr", "icis"],
     identity: {},
     profile_disclaimer: [],
+    sensitivity: "balanced",
     site: "x",
   });
+});
+
+test("the learned check's sensitivity is sent as set, balanced when nothing is", () => {
+  const settings = { ...NOTHING_SET, activePolicies: ["icis"] };
+  assert.equal(checkRequest(DRAFT, settings, HOST_POLICIES).sensitivity, "balanced");
+  assert.equal(checkRequest(DRAFT, { ...settings, sensitivity: "more" }, HOST_POLICIES).sensitivity, "more");
 });
 
 test("before the host's hello, every stored policy is sent", () => {
