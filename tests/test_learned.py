@@ -14,7 +14,7 @@ import engine
 from engine import protocol
 from engine.check import _identity_overrides, views_for_model
 from engine.learned import MODEL_FILE, LearnedChecker, _Reading, default_checker
-from engine.learned.features import OTHER, OWN, display, features, masked, owned, resolve, sentences, words
+from engine.learned.features import OTHER, OWN, display, features, indicators, masked, owned, resolve, sentences, words
 from engine.learned.model import LinearModel, ModelFileError
 from engine.packs import compiled, load_all
 from engine.text import Draft
@@ -41,7 +41,7 @@ def trained():
 def test_the_engine_gives_scikit_learns_probabilities_on_every_training_draft(trained):
     model = default_checker().model
     assert model.categories == tuple(train_model.MODEL_CATEGORIES)
-    X = trained.vectorizer.transform([row.text for row in trained.rows])
+    X = trained.matrix(trained.rows)
     expected = {category: trained.models[category].predict_proba(X)[:, 1] for category in model.categories}
     packs = load_all()
     worst, compared, k = 0.0, 0, 0
@@ -117,6 +117,22 @@ def test_rules_alone_and_model_alone_are_what_they_say():
     assert all(f.source == "model" for f in model if f.category in learned_categories)
 
 
+@pytest.mark.parametrize("text", ["ICIS " * 5_000, "RCR and ICIS " * 2_000, "Great RCR meeting. " * 1_000])
+def test_a_draft_that_is_all_organisation_names_is_scored_as_read_afresh_for_each_pack(text):
+    """The engine reads a draft once and adjusts it for each pack; where nearly all of it changes
+    (every word an organisation's name) the sums are made afresh rather than subtracted."""
+    model = default_checker().model
+    draft = Draft(text)
+    built = [compiled(pack_id, None) for pack_id in ("icis", "icis-2013", "rcr", "ipem")]
+    views, named = views_for_model(draft, built, {})
+    adjusted = _Reading(model, draft.text, named)
+    for view in views:
+        spans = resolve(named)
+        own = owned(spans, view.references)
+        afresh = model.probabilities(model.raw(features(words(masked(draft.text, spans, own)))), indicators(view.pack.id, any(own), not all(own)))
+        assert max(abs(a - b) for a, b in zip(adjusted.probabilities(view), afresh)) <= 1e-9
+
+
 # --- features and masking ---------------------------------------------------------------------
 
 
@@ -134,8 +150,21 @@ def test_overlapping_references_are_masked_once_the_longest_first():
     assert resolve([(5, 9), (0, 4), (5, 20), (10, 12)]) == [(0, 4), (5, 20)]
 
 
-def test_features_are_words_pairs_and_beginnings():
+def test_features_are_words_pairs_and_beginnings_and_a_mask_is_no_word():
     assert features(["sent", "papers"]) == ["sent", "papers", "sent papers", "~paper"]
+    assert features([OWN, "found"]) == ["found", f"{OWN} found"]
+
+
+def test_indicators_say_which_pack_and_whose_organisation_is_named():
+    assert indicators("rcr", False, False) == ["pack:rcr"]
+    assert indicators("rcr", True, True) == ["pack:rcr", "names:own", "names:other"]
+
+
+def test_naming_the_organisation_weighs_the_same_in_a_short_post_as_in_a_long_one():
+    """A short post that names the RCR and criticises nothing is not disparagement: that it names
+    the RCR is an indicator outside the TF-IDF, not a word whose weight grows as the post shrinks."""
+    for text in ("Great RCR meeting", "Off to the RCR", "RCR exams this week"):
+        assert "disparagement" not in {f.category for f in engine.check(text, ["rcr"])}, text
 
 
 def test_sentences_split_at_stops_and_line_breaks():

@@ -31,6 +31,7 @@ if str(REPO) not in sys.path:
 
 import numpy as np  # noqa: E402  (the train extra)
 import sklearn  # noqa: E402
+from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
@@ -40,7 +41,7 @@ from engine.categories import CATEGORIES  # noqa: E402
 from engine.check import _identity_overrides, views_for_model  # noqa: E402
 from engine.evaluation import read_corpus  # noqa: E402
 from engine.learned import SENSITIVITIES  # noqa: E402
-from engine.learned.features import analyse_for_pack, join_for_training, masked, owned, resolve  # noqa: E402
+from engine.learned.features import NAMES_OTHER, NAMES_OWN, OTHER, OWN, analyse, indicators, masked, owned, pack_token, resolve  # noqa: E402
 from engine.learned.model import write  # noqa: E402
 from engine.packs import compiled, load_all  # noqa: E402
 from engine.text import Draft  # noqa: E402
@@ -52,6 +53,7 @@ MODEL_CATEGORIES = tuple(c for c in CATEGORIES if c != "disclaimer")
 PRECISION_TARGETS = {"fewer": 0.97, "balanced": 0.93, "more": 0.85}
 VETOES = (0.0, 0.02, 0.05, 0.1)
 C = 30.0
+CLASS_WEIGHT = None
 MIN_DF = 3
 FOLDS = 5
 NEVER = 1.01  # a threshold no probability reaches
@@ -63,7 +65,11 @@ class Row:
 
     item: int
     pack: str
-    text: str  # masked, with the pack's token: scikit-learn's input
+    text: str  # masked for the pack: scikit-learn's input
+
+    @property
+    def indicators(self) -> list[str]:
+        return indicators(self.pack, OWN in self.text, OTHER in self.text)
 
 
 def sources() -> list[Path]:
@@ -95,8 +101,7 @@ def rows_of(items: list[dict]) -> list[Row]:
         views, named = views_for_model(draft, built, overrides)
         spans = resolve(named)
         for view in views:
-            text = masked(draft.text, spans, owned(spans, view.references))
-            rows.append(Row(i, view.pack.id, join_for_training(view.pack.id, text)))
+            rows.append(Row(i, view.pack.id, masked(draft.text, spans, owned(spans, view.references))))
     return rows
 
 
@@ -133,6 +138,7 @@ class Trained:
     items: list[dict]
     rows: list[Row]
     vectorizer: TfidfVectorizer
+    indicator_names: list[str]  # the columns after the vectorizer's
     models: dict[str, LogisticRegression]  # by category
     header: dict
     figures: dict
@@ -143,11 +149,25 @@ class Trained:
     def vocabulary(self) -> list[str]:
         return [feature for feature, _ in sorted(self.vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
 
+    def matrix(self, rows: list[Row]):
+        """scikit-learn's input for ``rows``: the words' TF-IDF, then the indicators."""
+        return _with_indicators(self.vectorizer.transform([row.text for row in rows]), rows, self.indicator_names)
+
     def write(self, path: Path) -> None:
-        # Row by feature: its idf times its coefficient for each category (see engine/learned/model.py).
         coefficients = np.column_stack([self.models[c].coef_[0] for c in MODEL_CATEGORIES])
-        weights = (coefficients * self.vectorizer.idf_[:, None]).ravel()
-        write(path, self.header, self.vocabulary, self.vectorizer.idf_.tolist(), weights.tolist())
+        words = len(self.vocabulary)
+        # Row by feature: its idf times its coefficient for each category (see engine/learned/model.py).
+        weights = (coefficients[:words] * self.vectorizer.idf_[:, None]).ravel()
+        header = {**self.header, "indicators": {name: coefficients[words + k].tolist() for k, name in enumerate(self.indicator_names)}}
+        write(path, header, self.vocabulary, self.vectorizer.idf_.tolist(), weights.tolist())
+
+
+def _with_indicators(words, rows: list[Row], names: list[str]):
+    """The words' TF-IDF with a column more per indicator, 1 where a row has it."""
+    column = {name: k for k, name in enumerate(names)}
+    cells = [(r, column[name]) for r, row in enumerate(rows) for name in row.indicators if name in column]
+    flags = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [c for _, c in cells])), shape=(len(rows), len(names)))
+    return hstack([words, flags]).tocsr()
 
 
 def train(paths: list[Path], log=lambda line: print(f"train: {line}", file=sys.stderr)) -> Trained:
@@ -156,8 +176,9 @@ def train(paths: list[Path], log=lambda line: print(f"train: {line}", file=sys.s
     rows = rows_of(items)
     log(f"{len(items):,} drafts from {len(paths)} corpora, {len(rows):,} draft × pack rows")
     covers = {pack_id: set(pack.categories) for pack_id, pack in load_all().items()}
-    vectorizer = TfidfVectorizer(analyzer=analyse_for_pack, min_df=MIN_DF, sublinear_tf=True, dtype=np.float64)
-    X = vectorizer.fit_transform([row.text for row in rows])
+    vectorizer = TfidfVectorizer(analyzer=analyse, min_df=MIN_DF, sublinear_tf=True, dtype=np.float64)
+    indicator_names = [pack_token(pack_id) for pack_id in sorted(covers)] + [NAMES_OWN, NAMES_OTHER]
+    X = _with_indicators(vectorizer.fit_transform([row.text for row in rows]), rows, indicator_names)
     groups = np.array([row.item for row in rows])
     validation = {i for i, item in enumerate(items) if item["_written_for_training"]}
     # The rules' own findings on the drafts they were never tuned to: what the model is merged with.
@@ -170,14 +191,14 @@ def train(paths: list[Path], log=lambda line: print(f"train: {line}", file=sys.s
         y = np.array([int(f"{rows[k].pack}/{category}" in items[rows[k].item]["expect"]) for k in index])
         oof = np.zeros(len(index))
         for fold, held in GroupKFold(FOLDS).split(index, y, groups[index]):
-            model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+            model = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=5000)
             model.fit(X[index[fold]], y[fold])
             oof[held] = model.predict_proba(X[index[held]])[:, 1]
         out_of_fold.update({(int(k), category): float(p) for k, p in zip(index, oof)})
         thresholds = {level: lowest_threshold(y, oof, PRECISION_TARGETS[level]) for level in SENSITIVITIES}
         choice, figures[category] = _merge(category, index, y, oof, thresholds["balanced"], rows, ruled, validation)
         merge[category] = {"thresholds": thresholds, "added": choice["union"], "veto": choice["veto"]}
-        models[category] = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X[index], y)
+        models[category] = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=5000).fit(X[index], y)
         log(f"{category:15s} {figures[category]['summary']}")
 
     overall = _overall(items, rows, ruled, validation, merge, out_of_fold)
@@ -192,10 +213,10 @@ def train(paths: list[Path], log=lambda line: print(f"train: {line}", file=sys.s
         "corpora": [_shown(p) for p in paths],
         "corpora_sha256": _digest(paths),
         "validation": overall,
-        "settings": {"C": C, "min_df": MIN_DF, "folds": FOLDS, "class_weight": "balanced", "sublinear_tf": True},
+        "settings": {"C": C, "min_df": MIN_DF, "folds": FOLDS, "class_weight": CLASS_WEIGHT, "sublinear_tf": True},
         "scikit_learn": sklearn.__version__,
     }
-    return Trained(items, rows, vectorizer, models, header, figures, out_of_fold, ruled)
+    return Trained(items, rows, vectorizer, indicator_names, models, header, figures, out_of_fold, ruled)
 
 
 def main(argv: list[str] | None = None) -> int:

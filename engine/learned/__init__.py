@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..model import Finding, Pack
 from ..text import Draft
-from .features import OTHER, OWN, Span, display, features, features_around, masked, owned, pack_token, resolve, sentences, words
+from .features import OTHER, OWN, Span, display, features, features_around, indicators, masked, owned, resolve, sentences, words
 from .model import LinearModel, ModelFileError, Scored
 
 log = logging.getLogger("decorum.engine")
@@ -160,25 +160,33 @@ class _Reading:
         self.model, self.text, self.named = model, text, named
         self.draft = MaskedDraft.of(text, named)
         self.base = model.raw(features(self.draft.tokens)) if self.draft else None
-        self._scored: dict[tuple[Span, ...], Scored] = {}
+        self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
         self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
         self._sentence_spans: list[Span] | None = None
 
     def scored(self, view: PackView) -> Scored:
-        key = tuple(view.references)
+        return self._read(view)[0]
+
+    def _read(self, view: PackView) -> tuple[Scored, list[str]]:
+        """The draft's words scored for the pack, and its indicators."""
+        key = (view.pack.id, tuple(view.references))
         if key not in self._scored:
             if self.draft is None:
                 spans = resolve(self.named)
-                text = masked(self.text, spans, owned(spans, view.references))
-                self._scored[key] = self.model.raw(features(words(text)))
+                own = owned(spans, view.references)
+                scored = self.model.raw(features(words(masked(self.text, spans, own))))
+                names_own, names_other = any(own), not all(own)
             else:
                 flips, tokens = self.draft.for_pack(view.references)
                 removed = features_around(self.draft.tokens, flips)
-                self._scored[key] = self.model.changed(self.base, removed, features_around(tokens, flips)) if flips else self.base
+                scored = self.model.changed(self.base, removed, features_around(tokens, flips)) if flips else self.base
+                names_own, names_other = bool(flips), len(flips) < len(self.draft.masks)
+            self._scored[key] = (scored, indicators(view.pack.id, names_own, names_other))
         return self._scored[key]
 
     def probabilities(self, view: PackView) -> list[float]:
-        return self.model.probabilities(self.scored(view), pack_token(view.pack.id))
+        scored, flags = self._read(view)
+        return self.model.probabilities(scored, flags)
 
     def sentence(self, view: PackView, category: int) -> Span:
         """The sentence of the draft the model scores highest for the category (the whole draft
@@ -200,15 +208,16 @@ class _Reading:
         if len(spans) <= 1:
             self._by_sentence[key] = [(span, [1.0] * len(self.model.categories)) for span in spans]
             return self._by_sentence[key]
-        token = pack_token(view.pack.id)
         named, own = resolve(self.named), sorted(view.references)
         by_text: dict[str, list[float]] = {}  # a draft repeats itself more than one thinks
         scored = []
         for start, end in spans:
             inside = _within(named, start, end)
-            text = masked(self.text[start:end], inside, owned(inside, _within(own, start, end)))
+            flags = owned(inside, _within(own, start, end))
+            text = masked(self.text[start:end], inside, flags)
             if text not in by_text:
-                by_text[text] = self.model.probabilities(self.model.raw(features(words(text))), token)
+                shown = indicators(view.pack.id, any(flags), not all(flags))
+                by_text[text] = self.model.probabilities(self.model.raw(features(words(text))), shown)
             scored.append(((start, end), by_text[text]))
         self._by_sentence[key] = scored
         return scored

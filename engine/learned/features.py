@@ -2,7 +2,7 @@
 organisations Decorum knows masked to one token each.
 
 The same functions make the features when the model is trained (scikit-learn calls
-``analyse_for_pack`` as its analyzer) and when the engine scores a draft, so the two cannot
+``analyse`` as its analyzer) and when the engine scores a draft, so the two cannot
 disagree.
 
 Masking: every reference to an organisation of a loaded pack (its name, acronym, handles,
@@ -12,6 +12,12 @@ the organisation, whichever a pack is about, and criticism of IPEM is not critic
 Each token is a single character no draft holds (Unicode's private use area), so a draft masked
 for one pack differs from the same draft masked for another only at those tokens: the engine
 scores the draft once and adjusts for each pack.
+
+Facts about the draft rather than its words are indicators, outside the TF-IDF: which pack is
+asked, and whether the draft names its organisation or another. A word's weight in TF-IDF grows
+as the text shrinks (the L2 norm), and a mask counted as a word would outweigh everything in a
+three-word post ("Great RCR meeting" is not disparagement because it names the RCR); an
+indicator weighs the same in a long post and a short one.
 """
 
 from __future__ import annotations
@@ -28,13 +34,27 @@ _DIGIT = re.compile(r"\d")
 PREFIX_CHARS = 5
 OWN = "\ue001"
 OTHER = "\ue000"
+_MASKS = frozenset((OWN, OTHER))
 Span = tuple[int, int]
 
 
 def pack_token(pack_id: str) -> str:
-    """The feature that tells the model which pack's reading of a category is asked for (with a
-    colon, which no token of a draft holds)."""
+    """The indicator that tells the model which pack's reading of a category is asked for."""
     return f"pack:{pack_id}"
+
+
+NAMES_OWN = "names:own"
+NAMES_OTHER = "names:other"
+
+
+def indicators(pack_id: str, names_own: bool, names_other: bool) -> list[str]:
+    """The indicators of a draft read for a pack: the pack, and which organisations it names."""
+    found = [pack_token(pack_id)]
+    if names_own:
+        found.append(NAMES_OWN)
+    if names_other:
+        found.append(NAMES_OTHER)
+    return found
 
 
 def words(text: str) -> list[str]:
@@ -43,33 +63,28 @@ def words(text: str) -> list[str]:
 
 
 def features(tokens: Sequence[str]) -> list[str]:
-    """Every feature of a text's tokens: each token, each pair of neighbouring tokens, and the first
+    """Every word feature of a text's tokens: each token (a mask is an indicator instead), each
+    pair of neighbouring tokens ("\ue001 found": what the organisation did), and the first
     ``PREFIX_CHARS`` characters of each longer token (marked with ``~``)."""
     pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
     beginnings = ["~" + token[:PREFIX_CHARS] for token in tokens if len(token) > PREFIX_CHARS]
-    return [*tokens, *pairs, *beginnings]
+    return [*(t for t in tokens if t not in _MASKS), *pairs, *beginnings]
 
 
 def features_around(tokens: Sequence[str], positions: Iterable[int]) -> list[str]:
     """The features of ``tokens`` that involve any of ``positions``: what changes when the tokens
     there change (each pair once)."""
     chosen = sorted(set(positions))
-    found = [tokens[i] for i in chosen]
+    found = [tokens[i] for i in chosen if tokens[i] not in _MASKS]
     found += ["~" + tokens[i][:PREFIX_CHARS] for i in chosen if len(tokens[i]) > PREFIX_CHARS]
     pairs = {p for i in chosen for p in (i - 1, i) if 0 <= p < len(tokens) - 1}
     found += [f"{tokens[p]} {tokens[p + 1]}" for p in sorted(pairs)]
     return found
 
 
-def analyse_for_pack(joined: str) -> list[str]:
-    """The analyzer scikit-learn trains with: ``"<pack token>\\t<masked text>"`` → the pack's
-    token, then the text's features."""
-    token, _, text = joined.partition("\t")
-    return [token, *features(words(text))]
-
-
-def join_for_training(pack_id: str, text: str) -> str:
-    return f"{pack_token(pack_id)}\t{text}"
+def analyse(text: str) -> list[str]:
+    """The analyzer scikit-learn trains with: a masked text's word features."""
+    return features(words(text))
 
 
 def resolve(spans: Iterable[Span]) -> list[Span]:
@@ -135,7 +150,7 @@ def display(feature: str, text: str) -> str | None:
     digits), or None for features a person would not recognise (word beginnings, the pack, an
     organisation's mask) or learn nothing from (punctuation and the commonest words alone)."""
     parts = feature.split(" ")
-    if feature.startswith(("~", "pack:")) or OWN in parts or OTHER in parts:
+    if feature.startswith("~") or OWN in parts or OTHER in parts:
         return None
     if all(p in _UNTOLD or _is_punctuation(p) for p in parts):
         return None

@@ -9,6 +9,10 @@ always:
     <vocabulary: features joined by "\\n", UTF-8> <idf: n float64>
     <idf-weighted coefficients: n × k float64, row by feature: idf[j] × coefficient[k][j]>
 
+and the header holds each indicator's coefficient per category (``indicators``: name → k floats):
+indicators are facts about a draft (the pack asked, whether it names an organisation) that are
+added as 1, outside the TF-IDF and its norm.
+
 so that loading is one read, one split and an ``array.frombytes``: a few tens of milliseconds,
 and scoring a text unpacks one row per feature (in C) and sums columns.
 """
@@ -54,6 +58,7 @@ class LinearModel:
         self.intercepts: tuple[float, ...] = tuple(header["intercepts"])
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.vocabulary = vocabulary
+        self.indicators: dict[str, tuple[float, ...]] = {name: tuple(values) for name, values in header.get("indicators", {}).items()}
         self.idf = idf
         # A feature's idf-weighted coefficients for every category, unpacked in one C call.
         self._row = struct.Struct(f"<{len(self.categories)}d")
@@ -93,7 +98,9 @@ class LinearModel:
     def raw(self, features: Iterable[str]) -> Scored:
         """The TF-IDF of a text's features, and each category's weighted sum, before the L2 norm."""
         counted = Counter(features)
-        counts = {j: n for j, n in zip(map(self.index.get, counted), counted.values()) if j is not None}
+        return self._scored({j: n for j, n in zip(map(self.index.get, counted), counted.values()) if j is not None})
+
+    def _scored(self, counts: dict[int, int]) -> Scored:
         width, rows, idf = len(self.categories), self._rows, self.idf
         # Every feature's row (idf × coefficients) side by side, and each category's sum of them,
         # weighted by the feature's term frequency, in C (map and sum), not a loop per category.
@@ -116,7 +123,7 @@ class LinearModel:
                 if j is not None:
                     touched.setdefault(j, counts.get(j, 0))
                     counts[j] = counts.get(j, 0) + step
-        dots, squared = list(scored.dots), scored.squared_norm
+        dots, squared, taken = list(scored.dots), scored.squared_norm, 0.0
         for j, before in touched.items():
             after = counts[j]
             if after == 0:
@@ -124,42 +131,45 @@ class LinearModel:
             if after == before:
                 continue
             step = _factor(after) - _factor(before)
+            taken += _factor(before) ** 2 * self.idf[j] ** 2
             squared += (_factor(after) ** 2 - _factor(before) ** 2) * self.idf[j] ** 2
             dots = list(map(add, dots, (w * step for w in self._row_of(j))))
+        if taken > 0.5 * scored.squared_norm:
+            # Most of the text changed (a draft that is all organisation names): subtracting would
+            # lose the digits that are left, so the sums are made afresh.
+            return self._scored(counts)
         return Scored(counts, squared, tuple(dots))
 
     def _row_of(self, j: int) -> tuple[float, ...]:
         """Feature ``j``'s idf times its coefficient, for each category."""
         return self._row.unpack_from(self._rows, 8 * len(self.categories) * j)
 
-    def probabilities(self, scored: Scored, extra: str | None = None) -> list[float]:
-        """Each category's probability for the text, with one more feature (a pack's token) that
-        occurs once, as scikit-learn's ``predict_proba`` gives it."""
-        dots, squared = list(scored.dots), scored.squared_norm
-        j = self.index.get(extra) if extra is not None else None
-        if j is not None:  # a pack's token: never a feature of the text itself, and there once
-            value = self.idf[j]
-            squared += value * value
-            dots = list(map(add, dots, self._row_of(j)))
-        norm = math.sqrt(squared) or 1.0
-        return [_sigmoid(b + dot / norm) for b, dot in zip(self.intercepts, dots)]
+    def probabilities(self, scored: Scored, indicators: Iterable[str] = ()) -> list[float]:
+        """Each category's probability for the text with these indicators set, as scikit-learn's
+        ``predict_proba`` gives it."""
+        norm = math.sqrt(scored.squared_norm) or 1.0
+        logits = [b + dot / norm for b, dot in zip(self.intercepts, scored.dots)]
+        for name in indicators:
+            weights = self.indicators.get(name)
+            if weights is not None:
+                logits = list(map(add, logits, weights))
+        return [_sigmoid(x) for x in logits]
 
-    def probability(self, features: Iterable[str], category: int, extra: str | None = None) -> float:
+    def probability(self, features: Iterable[str], category: int, indicators: Iterable[str] = ()) -> float:
         """One category's probability for a text, reading only that category's weights: what
         pointing at the sentence behind a finding needs, sentence by sentence."""
         index, idf, rows, width = self.index, self.idf, self._rows, len(self.categories)
         unpack = _ONE.unpack_from
         dot = squared = 0.0
-        counted = Counter(features)
-        if extra is not None:
-            counted[extra] = 1
-        for feature, tf in counted.items():
+        for feature, tf in Counter(features).items():
             j = index.get(feature)
             if j is not None:
                 factor = _factor(tf)
                 squared += (factor * idf[j]) ** 2
                 dot += factor * unpack(rows, 8 * (width * j + category))[0]
-        return _sigmoid(self.intercepts[category] + dot / (math.sqrt(squared) or 1.0))
+        logit = self.intercepts[category] + dot / (math.sqrt(squared) or 1.0)
+        logit += sum(self.indicators[name][category] for name in indicators if name in self.indicators)
+        return _sigmoid(logit)
 
     def contributions(self, scored: Scored, category: int) -> list[tuple[float, str]]:
         """What each feature of the text added to a category's score, largest first."""
