@@ -114,7 +114,10 @@ class PanelView:
             "(state) => decorum.active()?.dataset.decorumState === state",
             state,
             timeout=timeout,
-            message=lambda: f"the panel never reached {state!r} (it is {self.state()!r})",
+            message=lambda: (
+                f"the panel never reached {state!r} (it is {self.state()!r}, "
+                f"says {self.status_text()!r}, shows {sorted(self.findings())})"
+            ),
         )
 
     def count(self) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import harness
-from content_world import LATENCY, TIMING, ContentWorld, PanelView
+from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView
 
 # Every run saves its screenshots with the other artifacts; DECORUM_SCREENSHOTS=docs refreshes the README's.
 SCREENSHOTS = (
@@ -248,7 +248,10 @@ class Draft:
             finding.press("fix")
         else:
             finding.click("fix")
-        self.wait_for_state("ok")
+        try:
+            self.wait_for_state("ok")
+        except ContentWorldError as error:
+            raise ContentWorldError(f"{error}; the editor holds {self.model_text()!r}") from error
         return fix_text
 
     def _record_latency(self, what: str) -> None:
