@@ -1,13 +1,16 @@
-"""How long `engine.check` takes in-process: per draft length, and per character as drafts grow."""
+"""How long `engine.check` takes in-process: per draft length, rules alone and combined with the
+learned checker, and per character as drafts grow."""
 
 from __future__ import annotations
 
 import logging
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import engine
+from engine.learned import default_checker
 
 from bench.drafts import Source, drafts_of_length
 from bench.hostile import hostile_drafts
@@ -28,6 +31,9 @@ DISTINCT_DRAFTS = 64
 # Checks of each new length before its timed runs, so that the first timed run is not special.
 UNTIMED_PER_LENGTH = 2
 ENGINE_LOGGER = "decorum.engine"
+# Side by side: the rules alone, and what the engine does by default (rules and learned checker).
+RULES, COMBINED = "rules", "combined"
+DETECTIONS = (RULES, COMBINED)
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,10 @@ class SizePoint:
         return self.timings.median_ms * 1000 / self.chars
 
 
+class LearnedCheckerOff(RuntimeError):
+    """The learned checker could not be loaded here, so "combined" would measure the rules alone."""
+
+
 @dataclass(frozen=True)
 class Measured:
     """Wall-clock time (what the user waits) and the process's CPU time for the same calls.
@@ -52,6 +62,17 @@ class Measured:
 
     wall: Timings
     cpu: Timings
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """The same drafts checked by the rules alone and combined, each draft by both in turn."""
+
+    rules: Measured
+    combined: Measured
+    # The median over the drafts of combined less rules, each pair checked back to back: what the
+    # learned checker adds, less exposed to bursts of other work than two medians taken apart.
+    added_median_ms: float
 
 
 class EngineWarnings(logging.Handler):
@@ -77,18 +98,26 @@ class EngineWarnings(logging.Handler):
         return counter
 
 
-def check(text: str) -> list[engine.Finding]:
+def in_turn(round_number: int) -> tuple[str, ...]:
+    """Both detections in the order of this round: which goes first alternates, so that neither
+    always finds the caches the other left."""
+    return DETECTIONS if round_number % 2 == 0 else DETECTIONS[::-1]
+
+
+def check(text: str, detection: str = COMBINED) -> list[engine.Finding]:
     """The call the host makes for every pause in typing, with every pack on."""
-    return engine.check(text, PACKS, SOCIETY_IDENTITY, SITE)
+    return engine.check(text, PACKS, SOCIETY_IDENTITY, SITE, detection=detection)
 
 
 @dataclass(frozen=True)
 class HostileCheck:
-    """One hostile draft at the size limit, checked with all packs, without and with the society identity."""
+    """One hostile draft at the size limit, checked with all packs, without and with the society
+    identity, and by the rules alone."""
 
     name: str
-    cpu_plain: Timings  # the process's CPU time, no identity given
+    cpu_plain: Timings  # the process's CPU time, combined, no identity given
     cpu_identity: Timings  # the same, with the society identity
+    cpu_rules: Timings  # the rules alone, no identity given
     wall_worst_ms: float
     # How far the process's peak resident memory rose above what it held before the check (None: not measurable here).
     peak_growth_kib: int | None
@@ -99,25 +128,28 @@ class HostileCheck:
         return max(self.cpu_plain.median_ms, self.cpu_identity.median_ms)
 
 
+# How each hostile draft is checked: (identity, detection).
+HOSTILE_WAYS = ((None, COMBINED), (SOCIETY_IDENTITY, COMBINED), (None, RULES))
+
+
 def time_hostile(runs: int) -> list[HostileCheck]:
     """Each hostile draft (bench/hostile.py) at 63,206 UTF-16 units, `runs` times each way."""
     measured = []
     for name, draft in hostile_drafts().items():
-        cpu: dict[bool, list[int]] = {False: [], True: []}
+        cpu: list[list[int]] = [[] for _ in HOSTILE_WAYS]
         wall, growth, incomplete = 0, None, set()
         for _ in range(runs):
-            for with_identity in (False, True):
-                identity = SOCIETY_IDENTITY if with_identity else None
+            for way, (identity, detection) in enumerate(HOSTILE_WAYS):
                 started, cpu_started, rss_before = time.perf_counter_ns(), time.process_time_ns(), _reset_peak_rss()
-                report = engine.check_report(draft, PACKS, identity, SITE)
-                cpu[with_identity].append(time.process_time_ns() - cpu_started)
-                wall = max(wall, time.perf_counter_ns() - started)
+                report = engine.check_report(draft, PACKS, identity, SITE, detection=detection)
+                cpu[way].append(time.process_time_ns() - cpu_started)
+                if detection == COMBINED:
+                    wall = max(wall, time.perf_counter_ns() - started)
                 peak = _peak_rss_kib()
                 if rss_before is not None and peak is not None:
                     growth = max(growth or 0, peak - rss_before)
                 incomplete.update(report.incomplete)
-        measured.append(HostileCheck(name, Timings.of(cpu[False]), Timings.of(cpu[True]), wall / 1e6, growth,
-                                     tuple(sorted(incomplete))))
+        measured.append(HostileCheck(name, *map(Timings.of, cpu), wall / 1e6, growth, tuple(sorted(incomplete))))
     return measured
 
 
@@ -128,16 +160,17 @@ def _reset_peak_rss() -> int | None:
             clear.write("5")
     except OSError:
         return None
-    return _status_kib("VmRSS")
+    return status_kib("VmRSS")
 
 
 def _peak_rss_kib() -> int | None:
-    return _status_kib("VmHWM")
+    return status_kib("VmHWM")
 
 
-def _status_kib(field: str) -> int | None:
+def status_kib(field: str, pid: int | str = "self") -> int | None:
+    """A memory figure of a process, in KiB, as the kernel reports it (Linux; None elsewhere)."""
     try:
-        with open("/proc/self/status") as status:
+        with open(f"/proc/{pid}/status") as status:
             for line in status:
                 if line.startswith(field + ":"):
                     return int(line.split()[1])
@@ -147,57 +180,68 @@ def _status_kib(field: str) -> int | None:
 
 
 def warm_up(source: Source, calls: int) -> None:
-    """Load and compile every pack and pattern, as the host does once it serves, before anything is timed."""
+    """Load and compile every pack and pattern, and read the model, as the host does once it
+    serves, before anything is timed."""
     engine.warm()
+    if default_checker() is None:
+        raise LearnedCheckerOff("the learned checker is off (DECORUM_MODEL=off, or its model could not be read: "
+                                "see the log above), so the combined figures would be the rules' alone")
     check("")  # builds the society pack for the benchmark's identity
     engine.warm()
     for draft in drafts_of_length(source, 3_000, calls):
         check(draft)
 
 
-def time_drafts(source: Source, chars: int, runs: int, one_paragraph: bool = False) -> Measured:
-    """`runs` timed checks of `chars`-character drafts, cycling through distinct drafts."""
+def time_drafts(source: Source, chars: int, runs: int, one_paragraph: bool = False) -> SideBySide:
+    """`runs` rounds of `chars`-character drafts, cycling through distinct drafts; in each round
+    one draft is checked by the rules alone and combined, back to back (`in_turn`), so that a burst
+    of other work on the machine weighs on both alike.
+    """
     drafts = drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs), one_paragraph)
     for draft in drafts[:UNTIMED_PER_LENGTH]:
-        check(draft)
-    return _time_calls(check, drafts, runs)
+        for detection in DETECTIONS:
+            check(draft, detection)
+    wall: dict[str, list[int]] = {d: [] for d in DETECTIONS}
+    cpu: dict[str, list[int]] = {d: [] for d in DETECTIONS}
+    for n in range(runs):
+        draft = drafts[n % len(drafts)]
+        for detection in in_turn(n):
+            started, cpu_started = time.perf_counter_ns(), time.process_time_ns()
+            check(draft, detection)
+            cpu[detection].append(time.process_time_ns() - cpu_started)
+            wall[detection].append(time.perf_counter_ns() - started)
+    added = statistics.median(c - r for r, c in zip(wall[RULES], wall[COMBINED])) / 1e6
+    rules, combined = (Measured(Timings.of(wall[d]), Timings.of(cpu[d])) for d in (RULES, COMBINED))
+    return SideBySide(rules, combined, added)
 
 
-def time_per_char(source: Source, sizes: tuple[int, ...], runs_for: Callable[[int], int]) -> list[SizePoint]:
-    """Median time at each draft length; flat µs/char means time grows linearly with the draft.
+def time_per_char(source: Source, sizes: tuple[int, ...], runs_for: Callable[[int], int]) -> dict[str, list[SizePoint]]:
+    """Median time at each draft length, by the rules alone and combined; flat µs/char means time
+    grows linearly with the draft.
 
     The runs of every length are interleaved, each length's spread evenly over the whole
     measurement, so that a burst of other work on the machine weighs on all lengths alike
-    rather than on whichever length was being timed when it came.
+    rather than on whichever length was being timed when it came; each draft is checked both
+    ways in turn, as in `time_drafts`.
     """
     drafts = {chars: drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs_for(chars))) for chars in sizes}
     for chars in sizes:
         for draft in drafts[chars][:UNTIMED_PER_LENGTH]:
-            check(draft)
+            for detection in DETECTIONS:
+                check(draft, detection)
     schedule = sorted(((n + 0.5) / runs_for(chars), chars, n) for chars in sizes for n in range(runs_for(chars)))
-    durations: dict[int, list[int]] = {chars: [] for chars in sizes}
+    durations: dict[str, dict[int, list[int]]] = {d: {chars: [] for chars in sizes} for d in DETECTIONS}
     clock = time.perf_counter_ns
     for _, chars, n in schedule:
         draft = drafts[chars][n % len(drafts[chars])]
-        started = clock()
-        check(draft)
-        durations[chars].append(clock() - started)
-    return [SizePoint(chars, Timings.of(durations[chars])) for chars in sizes]
+        for detection in in_turn(n):
+            started = clock()
+            check(draft, detection)
+            durations[detection][chars].append(clock() - started)
+    return {d: [SizePoint(chars, Timings.of(by_size[chars])) for chars in sizes] for d, by_size in durations.items()}
 
 
 def flatness(points: list[SizePoint]) -> float:
     """The largest µs/char over the smallest: 1.0 is perfectly linear."""
     per_char = [point.us_per_char for point in points]
     return max(per_char) / min(per_char)
-
-
-def _time_calls(call: Callable[[str], object], drafts: list[str], runs: int) -> Measured:
-    clock, cpu_clock = time.perf_counter_ns, time.process_time_ns
-    wall, cpu = [], []
-    for n in range(runs):
-        draft = drafts[n % len(drafts)]
-        started, cpu_started = clock(), cpu_clock()
-        call(draft)
-        cpu.append(cpu_clock() - cpu_started)
-        wall.append(clock() - started)
-    return Measured(Timings.of(wall), Timings.of(cpu))

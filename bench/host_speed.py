@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import statistics
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from engine import protocol
+from engine.learned import MODEL_VARIABLE
 from native_host import framing
 
 from bench.drafts import Source, drafts_of_length
-from bench.engine_speed import DISTINCT_DRAFTS, PACKS, SITE, SOCIETY_IDENTITY
+from bench.engine_speed import (COMBINED, DETECTIONS, DISTINCT_DRAFTS, PACKS, RULES, SITE, SOCIETY_IDENTITY, in_turn,
+                                status_kib)
 from bench.stats import Timings
 
 # A host that stops answering is killed after this long, so the benchmark reports instead of hanging.
@@ -28,6 +31,13 @@ STDERR_TAIL_CHARS = 2_000
 
 class HostFailed(RuntimeError):
     """The host died, hung or answered with an error; the message ends with its stderr."""
+
+
+def host_environment(detection: str) -> dict[str, str]:
+    """The environment of a host that checks `detection` ("combined", as installed, or "rules":
+    the learned checker off by its documented setting, DECORUM_MODEL=off)."""
+    environment = {key: value for key, value in os.environ.items() if key != MODEL_VARIABLE}
+    return environment if detection == COMBINED else {**environment, MODEL_VARIABLE: "off"}
 
 
 @dataclass(frozen=True)
@@ -93,11 +103,10 @@ class HostSession:
 
     def rss_kib(self) -> int:
         """Resident memory now, in KiB, as the kernel reports it (VmRSS)."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        raise HostFailed(f"no VmRSS in /proc/{self.process.pid}/status")
+        rss = status_kib("VmRSS", self.process.pid)
+        if rss is None:
+            raise HostFailed(f"no VmRSS in /proc/{self.process.pid}/status")
+        return rss
 
     def close(self) -> None:
         """Close the port as the browser does; the host should exit by itself."""
@@ -129,16 +138,18 @@ class HostSession:
 @dataclass(frozen=True)
 class ColdStarts:
     """Spawn to first hello: the very first start, which analyses every pattern, and later ones,
-    which read that analysis back (engine/detectors/analysis_store.py)."""
+    which read that analysis back (engine/detectors/analysis_store.py); later ones again with the
+    learned checker off, which do not read the model."""
 
     first: Timings
     later: Timings
+    later_rules: Timings
 
 
 def cold_starts(spawns: int) -> ColdStarts:
     """From spawning the host to holding its first hello answer: what opening the popup costs."""
     command = host_command()
-    first, later = [], []
+    first, later, later_rules = [], [], []
     with tempfile.TemporaryDirectory(prefix="decorum-bench-") as stored:
         for n in range(spawns):
             with tempfile.TemporaryDirectory(prefix="decorum-bench-") as empty:
@@ -146,12 +157,13 @@ def cold_starts(spawns: int) -> ColdStarts:
             if n == 0:
                 _time_to_hello(command, stored)  # stores the analysis for the later starts
             later.append(_time_to_hello(command, stored))
-    return ColdStarts(Timings.of(first), Timings.of(later))
+            later_rules.append(_time_to_hello(command, stored, RULES))
+    return ColdStarts(Timings.of(first), Timings.of(later), Timings.of(later_rules))
 
 
-def _time_to_hello(command: list[str], cache_dir: str) -> int:
+def _time_to_hello(command: list[str], cache_dir: str, detection: str = COMBINED) -> int:
     started = time.perf_counter_ns()
-    with HostSession(command, env={**os.environ, "DECORUM_CACHE_DIR": cache_dir}) as host:
+    with HostSession(command, env={**host_environment(detection), "DECORUM_CACHE_DIR": cache_dir}) as host:
         host.send({"id": 1, "type": "hello"})
         payload = host.receive()
         elapsed = time.perf_counter_ns() - started
@@ -159,29 +171,47 @@ def _time_to_hello(command: list[str], cache_dir: str) -> int:
     return elapsed
 
 
-def round_trips(source: Source, chars: int, runs: int, warm_up_checks: int) -> RoundTrips:
-    """`runs` checks of `chars`-character drafts over one persistent connection, one at a time.
+def round_trips(source: Source, chars: int, runs: int, warm_up_checks: int) -> dict[str, RoundTrips]:
+    """`runs` checks of `chars`-character drafts over one persistent connection, one at a time, to
+    each of two hosts running side by side: one as installed ("combined") and one with the learned
+    checker off ("rules"), so that the difference in their memory is the model's.
 
-    A round trip runs from writing the request frame to having read the whole answer frame;
-    encoding the request and parsing the answer are left out, as the browser does those, not the host.
+    Each draft goes to both hosts in turn (`in_turn`), so that other work on the machine weighs on
+    both alike. A round trip runs from writing the request frame to having read
+    the whole answer frame; encoding the request and parsing the answer are left out, as the
+    browser does those, not the host.
     """
     drafts = drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs))
-    with HostSession(host_command()) as host:
-        host.ask({"id": 0, "type": "hello"}, "hello")
-        rss_started = host.rss_kib()
+    with contextlib.ExitStack() as stack:
+        hosts = {d: stack.enter_context(HostSession(host_command(), env=host_environment(d))) for d in DETECTIONS}
+        for detection, host in hosts.items():
+            _expect_learned_checker(host.ask({"id": 0, "type": "hello"}, "hello"), detection)
+        rss_started = {d: host.rss_kib() for d, host in hosts.items()}
         for n in range(warm_up_checks):
-            host.ask(host.check_request(drafts[n % len(drafts)]), "result")
-        rss_warm = host.rss_kib()
+            for host in hosts.values():
+                host.ask(host.check_request(drafts[n % len(drafts)]), "result")
+        rss_warm = {d: host.rss_kib() for d, host in hosts.items()}
         clock = time.perf_counter_ns
-        durations = []
-        engine_ms = []
+        durations: dict[str, list[int]] = {d: [] for d in DETECTIONS}
+        engine_ms: dict[str, list[float]] = {d: [] for d in DETECTIONS}
         for n in range(runs):
-            request = protocol.encode(host.check_request(drafts[n % len(drafts)]))
-            started = clock()
-            host.send_payload(request)
-            payload = host.receive()
-            durations.append(clock() - started)
-            engine_ms.append(host.answer(payload, "result")["elapsed_ms"])
-        rss_after = host.rss_kib()
-    return RoundTrips(Timings.of(durations), statistics.median(engine_ms), rss_started, rss_warm, rss_after,
-                      warm_up_checks)
+            for detection in in_turn(n):
+                host = hosts[detection]
+                request = protocol.encode(host.check_request(drafts[n % len(drafts)]))
+                started = clock()
+                host.send_payload(request)
+                payload = host.receive()
+                durations[detection].append(clock() - started)
+                engine_ms[detection].append(host.answer(payload, "result")["elapsed_ms"])
+        rss_after = {d: host.rss_kib() for d, host in hosts.items()}
+    return {
+        d: RoundTrips(Timings.of(durations[d]), statistics.median(engine_ms[d]), rss_started[d], rss_warm[d],
+                      rss_after[d], warm_up_checks)
+        for d in DETECTIONS
+    }
+
+
+def _expect_learned_checker(hello: dict[str, Any], detection: str) -> None:
+    """A host that should check `detection` says in its hello whether its learned checker is on."""
+    if (hello.get("learned") is not None) != (detection == COMBINED):
+        raise HostFailed(f"the host started for {detection!r} checks says learned={hello.get('learned')!r}")

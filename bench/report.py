@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.drafts import REPO_ROOT
-from bench.engine_speed import HostileCheck, Measured, SizePoint, flatness
+from bench.engine_speed import COMBINED, DETECTIONS, RULES, HostileCheck, Measured, SideBySide, SizePoint, flatness
+from engine.learned import MODEL_FILE, MODEL_VARIABLE
 from engine.text import MAX_DRAFT_UTF16_UNITS
 from bench.host_speed import ColdStarts, RoundTrips
+from bench.model_load import ModelLoad
+from bench.stats import Timings
 
 START_MARKER = "<!-- bench:start -->"
 END_MARKER = "<!-- bench:end -->"
@@ -25,6 +28,12 @@ LONG_P99_MS = 5.0
 FLATNESS_LIMIT = 2.0
 # The hardening issue's: every check of a draft within the size limit, whatever it holds, in CPU time.
 HOSTILE_CPU_MS = 1_000.0
+# The learned checker's (issue #9): the engine with the model on, loading the model, and what the
+# model adds to the host's resident memory.
+COMBINED_SHORT_MEDIAN_MS = 1.0
+COMBINED_LONG_P99_MS = 5.0
+MODEL_LOAD_MS = 50.0
+MODEL_RSS_MIB = 15.0
 
 
 @dataclass(frozen=True)
@@ -35,14 +44,15 @@ class Results:
     drafts_origin: str
     short_chars: int
     long_chars: int
-    short: Measured
-    long: Measured
+    short: SideBySide
+    long: SideBySide
     # The long drafts again with no blank line anywhere: the engine matches paragraph by paragraph,
     # and this is what a long draft costs when it is all one (not a target; shown beside them).
-    long_one_paragraph: Measured
-    per_char: list[SizePoint]
+    long_one_paragraph: SideBySide
+    per_char: dict[str, list[SizePoint]]  # by detection
     hostile: list[HostileCheck]
-    round_trips: RoundTrips
+    model_load: ModelLoad
+    round_trips: dict[str, RoundTrips]  # by detection: the host as installed, and with the model off
     cold_start: ColdStarts
     # How many warnings the engine logged in-process (patterns that timed out), and the first.
     engine_warnings: tuple[int, str]
@@ -72,8 +82,8 @@ def machine(results: Results) -> list[str]:
 
 
 def tables(results: Results) -> list[Table]:
-    return [_targets(results), _engine(results), _per_char(results), _hostile(results.hostile), _host(results),
-            _memory(results.round_trips)]
+    return [_targets(results), _engine(results), _per_char(results), _hostile(results.hostile),
+            _model_load(results.model_load), _host(results), _memory(results.round_trips)]
 
 
 def as_text(results: Results) -> str:
@@ -114,7 +124,9 @@ def write_between_markers(path: Path, block: str) -> None:
 
 
 def _context(results: Results) -> list[str]:
-    facts = [f"Drafts: cut from {results.drafts_origin}; packs: all five, with the society identity (BSCI)"]
+    facts = [f"Drafts: cut from {results.drafts_origin}; packs: all five, with the society identity (BSCI)",
+             f"Detection: {RULES} = the rules alone (detection=\"rules\"); {COMBINED} = the rules and the learned "
+             "checker, as the engine checks by default (sensitivity balanced)"]
     count, first = results.engine_warnings
     if count:
         facts.append(f"ENGINE WARNINGS during the in-process run: {count:,} (first: {first[:160]}); "
@@ -128,24 +140,50 @@ def _context(results: Results) -> list[str]:
 
 def _targets(results: Results) -> Table:
     """The budgets are for what the user waits for: wall-clock time."""
-    short, long = f"{results.short_chars:,}", f"{results.long_chars:,}"
-    flat = flatness(results.per_char)
-    sizes = results.per_char
+    short, long = f"{results.short_chars:,} chars", f"{results.long_chars:,} chars"
+    flat = {d: flatness(points) for d, points in results.per_char.items()}
+    sizes = results.per_char[RULES]
+    linear = f"µs/char flat, {sizes[0].chars:,} to {sizes[-1].chars:,} chars"
+    hostile = f"worst hostile draft, {MAX_DRAFT_UTF16_UNITS:,} units, CPU"
     worst = max(check.cpu_worst_ms for check in results.hostile)
+    worst_rules = max(check.cpu_rules.median_ms for check in results.hostile)
+    load = results.model_load.wall.median_ms
+    model_rss_mib = _model_rss_kib(results.round_trips) / 1024
     rows = [
-        (f"{short} chars, median", f"≤ {SHORT_MEDIAN_MS} ms", _ms(results.short.wall.median_ms),
-         _verdict(results.short.wall.median_ms <= SHORT_MEDIAN_MS)),
-        (f"{short} chars, p99", f"≤ {SHORT_P99_MS:g} ms", _ms(results.short.wall.p99_ms),
-         _verdict(results.short.wall.p99_ms <= SHORT_P99_MS)),
-        (f"{long} chars, p99", f"≤ {LONG_P99_MS:g} ms", _ms(results.long.wall.p99_ms),
-         _verdict(results.long.wall.p99_ms <= LONG_P99_MS)),
-        (f"µs/char flat, {sizes[0].chars:,} to {sizes[-1].chars:,} chars",
-         f"largest / smallest ≤ {FLATNESS_LIMIT:g}", f"{flat:.2f}", _verdict(flat <= FLATNESS_LIMIT)),
-        (f"worst hostile draft, {MAX_DRAFT_UTF16_UNITS:,} units, CPU", f"≤ {HOSTILE_CPU_MS:,.0f} ms", _ms(worst),
-         _verdict(worst <= HOSTILE_CPU_MS)),
+        _target(f"{short}, median", RULES, SHORT_MEDIAN_MS, results.short.rules.wall.median_ms),
+        _target(f"{short}, p99", RULES, SHORT_P99_MS, results.short.rules.wall.p99_ms),
+        _target(f"{long}, p99", RULES, LONG_P99_MS, results.long.rules.wall.p99_ms),
+        _flat(linear, RULES, flat[RULES]),
+        _target(hostile, RULES, HOSTILE_CPU_MS, worst_rules),
+        _flat(linear, COMBINED, flat[COMBINED]),
+        _target(hostile, COMBINED, HOSTILE_CPU_MS, worst),
+        _target(f"{short}, median", COMBINED, COMBINED_SHORT_MEDIAN_MS, results.short.combined.wall.median_ms),
+        _target(f"{long}, p99", COMBINED, COMBINED_LONG_P99_MS, results.long.combined.wall.p99_ms),
+        _target(f"model load: read and parse {MODEL_FILE.name}, median", "", MODEL_LOAD_MS, load),
+        ("decorum-host VmRSS the model adds, largest of the three times", "", f"≤ {MODEL_RSS_MIB:g} MiB",
+         f"{model_rss_mib:.1f} MiB", _verdict(model_rss_mib <= MODEL_RSS_MIB)),
     ]
-    return Table("Targets (engine.check, all five packs)", ("target", "budget", "measured", "result"), rows,
-                 frozenset({2}))
+    return Table("Targets (all five packs)", ("target", "detection", "budget", "measured", "result"),
+                 rows, frozenset({3}))
+
+
+def _target(name: str, detection: str, budget_ms: float, measured_ms: float) -> tuple[str, ...]:
+    return name, detection, f"≤ {budget_ms:,g} ms", _ms(measured_ms), _verdict(measured_ms <= budget_ms)
+
+
+def _flat(name: str, detection: str, flat: float) -> tuple[str, ...]:
+    budget = f"largest / smallest ≤ {FLATNESS_LIMIT:g}"
+    return name, detection, budget, f"{flat:.2f}", _verdict(flat <= FLATNESS_LIMIT)
+
+
+def _model_rss_kib(trips: dict[str, RoundTrips]) -> int:
+    """What the model adds to the host's VmRSS: the largest difference between the host as
+    installed and the host with the learned checker off, after start-up, warm-up and the run."""
+    return max(on - off for on, off in zip(_rss_kib(trips[COMBINED]), _rss_kib(trips[RULES])))
+
+
+def _rss_kib(trips: RoundTrips) -> tuple[int, int, int]:
+    return trips.rss_started_kib, trips.rss_warm_kib, trips.rss_after_kib
 
 
 def _engine(results: Results) -> Table:
@@ -155,59 +193,106 @@ def _engine(results: Results) -> Table:
         (f"{results.long_chars:,} chars, one paragraph", results.long_one_paragraph),
     )
     rows = [
-        (name, f"{m.wall.runs:,}", _ms(m.wall.median_ms), _ms(m.wall.p99_ms), _ms(m.wall.max_ms),
-         _ms(m.cpu.median_ms), _ms(m.cpu.p99_ms))
-        for name, m in drafts
+        (name, f"{pair.rules.wall.runs:,}", *_figures(pair.rules), *_figures(pair.combined), _ms(pair.added_median_ms))
+        for name, pair in drafts
     ]
-    headers = ("draft", "runs", "median", "p99", "max", "CPU median", "CPU p99")
-    return Table("engine.check, in-process, after warm-up (wall clock; CPU time of the process beside it)",
-                 headers, rows, frozenset({1, 2, 3, 4, 5, 6}))
+    figures = ("median", "p99", "max", "CPU median")
+    headers = ("draft", "runs", *(f"{d} {figure}" for d in DETECTIONS for figure in figures),
+               "model adds (paired median)")
+    return Table("engine.check, in-process, after warm-up: the rules alone and combined, each draft by both in turn "
+                 "(wall clock; CPU time of the process beside it)", headers, rows, frozenset(range(1, 11)))
+
+
+def _figures(measured: Measured) -> tuple[str, ...]:
+    return (_ms(measured.wall.median_ms), _ms(measured.wall.p99_ms), _ms(measured.wall.max_ms),
+            _ms(measured.cpu.median_ms))
 
 
 def _per_char(results: Results) -> Table:
+    rules, combined = results.per_char[RULES], results.per_char[COMBINED]
     rows = [
-        (f"{point.chars:,} chars", f"{point.timings.runs:,}", _ms(point.timings.median_ms), f"{point.us_per_char:.2f}")
-        for point in results.per_char
+        (f"{r.chars:,} chars", f"{r.timings.runs:,}", _ms(r.timings.median_ms), f"{r.us_per_char:.2f}",
+         _ms(c.timings.median_ms), f"{c.us_per_char:.2f}")
+        for r, c in zip(rules, combined)
     ]
-    rows.append(("flatness (largest / smallest µs/char)", "", "", f"{flatness(results.per_char):.2f}"))
-    return Table("Time per character (engine.check, median)", ("draft", "runs", "median", "µs/char"), rows,
-                 frozenset({1, 2, 3}))
+    rows.append(("flatness (largest / smallest µs/char)", "", "", f"{flatness(rules):.2f}", "",
+                 f"{flatness(combined):.2f}"))
+    headers = ("draft", "runs", f"{RULES} median", f"{RULES} µs/char", f"{COMBINED} median", f"{COMBINED} µs/char")
+    return Table("Time per character (engine.check, median; each draft by both in turn)", headers, rows,
+                 frozenset(range(1, 6)))
 
 
 def _hostile(checks: list[HostileCheck]) -> Table:
     rows = [
         (check.name, _ms(check.cpu_plain.median_ms), _ms(check.cpu_identity.median_ms), _ms(check.wall_worst_ms),
+         _ms(check.cpu_rules.median_ms),
          "n/a" if check.peak_growth_kib is None else _mib(check.peak_growth_kib), ", ".join(check.incomplete) or "none")
         for check in checks
     ]
-    headers = ("draft", "CPU median", "CPU, with identity", "wall, worst", "peak memory growth", "did not finish")
-    return Table(f"Hostile drafts at the size limit ({MAX_DRAFT_UTF16_UNITS:,} UTF-16 units), all five packs "
-                 f"(CPU time of the process, median of {checks[0].cpu_plain.runs} each)",
-                 headers, rows, frozenset({1, 2, 3, 4}))
+    headers = ("draft", "CPU median", "CPU, with identity", "wall, worst", "CPU, rules alone", "peak memory growth",
+               "did not finish")
+    return Table(f"Hostile drafts at the size limit ({MAX_DRAFT_UTF16_UNITS:,} UTF-16 units), all five packs, "
+                 f"combined unless said (CPU time of the process, median of {checks[0].cpu_plain.runs} each)",
+                 headers, rows, frozenset({1, 2, 3, 4, 5}))
+
+
+def _model_load(load: ModelLoad) -> Table:
+    memory = load.memory
+    rows = [
+        (f"read and parse (LinearModel.read), median of {load.wall.runs}", _ms(load.wall.median_ms)),
+        ("read and parse, slowest", _ms(load.wall.max_ms)),
+        ("read and parse, CPU median", _ms(load.cpu.median_ms)),
+        ("VmRSS it adds to a fresh process that imported the engine",
+         "n/a" if memory.rss_growth_kib is None else _mib(memory.rss_growth_kib)),
+        ("held by Python once read (tracemalloc)", _mib(memory.held_kib)),
+        ("the most Python held while reading it (tracemalloc)", _mib(memory.peak_kib)),
+    ]
+    return Table(f"The learned checker's model ({MODEL_FILE.name}, {load.file_bytes / 1e6:.1f} MB): "
+                 "read in-process, its memory in a fresh process",
+                 ("measure", "figure"), rows, frozenset({1}))
 
 
 def _host(results: Results) -> Table:
-    trips, cold = results.round_trips.timings, results.cold_start
+    trips, cold = results.round_trips, results.cold_start
     rows = [
-        (f"round trip, {results.short_chars:,}-char check, one connection", f"{trips.runs:,}", _ms(trips.median_ms),
-         _ms(trips.p99_ms), _ms(trips.max_ms)),
-        ("of which engine time (the host's elapsed_ms, median)", "", _ms(results.round_trips.engine_median_ms), "", ""),
-        ("cold start: spawn to first hello, patterns analysed afresh", f"{cold.first.runs:,}", _ms(cold.first.median_ms),
-         _ms(cold.first.p99_ms), _ms(cold.first.max_ms)),
-        ("cold start: spawn to first hello, analysis read back", f"{cold.later.runs:,}", _ms(cold.later.median_ms),
-         _ms(cold.later.p99_ms), _ms(cold.later.max_ms)),
+        (f"round trip, {results.short_chars:,}-char check, one connection, {_learned(d)}", *_timed(trips[d].timings))
+        for d in DETECTIONS
+    ]
+    rows += [
+        (f"of which engine time (the host's elapsed_ms, median), {_learned(d)}", "",
+         _ms(trips[d].engine_median_ms), "", "")
+        for d in DETECTIONS
+    ]
+    rows += [
+        ("cold start: spawn to first hello, patterns analysed afresh", *_timed(cold.first)),
+        ("cold start: spawn to first hello, analysis read back", *_timed(cold.later)),
+        (f"cold start: spawn to first hello, analysis read back, {_learned(RULES)}", *_timed(cold.later_rules)),
     ]
     return Table("decorum-host over stdin/stdout frames", ("measure", "runs", "median", "p99", "max"), rows,
                  frozenset({1, 2, 3, 4}))
 
 
-def _memory(trips: RoundTrips) -> Table:
+def _learned(detection: str) -> str:
+    return "learned checker on" if detection == COMBINED else f"learned checker off ({MODEL_VARIABLE}=off)"
+
+
+def _timed(timings: Timings) -> tuple[str, ...]:
+    return f"{timings.runs:,}", _ms(timings.median_ms), _ms(timings.p99_ms), _ms(timings.max_ms)
+
+
+def _memory(trips: dict[str, RoundTrips]) -> Table:
+    on, off = trips[COMBINED], trips[RULES]
+    when = (
+        "after start-up (packs loaded, hello answered)",
+        f"after warm-up (+{on.warm_up_checks:,} checks)",
+        f"after the round-trip run (+{on.timings.runs:,} checks)",
+    )
     rows = [
-        ("after start-up (packs loaded, hello answered)", _mib(trips.rss_started_kib)),
-        (f"after warm-up (+{trips.warm_up_checks:,} checks)", _mib(trips.rss_warm_kib)),
-        (f"after the round-trip run (+{trips.timings.runs:,} checks)", _mib(trips.rss_after_kib)),
+        (moment, _mib(with_model), _mib(without), _mib(with_model - without))
+        for moment, with_model, without in zip(when, _rss_kib(on), _rss_kib(off))
     ]
-    return Table("decorum-host resident memory (VmRSS)", ("when", "VmRSS"), rows, frozenset({1}))
+    return Table("decorum-host resident memory (VmRSS), two hosts side by side",
+                 ("when", _learned(COMBINED), _learned(RULES), "the model's share"), rows, frozenset({1, 2, 3}))
 
 
 def _text_row(cells: tuple[str, ...], widths: list[int], numeric: frozenset[int]) -> str:

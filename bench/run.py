@@ -1,8 +1,8 @@
 """Measure the engine and the native host and print the figures; `--write BENCHMARKS.md` records them.
 
-    .venv/bin/python bench/run.py                        # full run (about a minute), table on stdout
+    .venv/bin/python bench/run.py                        # full run (a few minutes), table on stdout
     .venv/bin/python bench/run.py --write BENCHMARKS.md  # and replace the table in BENCHMARKS.md
-    .venv/bin/python bench/run.py --quick                # smoke run, a few seconds
+    .venv/bin/python bench/run.py --quick                # smoke run, about half a minute
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 # Run as a script (`python bench/run.py`), Python puts bench/ on the path, not the repository.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import engine_speed, host_speed, report  # noqa: E402
+from bench import engine_speed, host_speed, model_load, report  # noqa: E402
 from bench.drafts import DEFAULT_CORPUS, load_source  # noqa: E402
 
 SHORT_CHARS = 280  # an X post
@@ -37,6 +37,7 @@ class Plan:
     host_warm_up_checks: int
     cold_starts: int
     hostile_runs: int
+    model_reads: int
 
     def runs_for(self, chars: int) -> int:
         low, high = self.per_char_runs
@@ -45,12 +46,12 @@ class Plan:
 
 FULL = Plan(
     warm_up_checks=50, short_runs=2_000, long_runs=500, per_char_budget_chars=300_000, per_char_runs=(11, 1_000),
-    round_trips=2_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3,
+    round_trips=2_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3, model_reads=10,
 )
-# Well under 30 s even on a busy machine: each cold start alone loads every pack.
+# About 25 s on a busy machine, most of it the hostile drafts; a cold start alone loads every pack.
 QUICK = Plan(
     warm_up_checks=10, short_runs=200, long_runs=30, per_char_budget_chars=20_000, per_char_runs=(3, 60),
-    round_trips=100, host_warm_up_checks=10, cold_starts=2, hostile_runs=1,
+    round_trips=100, host_warm_up_checks=10, cold_starts=1, hostile_runs=1, model_reads=3,
 )
 
 
@@ -62,18 +63,31 @@ def main(argv: list[str] | None = None) -> int:
 
     engine_warnings = engine_speed.EngineWarnings.watch()
     _progress(f"drafts: {source.origin}; warming up the engine")
-    engine_speed.warm_up(source, plan.warm_up_checks)
-    _progress(f"engine.check: {plan.short_runs:,} × {SHORT_CHARS:,} chars")
+    try:
+        engine_speed.warm_up(source, plan.warm_up_checks)
+    except engine_speed.LearnedCheckerOff as off:
+        print(f"bench: {off}", file=sys.stderr)
+        return 1
+    each = "the rules alone and combined, in turn"
+    _progress(f"engine.check: {plan.short_runs:,} × {SHORT_CHARS:,} chars, {each}")
     short = engine_speed.time_drafts(source, SHORT_CHARS, plan.short_runs)
-    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars")
+    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars, {each}")
     long = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs)
-    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars in one paragraph")
+    _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars in one paragraph, {each}")
     long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
-    _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars")
+    _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, {each}")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
-    _progress(f"hostile drafts at the size limit: {plan.hostile_runs} × each, without and with the identity")
+    _progress(f"hostile drafts at the size limit: {plan.hostile_runs} × each, combined without and with the "
+              "identity, and the rules alone")
     hostile = engine_speed.time_hostile(plan.hostile_runs)
-    _progress(f"decorum-host: {plan.round_trips:,} round trips over one connection")
+    _progress(f"the learned checker's model: {plan.model_reads} reads, and its memory in a fresh process")
+    try:
+        model = model_load.time_model_load(plan.model_reads)
+    except model_load.ProbeFailed as failure:
+        print(f"bench: the model's memory could not be measured: {failure}", file=sys.stderr)
+        return 1
+    _progress(f"decorum-host: {plan.round_trips:,} round trips over one connection, to a host with the learned "
+              "checker and one without, in turn")
     try:
         trips = host_speed.round_trips(source, SHORT_CHARS, plan.round_trips, plan.host_warm_up_checks)
         _progress(f"decorum-host: {plan.cold_starts} cold starts")
@@ -85,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     results = report.Results(
         quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
         short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, hostile=hostile,
-        round_trips=trips, cold_start=cold,
+        model_load=model, round_trips=trips, cold_start=cold,
         engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
     )
     print(report.as_text(results), end="")

@@ -5,6 +5,7 @@ the words that weighed)."""
 from __future__ import annotations
 
 import json
+import logging
 import math
 
 import numpy as np
@@ -192,18 +193,40 @@ def test_a_damaged_model_file_is_refused_naming_the_file(tmp_path):
             LinearModel.read(path)
 
 
-def test_without_its_model_the_engine_checks_with_the_rules_and_hello_says_so(monkeypatch, tmp_path, caplog):
+@pytest.fixture
+def checker_read_afresh():
+    """``default_checker()`` reads its setting and its model again within the test, and after it."""
+    default_checker.cache_clear()
+    yield
+    default_checker.cache_clear()
+
+
+def test_without_its_model_the_engine_checks_with_the_rules_and_hello_says_so(monkeypatch, tmp_path, caplog, checker_read_afresh):
     from engine import learned
 
     monkeypatch.setattr(learned, "MODEL_FILE", tmp_path / "missing.bin")
-    learned.default_checker.cache_clear()
-    try:
-        text, packs, pair = MISSED_BY_RULES[0]
-        assert [f.to_json() for f in engine.check(text, packs)] == [f.to_json() for f in engine.check(text, packs, detection="rules")]
-        assert protocol.handle({"id": 1, "type": "hello"})["learned"] is None
-        assert "the learned checker is off" in caplog.text
-    finally:
-        learned.default_checker.cache_clear()
+    text, packs, pair = MISSED_BY_RULES[0]
+    assert [f.to_json() for f in engine.check(text, packs)] == [f.to_json() for f in engine.check(text, packs, detection="rules")]
+    assert protocol.handle({"id": 1, "type": "hello"})["learned"] is None
+    assert "the learned checker is off" in caplog.text
+
+
+def test_decorum_model_off_turns_the_learned_checker_off(monkeypatch, caplog, checker_read_afresh):
+    monkeypatch.setenv("DECORUM_MODEL", "off")
+    caplog.set_level(logging.INFO, logger="decorum.engine")
+    text, packs, pair = MISSED_BY_RULES[0]
+    found = engine.check(text, packs)
+    assert pair not in {f"{f.policy}/{f.category}" for f in found}
+    assert [f.to_json() for f in found] == [f.to_json() for f in engine.check(text, packs, detection="rules")]
+    assert protocol.handle({"id": 1, "type": "hello"})["learned"] is None
+    assert "the learned checker is off: DECORUM_MODEL=off" in caplog.text
+
+
+def test_an_unknown_decorum_model_setting_is_named_and_the_model_stays_on(monkeypatch, caplog, checker_read_afresh):
+    monkeypatch.setenv("DECORUM_MODEL", "of")
+    text, packs, pair = MISSED_BY_RULES[0]
+    assert pair in {f"{f.policy}/{f.category}" for f in engine.check(text, packs)}
+    assert "DECORUM_MODEL='of' is not a setting" in caplog.text
 
 
 def test_hello_describes_the_model():

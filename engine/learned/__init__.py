@@ -18,6 +18,7 @@ are stored with the weights.
 from __future__ import annotations
 
 import logging
+import os
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from .model import LinearModel, ModelFileError, Scored
 log = logging.getLogger("decorum.engine")
 
 MODEL_FILE = Path(__file__).with_name("model.bin")
+# Set to "off" to check with the rules alone (docs/detection.md).
+MODEL_VARIABLE = "DECORUM_MODEL"
 SENSITIVITIES = ("fewer", "balanced", "more")
 DEFAULT_SENSITIVITY = "balanced"
 DETECTIONS = ("combined", "rules", "model")
@@ -256,8 +259,14 @@ def _grouped(spans: list[Span], most: int) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def default_checker() -> LearnedChecker | None:
-    """The shipped model, read once; None (and a log line) when it cannot be read: the rules
-    then work alone."""
+    """The shipped model, read once; None (and a log line) when DECORUM_MODEL=off or the model
+    cannot be read: the rules then work alone."""
+    setting = os.environ.get(MODEL_VARIABLE, "")
+    if setting == "off":
+        log.info("the learned checker is off: %s=off", MODEL_VARIABLE)
+        return None
+    if setting:
+        log.error("%s=%r is not a setting (only 'off' is, to turn the learned checker off); it stays on", MODEL_VARIABLE, setting)
     try:
         return LearnedChecker(LinearModel.read(MODEL_FILE))
     except ModelFileError as exc:
