@@ -166,6 +166,7 @@ class _Reading:
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
         self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
         self._sentence_spans: list[Span] | None = None
+        self._by_text: dict[str, Scored] = {}
 
     def scored(self, view: PackView) -> Scored:
         return self._read(view)[0]
@@ -212,18 +213,22 @@ class _Reading:
             self._by_sentence[key] = [(span, [1.0] * len(self.model.categories)) for span in spans]
             return self._by_sentence[key]
         named, own = resolve(self.named), sorted(view.references)
-        by_text: dict[str, list[float]] = {}  # a draft repeats itself more than one thinks
         scored = []
         for start, end in spans:
             inside = _within(named, start, end)
             flags = owned(inside, _within(own, start, end))
             text = masked(self.text[start:end], inside, flags)
-            if text not in by_text:
-                shown = indicators(view.pack.id, any(flags), not all(flags))
-                by_text[text] = self.model.probabilities(self.model.raw(features(words(text))), shown)
-            scored.append(((start, end), by_text[text]))
+            shown = indicators(view.pack.id, any(flags), not all(flags))
+            scored.append(((start, end), self.model.probabilities(self._sentence_read(text), shown)))
         self._by_sentence[key] = scored
         return scored
+
+    def _sentence_read(self, text: str) -> Scored:
+        """A masked sentence's words scored, once for every pack that reads the same words (most
+        sentences name no organisation) and every repeat of them."""
+        if text not in self._by_text:
+            self._by_text[text] = self.model.raw(features(words(text)))
+        return self._by_text[text]
 
     def reasons(self, view: PackView, category: int, original: str) -> tuple[str, ...]:
         """The draft's words that weighed most towards the category, as written."""
