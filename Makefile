@@ -44,8 +44,10 @@ bench: setup
 screenshots: setup chromium extension fixtures
 	DECORUM_SCREENSHOTS=docs $(VENV)/bin/pytest e2e -k "naming_the_society_without_a_disclaimer" -q
 
+# Detection figures: the dev corpus, then the blind corpora the README reports (evaluation/).
 eval: setup
 	$(VENV)/bin/decorum eval ../shared/corpus/dev.jsonl
+	@for corpus in evaluation/*.jsonl; do echo; echo "== $$corpus"; $(VENV)/bin/decorum eval "$$corpus" || exit; done
 
 # Trains the learned checker on the corpora training/sources.txt lists and rewrites
 # engine/learned/model.bin and training/REPORT.md (deterministic: the same corpora, the same model).

@@ -39,6 +39,20 @@ def trained():
     return train_model.train(train_model.sources(), log=lambda line: None)
 
 
+def test_the_blind_corpora_are_never_trained_on(tmp_path, monkeypatch):
+    blind = sorted(train_model.BLIND.glob("*.jsonl"))
+    assert blind, "the README's figures come from evaluation/*.jsonl"
+    trained_on = {path.resolve() for path in train_model.sources()}
+    assert not trained_on & {path.resolve() for path in blind}
+    # Listing one, by name or by pattern, stops training with the reason.
+    for line in (f"evaluation/{blind[0].name}", "evaluation/*.jsonl"):
+        listed = tmp_path / "sources.txt"
+        listed.write_text(f"training/corpus/*.jsonl\n{line}\n", encoding="utf-8")
+        monkeypatch.setattr(train_model, "SOURCES", listed)
+        with pytest.raises(SystemExit, match="never be trained on"):
+            train_model.sources()
+
+
 def test_the_engine_gives_scikit_learns_probabilities_on_every_training_draft(trained):
     model = default_checker().model
     assert model.categories == tuple(train_model.MODEL_CATEGORIES)
