@@ -35,14 +35,32 @@ def browser_without_host(request, fixtures_built, extension_built, pw, tmp_path)
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_without_the_host_the_popup_gives_the_command_that_installs_it(browser_without_host):
+def test_without_the_host_the_popup_gives_commands_that_work_where_decorum_was_installed(browser_without_host):
     popup = open_popup(browser_without_host)
     status = popup.locator("#engine-status")
     expect(status).to_have_attribute("data-status", "not_installed")
     expect(status).to_have_text("The Decorum engine is not installed")
-    expect(popup.locator("#install-command")).to_have_text("decorum install-host --browser chromium")
-    expect(popup.get_by_text("make run")).to_be_visible()
+    help = popup.locator("#install-help")
+    # `decorum` alone is on no PATH after `make setup`: the command names the folder's own copy.
+    expect(help).to_contain_text("in a terminal, in the Decorum folder")
+    expect(popup.locator("#install-command")).to_have_text(".venv/bin/decorum install-host --browser chromium")
+    expect(help).to_contain_text("Installed with pipx? Run decorum install-host instead.")
+    expect(help.get_by_text(".venv/bin/decorum doctor")).to_be_visible()
+    assert "make" not in help.inner_text()
     expect(popup.get_by_text("Specified native messaging host not found")).to_be_visible()
+    assert popup.locator("#install-help").bounding_box()["height"] + status.bounding_box()["y"] < 600
+
+    # The README's steps, in a page of the extension: no network needed.
+    with browser_without_host.expect_page() as opened:
+        help.get_by_role("link", name="Step-by-step help").click()
+    steps = opened.value
+    steps.wait_for_load_state()
+    assert steps.url.endswith("/options/options.html#engine")
+    engine_section = steps.locator("#engine")
+    expect(engine_section).to_contain_text("Use it in your own Chrome")
+    expect(engine_section.get_by_text(".venv/bin/decorum install-host --browser chromium")).to_be_visible()
+    expect(engine_section.get_by_text("decorum doctor", exact=True)).to_be_visible()
+    expect(engine_section.locator("#engine-status")).to_have_text("The Decorum engine is not installed")
 
 
 @pytest.mark.parametrize("site, editor", SITE_EDITORS)
@@ -114,7 +132,8 @@ def test_an_engine_that_cannot_start_is_reported_with_what_to_do(request, browse
 
     popup = open_popup(context)
     expect(popup.locator("#engine-status")).to_have_text("The Decorum engine fails to start")
-    expect(popup.get_by_text(".venv/bin/decorum doctor")).to_be_visible()
+    expect(popup.locator("#failing-help").get_by_text(".venv/bin/decorum doctor")).to_be_visible()
+    assert "make" not in popup.locator("#failing-help").inner_text()
     expect(popup.get_by_text("Native host has exited.")).to_be_visible()
 
 

@@ -1,6 +1,6 @@
 """The learned check in the browser: a warning the rules' words miss, shown on every site with its
-clause, the sentence behind it underlined and the words that weighed; and the popup's sensitivity
-moving it.
+clause, the sentence behind it underlined and the words that weighed; and the sensitivity chosen
+on the settings page moving it.
 
 The real browser, extension and decorum-host; the expected words and sentence are worked out by
 the engine in this process, which reads the same model file as the host.
@@ -12,7 +12,7 @@ import pytest
 
 import engine
 from engine.packs import load_all
-from scenario import open_popup, sites, wait_for_stored  # noqa: F401  (sites is a fixture)
+from scenario import open_settings, sites, wait_for_stored  # noqa: F401  (sites is a fixture)
 
 # Kept from a board meeting, passed on: the rules find nothing (no "confidential", no "leaked").
 BOARD_PAPERS = (
@@ -46,14 +46,14 @@ def test_a_warning_only_the_learned_check_gives_is_shown_with_its_clause_sentenc
     assert draft.panel.underlined_words() == [SENTENCE]
 
 
-def test_the_popups_sensitivity_decides_how_sure_the_learned_check_must_be(sites):
+def test_the_sensitivity_on_the_settings_page_decides_how_sure_the_learned_check_must_be(sites):
     text, pair = _a_draft_only_more_warnings_flags()
     draft = sites.draft("linkedin", "share", policies=["rcr", "ipem", "icis"])
     draft.type(text)
     draft.wait_for_state("findings" if _flagged(text, "balanced") else "ok")
     assert pair not in {f"{p}/{c}" for p, c in draft.findings()}
 
-    popup = open_popup(sites.context)
+    popup = open_settings(sites.context)
     popup.get_by_label("More warnings").check()
     wait_for_stored(sites.context, "sensitivity", "more")
     policy, category = pair.split("/")

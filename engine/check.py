@@ -151,6 +151,7 @@ def list_policies() -> list[PolicyInfo]:
             date=p.date,
             categories=p.categories,
             profile_disclaimer=any(rule.satisfied_by_profile for rule in p.rules),
+            superseded_by=p.superseded_by,
         )
         for p in load_all().values()
     ]

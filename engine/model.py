@@ -122,6 +122,8 @@ class Pack(Strict):
     organisation: str
     date: str
     document: str | None = None
+    # The id of the pack whose policy replaced this one: shown after the current ones, marked as old.
+    superseded_by: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
     identity: Identity = Identity()
     rules: tuple[Rule, ...]
     # By category: the rule a finding of the learned model cites (default: the pack's first rule
@@ -147,6 +149,8 @@ class PolicyInfo(BaseModel):
     categories: list[str]
     # Whether "my profile already carries the disclaimer" means anything for this pack.
     profile_disclaimer: bool = False
+    # The id of the pack that replaced this one, or None for a policy in force.
+    superseded_by: str | None = None
 
 
 class Finding(BaseModel):

@@ -73,6 +73,14 @@ def test_a_valid_user_pack_loads(tmp_path):
     assert pack.categories == ["disclaimer"]
 
 
+def test_the_2013_icis_policy_says_which_policy_replaced_it_and_the_others_are_in_force():
+    from engine import list_policies
+
+    replaced = {p.id: p.superseded_by for p in list_policies() if p.superseded_by}
+    assert replaced == {"icis-2013": "icis"}
+    assert "icis" in load_all()
+
+
 @pytest.mark.parametrize(
     "body, expected",
     [
@@ -85,6 +93,7 @@ def test_a_valid_user_pack_loads(tmp_path):
         ('id = "mine"\nname = "n"\n' + GOOD_RULE, r"mine\.toml, field organisation"),
         (HEADER + "rules = [", r"mine\.toml: not valid TOML"),
         (HEADER.replace('"mine"', '"other"') + GOOD_RULE, r"field id: the pack id 'other' must match the file name 'mine'"),
+        (HEADER + 'superseded_by = "ICIS 2020"\n' + GOOD_RULE, r"mine\.toml, field superseded_by"),
     ],
 )
 def test_a_broken_pack_is_refused_naming_file_rule_and_field(tmp_path, body, expected):

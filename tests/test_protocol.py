@@ -58,7 +58,7 @@ def test_hello_names_the_protocol_the_engine_version_and_every_pack():
     assert answer["version"] == engine.__version__
     assert [policy["id"] for policy in answer["policies"]] == [policy.id for policy in engine.list_policies()]
     for policy in answer["policies"]:
-        assert set(policy) == {"id", "name", "organisation", "date", "categories", "profile_disclaimer"}
+        assert set(policy) == {"id", "name", "organisation", "date", "categories", "profile_disclaimer", "superseded_by"}
 
 
 def test_check_answers_with_the_engines_findings_in_contract_form():

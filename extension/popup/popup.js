@@ -1,13 +1,16 @@
-// The popup: which policies are on (and, where a policy accepts it, whether the member's profile
-// carries the disclaimer), the user's society for the pack that names none, which sites to
-// check, and whether the engine is there. Switches are saved at once; the society once the member
-// has finished typing it (Save, Enter, or closing the popup), never name by half-typed name.
-// Open drafts pick every change up through storage.onChanged.
+// The popup: whether the engine is there (and, when it is not, what to run), which policies are
+// on, the society for the pack that names none (only while that pack is on), and which sites to
+// check. It fits Chrome's 600 px: the policy list scrolls inside when a member has many packs,
+// while the site switches stay in sight; the rarer settings are on the settings page
+// (options/). Switches are saved at once; open drafts pick every change up through
+// storage.onChanged.
 
 import { api, browserName, sendToBackground } from "../platform.js";
+import { ENGINE_STATUS_TEXT, fillSetupCommands } from "../shared/engine-setup.js";
 import { MSG, STATUS } from "../shared/messages.js";
-import { IDENTITY_LIMITS, identityProblem, parseIdentityField } from "../shared/identity.js";
-import { KEYS, SENSITIVITIES, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+import { orderPolicies, policySubtitle } from "../shared/policy-list.js";
+import { KEYS, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+import { setUpIdentityForm } from "./identity-form.js";
 
 const $ = (selector) => document.querySelector(selector);
 let settings = await readSettings();
@@ -20,17 +23,22 @@ onSettingsChanged(async () => {
   settings = await readSettings();
   renderPolicies();
   renderSites();
-  renderSensitivity();
 });
 
-$("#install-command").textContent = `decorum install-host --browser ${browserName()}`;
+fillSetupCommands(document, browserName());
 $("#copy-command").addEventListener("click", async () => {
   await navigator.clipboard?.writeText($("#install-command").textContent).catch(() => {});
   $("#copy-command").textContent = "Copied";
 });
-setUpIdentity();
+$("#open-settings").addEventListener("click", () => api.runtime.openOptionsPage());
+for (const link of document.querySelectorAll("[data-engine-help]")) {
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    api.tabs.create({ url: api.runtime.getURL("options/options.html#engine") });
+  });
+}
+setUpIdentityForm($("#identity-form"), settings.identities[USER_IDENTITY_PACK] ?? emptyIdentity());
 setUpSites();
-setUpSensitivity();
 renderEngine(await sendToBackground({ type: MSG.status, reconnect: true }));
 
 function renderEngine(snapshot) {
@@ -39,14 +47,7 @@ function renderEngine(snapshot) {
   else engine = { ...snapshot, policies: engine.policies }; // keep the list we had while it reconnects
   const status = $("#engine-status");
   status.dataset.status = snapshot.status;
-  status.textContent = {
-    [STATUS.connected]: `Connected — engine ${snapshot.version}`,
-    [STATUS.connecting]: "Connecting to the Decorum engine…",
-    [STATUS.notInstalled]: "The Decorum engine is not installed",
-    [STATUS.forbidden]: "The Decorum engine is installed, but not for this extension",
-    [STATUS.disconnected]: "The Decorum engine stopped — reconnecting…",
-    [STATUS.failing]: "The Decorum engine fails to start",
-  }[snapshot.status] ?? snapshot.status;
+  status.textContent = ENGINE_STATUS_TEXT[snapshot.status] ?? snapshot.status;
   $("#install-help").hidden = ![STATUS.notInstalled, STATUS.forbidden].includes(snapshot.status);
   $("#failing-help").hidden = snapshot.status !== STATUS.failing;
   const reason = $("#engine-reason");
@@ -57,27 +58,31 @@ function renderEngine(snapshot) {
 
 function renderPolicies() {
   const list = $("#policies");
-  const known = engine.policies;
+  const known = orderPolicies(engine.policies);
   const active = new Set(settings.activePolicies);
   // Rebuild only when the engine's list changes, so keyboard focus survives a toggle.
-  const shape = known.map((p) => (p.profile_disclaimer ? `${p.id}+profile` : p.id)).join(" ");
+  const shape = known.map((p) => p.id).join(" ");
   if (list.dataset.shape !== shape) {
     list.dataset.shape = shape;
     list.replaceChildren(...known.map(policyItem));
   }
   for (const input of list.querySelectorAll("[data-policy]")) input.checked = active.has(input.dataset.policy);
-  const onProfile = new Set(settings.profileDisclaimer);
-  for (const input of list.querySelectorAll("[data-profile-disclaimer]")) {
-    const id = input.dataset.profileDisclaimer;
-    input.checked = onProfile.has(id);
-    input.disabled = !active.has(id); // kept, not cleared: it applies again when the pack is back on
+  for (const policy of known) {
+    list.querySelector(`[data-policy="${policy.id}"] ~ span .policy-meta`).textContent = policySubtitle(policy, known, settings.identities);
   }
+  placeIdentityForm(list, active.has(USER_IDENTITY_PACK));
   $("#policies-unavailable").hidden = known.length > 0;
   const knownIds = new Set(known.map((p) => p.id));
   const switchedOn = settings.activePolicies.filter((id) => known.length === 0 || knownIds.has(id));
   $("#no-policy").hidden = switchedOn.length > 0;
-  const society = known.find((p) => p.id === USER_IDENTITY_PACK);
-  if (society) $("#society-policy-name").textContent = society.name;
+}
+
+/** The society form sits under the Society policy's switch, and only while that policy is on. */
+function placeIdentityForm(list, societyOn) {
+  const form = $("#identity-form");
+  const item = list.querySelector(`[data-policy="${USER_IDENTITY_PACK}"]`)?.closest("li");
+  if (item && form.parentElement !== item) item.append(form);
+  form.hidden = !(item && societyOn);
 }
 
 function policyItem(policy) {
@@ -85,36 +90,15 @@ function policyItem(policy) {
   input.dataset.policy = policy.id;
   input.addEventListener("change", () => togglePolicy(policy.id, input.checked));
   const name = Object.assign(document.createElement("span"), { className: "policy-name", textContent: policy.name });
-  const meta = Object.assign(document.createElement("span"), {
-    className: "policy-meta",
-    textContent: [policy.organisation, policy.date].filter(Boolean).join(" · "),
-  });
+  const meta = Object.assign(document.createElement("span"), { className: "policy-meta" });
   const text = document.createElement("span");
   text.append(name, meta);
   const label = document.createElement("label");
   label.append(input, text);
   const item = document.createElement("li");
+  if (policy.superseded_by) item.dataset.superseded = "";
   item.append(label);
-  if (policy.profile_disclaimer) item.append(profileDisclaimerOption(policy));
   return item;
-}
-
-/** Only for packs whose policy accepts the personal-views statement on the member's profile. */
-function profileDisclaimerOption(policy) {
-  const input = Object.assign(document.createElement("input"), { type: "checkbox" });
-  input.dataset.profileDisclaimer = policy.id;
-  input.addEventListener("change", () => toggleProfileDisclaimer(policy.id, input.checked));
-  const hint = Object.assign(document.createElement("span"), {
-    id: `profile-disclaimer-hint-${policy.id}`,
-    className: "hint",
-    textContent: "This policy accepts the “views are my own” statement on your profile, not in each post.",
-  });
-  input.setAttribute("aria-describedby", hint.id);
-  const label = document.createElement("label");
-  label.append(input, document.createTextNode("My profile already carries the disclaimer"));
-  const option = Object.assign(document.createElement("div"), { className: "sub-option" });
-  option.append(label, hint);
-  return option;
 }
 
 async function togglePolicy(id, on) {
@@ -122,75 +106,6 @@ async function togglePolicy(id, on) {
   settings.activePolicies = on ? [...current, id] : current;
   renderPolicies();
   await saveSetting(KEYS.activePolicies, settings.activePolicies);
-}
-
-async function toggleProfileDisclaimer(id, on) {
-  const current = (await readSettings()).profileDisclaimer.filter((p) => p !== id);
-  settings.profileDisclaimer = on ? [...current, id] : current;
-  renderPolicies();
-  await saveSetting(KEYS.profileDisclaimer, settings.profileDisclaimer);
-}
-
-function setUpIdentity() {
-  const form = $("#identity-form");
-  const status = $("#identity-status");
-  const inputs = [...form.querySelectorAll("[data-identity]")];
-  const identity = settings.identities[USER_IDENTITY_PACK] ?? emptyIdentity();
-  for (const input of inputs) input.value = (identity[input.dataset.identity] ?? []).join(", ");
-  let dirty = false;
-
-  const say = (text, kind = "") => {
-    status.textContent = text;
-    status.dataset.kind = kind;
-  };
-  for (const input of inputs) {
-    input.addEventListener("input", () => {
-      dirty = true;
-      input.removeAttribute("aria-invalid");
-      say("Not saved yet: press Save or Enter");
-    });
-  }
-  // Every check builds the society's patterns anew when it changes: only a finished name is sent.
-  const save = async () => {
-    const value = emptyIdentity();
-    for (const input of inputs) value[input.dataset.identity] = parseIdentityField(input.value);
-    const problem = identityProblem(value);
-    if (problem) {
-      const input = inputs.find((i) => i.dataset.identity === problem.field);
-      input.setAttribute("aria-invalid", "true");
-      say(problem.message, "error");
-      return false;
-    }
-    dirty = false;
-    const identities = { ...(await readSettings()).identities, [USER_IDENTITY_PACK]: value };
-    await saveSetting(KEYS.identities, identities);
-    say("Saved");
-    return true;
-  };
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    save();
-  });
-  for (const input of inputs) input.maxLength = IDENTITY_LIMITS.fieldChars;
-  // The popup closes as soon as it loses focus: what was typed and not saved is saved then.
-  addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden" && dirty) save();
-  });
-}
-
-function setUpSensitivity() {
-  for (const input of document.querySelectorAll('input[name="sensitivity"]')) {
-    input.addEventListener("change", async () => {
-      if (!input.checked || !SENSITIVITIES.includes(input.value)) return;
-      settings.sensitivity = input.value;
-      await saveSetting(KEYS.sensitivity, input.value);
-    });
-  }
-  renderSensitivity();
-}
-
-function renderSensitivity() {
-  for (const input of document.querySelectorAll('input[name="sensitivity"]')) input.checked = input.value === settings.sensitivity;
 }
 
 function setUpSites() {
