@@ -4,12 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium extension fixtures install-host bench eval train screenshots clean
+.PHONY: run test setup chromium xvfb extension fixtures install-host bench eval train screenshots clean
 
-run: setup chromium extension fixtures install-host
+# Without a display the demo runs on a virtual one (Xvfb), which it starts itself.
+run: setup chromium $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb) extension fixtures install-host
 	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
 
-test: setup chromium extension fixtures
+# The demo's own test (e2e/test_demo.py) looks at its window on Xvfb.
+test: setup chromium xvfb extension fixtures
 	node --test extension/tests/
 	$(VENV)/bin/pytest
 
@@ -23,7 +25,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 chromium:
-	@bash tools/ensure-chromium.sh
+	@bash tools/ensure-debian-package.sh chromium chromium "the e2e tests and make run"
+
+xvfb:
+	@bash tools/ensure-debian-package.sh Xvfb xvfb "make run on a machine without a display, and the demo's test"
 
 # The content script is one bundle (extension/build/content.js, see tools/build-extension.mjs).
 extension:
