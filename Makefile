@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium xvfb extension fixtures install-host bench eval train screenshots clean
+.PHONY: run test setup chromium xvfb extension fixtures install-host package bench eval train screenshots clean
 
 # Without a display the demo runs on a virtual one (Xvfb), which it starts itself.
 run: setup chromium $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb) extension fixtures install-host
@@ -41,6 +41,11 @@ fixtures:
 install-host: setup extension
 	$(VENV)/bin/decorum install-host --browser all
 
+# The wheel, and the extension for the Chrome Web Store (zip) and Firefox (xpi, checked with
+# `web-ext lint`), into dist/ (see docs/packaging.md).
+package: setup extension
+	$(PY) tools/package.py
+
 # Prints speed figures and rewrites the table in BENCHMARKS.md (see that file for what is measured).
 bench: setup
 	$(PY) bench/run.py --write BENCHMARKS.md
@@ -58,4 +63,4 @@ train: setup
 	$(PY) tools/train_model.py
 
 clean:
-	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info
+	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info dist

@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.headless:
                 print(f"Decorum demo started headless (profile {profile}); stopping.", file=sys.stderr)
             else:
-                print(f"Decorum demo running (profile {profile}); close the browser window or press Ctrl-C to stop.", file=sys.stderr)
+                stop = "close the browser window or press Ctrl-C to stop"
+                print(f"Decorum demo running (profile {profile}); {stop}.", file=sys.stderr)
                 # Closing the last window closes the persistent context; wait for it without a timeout.
                 context.wait_for_event("close", timeout=0)
         except KeyboardInterrupt:
