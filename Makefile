@@ -4,12 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium extension fixtures install-host bench eval train screenshots clean
+.PHONY: run test setup chromium xvfb extension fixtures install-host package bench eval train screenshots clean
 
-run: setup chromium extension fixtures install-host
+# Without a display the demo runs on a virtual one (Xvfb), which it starts itself.
+run: setup chromium $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb) extension fixtures install-host
 	$(PY) e2e/run_demo.py $(if $(URL),--url "$(URL)")
 
-test: setup chromium extension fixtures
+# The demo's own test (e2e/test_demo.py) looks at its window on Xvfb.
+test: setup chromium xvfb extension fixtures
 	node --test extension/tests/
 	$(VENV)/bin/pytest
 
@@ -23,7 +25,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 chromium:
-	@bash tools/ensure-chromium.sh
+	@bash tools/ensure-debian-package.sh chromium chromium "the e2e tests and make run"
+
+xvfb:
+	@bash tools/ensure-debian-package.sh Xvfb xvfb "make run on a machine without a display, and the demo's test"
 
 # The content script is one bundle (extension/build/content.js, see tools/build-extension.mjs).
 extension:
@@ -35,6 +40,11 @@ fixtures:
 # Registers the native host for every browser installed for this user (see `decorum doctor`).
 install-host: setup extension
 	$(VENV)/bin/decorum install-host --browser all
+
+# The wheel, and the extension for the Chrome Web Store (zip) and Firefox (xpi, checked with
+# `web-ext lint`), into dist/ (see docs/packaging.md).
+package: setup extension
+	$(PY) tools/package.py
 
 # Prints speed figures and rewrites the table in BENCHMARKS.md (see that file for what is measured).
 bench: setup
@@ -55,4 +65,4 @@ train: setup
 	$(PY) tools/train_model.py
 
 clean:
-	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info
+	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info dist

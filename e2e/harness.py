@@ -8,17 +8,21 @@ One module for both the e2e tests (via conftest.py) and `make run` (via run_demo
 - register_host(user_data_dir): the native-messaging manifest inside a throw-away profile.
 - launch(user_data_dir): Debian's Chromium (Playwright cannot download browsers here) as a
   persistent context, which is the only way Chromium loads an unpacked extension.
+- virtual_display(): an Xvfb screen for a visible Chromium on a machine without a display.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -270,3 +274,53 @@ def extension_id(context, timeout: float = 10_000) -> str:
     if worker is None:
         worker = context.wait_for_event("serviceworker", predicate=is_extension, timeout=timeout)
     return urlsplit(worker.url).hostname
+
+
+# --- a screen for a visible browser -------------------------------------------------------------
+
+
+def has_display() -> bool:
+    """Whether a visible window has somewhere to go (X11 or Wayland)."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+@contextlib.contextmanager
+def virtual_display(width: int = 1600, height: int = 1000) -> Iterator[str]:
+    """Start Xvfb on a free display number, point DISPLAY at it while in the block, and stop it after.
+
+    Yields the display (":99"). Raises RuntimeError naming the package when Xvfb is not installed.
+    """
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise RuntimeError(
+            "there is no display and Xvfb is not installed: install it with `sudo apt-get install xvfb` "
+            "(make run does it when run as root), or run on a desktop"
+        )
+    ready_in, ready_out = os.pipe()
+    with tempfile.TemporaryFile() as log:
+        # -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
+        server = subprocess.Popen(
+            [xvfb, "-displayfd", str(ready_out), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            pass_fds=(ready_out,),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
+        os.close(ready_out)
+        with os.fdopen(ready_in) as ready:
+            number = ready.readline().strip()
+        if not number:
+            server.wait()
+            log.seek(0)
+            raise RuntimeError(f"Xvfb did not start (exit {server.returncode}): {log.read().decode(errors='replace')}")
+        previous = os.environ.get("DISPLAY")
+        os.environ["DISPLAY"] = f":{number}"
+        try:
+            yield os.environ["DISPLAY"]
+        finally:
+            if previous is None:
+                os.environ.pop("DISPLAY", None)
+            else:
+                os.environ["DISPLAY"] = previous
+            server.terminate()
+            server.wait(timeout=10)

@@ -122,7 +122,7 @@ def _executable(host_path: object, reinstall: str) -> list[tuple[str, str]]:
 
 def _rebuild(reinstall: str) -> str:
     """The fix when the executable or its Python is gone: a fresh install, then a fresh manifest."""
-    return f"reinstall Decorum in the Python environment you use (pip install -e .), then run: {reinstall}"
+    return f"reinstall Decorum (pipx reinstall decorum, or pip install -e . in a checkout), then run: {reinstall}"
 
 
 def _interpreter(path: Path) -> Path | None:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+import sysconfig
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,19 +110,33 @@ def _windows_location(browser: str, home: Path | None) -> Location:
 
 
 def host_executable(platform: str = sys.platform) -> Path:
-    """The decorum-host console script of this Python environment, as an absolute, resolved path.
+    """The decorum-host console script of this installation, as an absolute, resolved path.
 
-    It sits beside the running Python (bin/ or Scripts\\) and starts with that Python's absolute
+    In a virtual environment (pipx's too) it sits beside the running Python (bin/ or Scripts\\);
+    after `pip install --user`, in the user's scripts folder. It starts with that Python's absolute
     path, so the browser can start it with a minimal PATH.
     """
     name = "decorum-host.exe" if platform == "win32" else "decorum-host"
-    path = Path(sys.executable).absolute().parent / name
-    if not path.is_file():
-        raise HostNotInstalled(
-            f"{path} does not exist: install Decorum into this Python environment (pip install -e .) "
-            "and run this command with that environment's decorum"
-        )
-    return path.resolve()
+    beside_python = Path(sys.executable).absolute().parent / name
+    for path in (beside_python, *(folder / name for folder in _scripts_folders())):
+        if path.is_file():
+            return path.resolve()
+    raise HostNotInstalled(
+        f"{beside_python} does not exist: install Decorum into this Python environment "
+        "(pipx install CHECKOUT-OR-WHEEL, or pip install -e . in a checkout) "
+        "and run this command with that environment's decorum"
+    )
+
+
+def _scripts_folders() -> list[Path]:
+    """The scripts folder of the install scheme (the interpreter's own, or the user's) this package is in."""
+    package_root = Path(__file__).resolve().parent.parent
+    folders = []
+    for scheme in (sysconfig.get_default_scheme(), sysconfig.get_preferred_scheme("user")):
+        paths = sysconfig.get_paths(scheme)
+        if Path(paths["purelib"]).resolve() == package_root:
+            folders.append(Path(paths["scripts"]))
+    return folders
 
 
 def manifest_for(browser: str, host_path: Path, extension_id: str | None = None) -> dict[str, Any]:

@@ -18,8 +18,8 @@ await esbuild.build({
   outfile: join(extension, "build", "content.js"),
   bundle: true,
   format: "iife",
-  // The browsers the manifest names: Chromium with MV3's APIs, Firefox 128.
-  target: ["chrome120", "firefox128"],
+  // The browsers the manifest names: Chromium with MV3's APIs, Firefox 140.
+  target: ["chrome120", "firefox140"],
   // Readable in the browser's debugger, like the sources it is made of.
   minify: false,
   legalComments: "none",
