@@ -6,6 +6,7 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
@@ -227,6 +228,15 @@ class Draft:
     def utf16(self, index: int) -> int:
         """Convert a code-point offset into the UTF-16 offset that JavaScript uses."""
         return index + bisect_left(self._astral, index)
+
+    def index(self, utf16: int) -> int:
+        """Convert a UTF-16 offset (a finding's) back into a code-point offset: ``utf16``'s inverse."""
+        # The k-th astral character (0-based) sits at UTF-16 offset position + k.
+        return utf16 - bisect_left(self._astral_utf16, utf16)
+
+    @cached_property
+    def _astral_utf16(self) -> list[int]:
+        return [position + k for k, position in enumerate(self._astral)]
 
 
 # Facebook's post limit, the longest of the supported sites, in UTF-16 code units: longer drafts are refused.

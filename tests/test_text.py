@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine import check
 from engine.detectors.base import Alternatives
@@ -86,3 +88,9 @@ def test_a_paragraph_is_judged_the_same_wherever_it_sits_in_the_draft():
     assert {f.category for f in alone} >= {"disparagement", "abusive"}
     shift = text.index(last)
     assert [(f.rule, f.start + shift, f.end + shift) for f in alone] == [(f.rule, f.start, f.end) for f in check(text, ["rcr"])]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n😀𝐀é"), max_size=40))
+def test_a_utf16_offset_maps_back_to_its_code_point(text):
+    draft = Draft(text)
+    assert [draft.index(draft.utf16(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,8 @@ def sources() -> list[Path]:
     for line in SOURCES.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            paths += sorted(REPO.glob(line)) if "*" in line else [(REPO / line).resolve()]
+            # Lexically, not resolved: ../shared may be a link, and is named as the repository names it.
+            paths += sorted(REPO.glob(line)) if "*" in line else [Path(os.path.normpath(REPO / line))]
     blind = [path for path in paths if BLIND.resolve() in path.resolve().parents]
     if blind:
         raise SystemExit(f"train: {SOURCES} lists blind corpora, which must never be trained on: {', '.join(map(str, blind))}")

@@ -8,7 +8,8 @@ name). For each active pack and each category the model was trained for and the 
   sensitivity: a finding of the model, citing the pack's clause for that category, pointing at
   the sentence that scored highest, with the words that weighed most;
 - a rule found it and the model is all but sure it is wrong (below the category's veto, where
-  validation found one pays): the rule's findings of that category are dropped;
+  validation found one pays), for the draft and for the sentences that hold the finding: that
+  finding is dropped;
 - otherwise the rules' findings stand as they are.
 
 Thresholds and vetoes were chosen out of fold on the training drafts (tools/train_model.py) and
@@ -124,8 +125,14 @@ class LearnedChecker:
                 p = probabilities[self.categories[category]]
                 found = by_pack_category.get((view.pack.id, category), [])
                 if found and detection == "combined":
-                    if p < self.vetoes[category]:
-                        dropped.update(map(id, found))
+                    veto = self.vetoes[category]
+                    if p < veto:
+                        # A draft about many things scores low for each of them: a rule's finding
+                        # goes only if its own sentences score under the veto too.
+                        k = self.categories[category]
+                        dropped.update(
+                            id(f) for f in found if reading.around(view, draft.index(f.start), draft.index(f.end))[k] < veto
+                        )
                     continue
                 if (self.added[category] or detection == "model") and p >= self.thresholds[category][sensitivity]:
                     added.append(self._finding(draft, view, category, reading))
@@ -166,6 +173,7 @@ class _Reading:
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
         self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
         self._sentence_spans: list[Span] | None = None
+        self._every_sentence: list[Span] | None = None
         self._by_text: dict[str, Scored] = {}
 
     def scored(self, view: PackView) -> Scored:
@@ -207,21 +215,37 @@ class _Reading:
         if key in self._by_sentence:
             return self._by_sentence[key]
         if self._sentence_spans is None:
-            self._sentence_spans = _grouped(sentences(self.text), MAX_SENTENCES)
+            self._sentence_spans = _grouped(self._all_sentences(), MAX_SENTENCES)
         spans = self._sentence_spans
         if len(spans) <= 1:
             self._by_sentence[key] = [(span, [1.0] * len(self.model.categories)) for span in spans]
             return self._by_sentence[key]
-        named, own = resolve(self.named), sorted(view.references)
-        scored = []
-        for start, end in spans:
-            inside = _within(named, start, end)
-            flags = owned(inside, _within(own, start, end))
-            text = masked(self.text[start:end], inside, flags)
-            shown = indicators(view.pack.id, any(flags), not all(flags))
-            scored.append(((start, end), self.model.probabilities(self._sentence_read(text), shown)))
+        scored = [(span, self._span_probabilities(view, *span)) for span in spans]
         self._by_sentence[key] = scored
         return scored
+
+    def around(self, view: PackView, start: int, end: int) -> list[float]:
+        """Every category's probability for the sentences that hold [start, end) of the draft."""
+        spans = self._all_sentences()
+        first = bisect_left(spans, start, key=lambda span: span[1] - 1)  # the first ending after start
+        last = first
+        while last + 1 < len(spans) and spans[last + 1][0] < end:
+            last += 1
+        if first < len(spans):
+            start, end = min(start, spans[first][0]), max(end, spans[last][1])
+        return self._span_probabilities(view, start, end)
+
+    def _all_sentences(self) -> list[Span]:
+        if self._every_sentence is None:
+            self._every_sentence = sentences(self.text)
+        return self._every_sentence
+
+    def _span_probabilities(self, view: PackView, start: int, end: int) -> list[float]:
+        """Every category's probability for ``text[start:end]`` read for the pack."""
+        inside = _within(resolve(self.named), start, end)
+        flags = owned(inside, _within(sorted(view.references), start, end))
+        text = masked(self.text[start:end], inside, flags)
+        return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)))
 
     def _sentence_read(self, text: str) -> Scored:
         """A masked sentence's words scored, once for every pack that reads the same words (most
