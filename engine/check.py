@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .compiled import CompiledPack
-from .model import Finding, Identity, PolicyInfo
+from .model import Clause, Finding, Identity, PolicyInfo
 from .detectors.base import PatternError, warm as warm_word_lists
 from .packs import compiled, load_all, refusal
 from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, default_checker
@@ -57,11 +57,15 @@ class CheckReport:
 
     ``incomplete`` holds the ids (``pack.rule``, as in a finding's ``rule``) of the rules whose
     detector had a pattern stopped as runaway (more CPU time than any legitimate scan takes): they
-    may have missed something, and the draft must not look clean because of it.
+    may have missed something, and the draft must not look clean because of it. ``needs_identity``
+    holds the ids of the checked packs that could not look for their organisation at all.
     """
 
     findings: list[Finding]
     incomplete: tuple[str, ...] = ()
+    # The checked packs that know no name of their organisation (the Society policy before the member
+    # names theirs): their rules about mentions of it found nothing because there was nothing to find.
+    needs_identity: tuple[str, ...] = ()
 
 
 def check_report(
@@ -109,7 +113,7 @@ def check_report(
         views, named = views_for_model(draft, built, overrides)
         findings = checker.review(draft, views, named, findings, sensitivity, detection)
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
-    return CheckReport(findings, tuple(incomplete))
+    return CheckReport(findings, tuple(incomplete), tuple(pack.pack.id for pack in built if pack.identity.is_empty))
 
 
 def check(
@@ -151,6 +155,8 @@ def list_policies() -> list[PolicyInfo]:
             date=p.date,
             categories=p.categories,
             profile_disclaimer=any(rule.satisfied_by_profile for rule in p.rules),
+            ask={category: Clause(section=a.section, quote=a.quote) for a in p.asks for category in a.categories},
+            needs_identity=p.identity.is_empty,
         )
         for p in load_all().values()
     ]

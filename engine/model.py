@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .categories import Category, Severity
@@ -84,6 +84,12 @@ class Clause(Strict):
     quote: str
 
 
+class Ask(Clause):
+    """Whom the policy tells a member to ask, in its own words, about findings of ``categories``."""
+
+    categories: tuple[Category, ...] = Field(min_length=1)
+
+
 class Fix(Strict):
     kind: Literal["append"]
     text: str
@@ -127,6 +133,21 @@ class Pack(Strict):
     # By category: the rule a finding of the learned model cites (default: the pack's first rule
     # of that category).
     learned: dict[Category, LearnedFinding] = Field(default_factory=dict)
+    # Where the policy names whom to ask (the press office, the Social Media Officer): shown with the
+    # findings of those categories.
+    asks: tuple[Ask, ...] = ()
+
+    @model_validator(mode="after")
+    def _asks_name_the_packs_categories_once(self) -> "Pack":
+        seen: set[str] = set()
+        for ask in self.asks:
+            for category in ask.categories:
+                if category not in self.categories:
+                    raise ValueError(f"asks: {category!r} is not a category of this pack's rules")
+                if category in seen:
+                    raise ValueError(f"asks: {category!r} is named by more than one ask")
+                seen.add(category)
+        return self
 
     @property
     def categories(self) -> list[str]:
@@ -147,6 +168,11 @@ class PolicyInfo(BaseModel):
     categories: list[str]
     # Whether "my profile already carries the disclaimer" means anything for this pack.
     profile_disclaimer: bool = False
+    # By category: whom the policy says to ask, in its words (only the categories it names someone for).
+    ask: dict[str, Clause] = Field(default_factory=dict)
+    # The policy names no organisation of its own (the 2024 Society policy): until the member names
+    # theirs, its rules about mentions of the organisation have nothing to look for.
+    needs_identity: bool = False
 
 
 class Finding(BaseModel):
