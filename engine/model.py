@@ -129,6 +129,9 @@ class Pack(Strict):
     date: str
     document: str | None = None
     identity: Identity = Identity()
+    # The policy names no organisation (the 2024 Society policy): the member names theirs in
+    # Decorum's settings, and it arrives as the check's identity.
+    identity_from_member: bool = False
     rules: tuple[Rule, ...]
     # By category: the rule a finding of the learned model cites (default: the pack's first rule
     # of that category).
@@ -170,8 +173,8 @@ class PolicyInfo(BaseModel):
     profile_disclaimer: bool = False
     # By category: whom the policy says to ask, in its words (only the categories it names someone for).
     ask: dict[str, Clause] = Field(default_factory=dict)
-    # The policy names no organisation of its own (the 2024 Society policy): until the member names
-    # theirs, its rules about mentions of the organisation have nothing to look for.
+    # The member names the organisation (the 2024 Society policy names none): until they do, its
+    # rules about mentions of it have nothing to look for.
     needs_identity: bool = False
 
 

@@ -316,3 +316,25 @@ def test_a_check_can_say_the_members_profile_carries_the_disclaimer():
     assert disclaimers(protocol.handle({**request, "profile_disclaimer": ["rcr"]})) == []
     refused = protocol.handle({**request, "profile_disclaimer": "rcr"})
     assert (refused["type"], refused["code"]) == ("error", "bad_request")
+
+
+def test_a_users_pack_with_no_identity_is_not_said_to_need_one_the_member_cannot_give(tmp_path, monkeypatch):
+    """Only a pack whose organisation the member names (identity_from_member) waits for it: the popup
+    has nowhere to name another pack's organisation."""
+    from engine import packs
+
+    (tmp_path / "mine.toml").write_text(
+        'id = "mine"\nname = "n"\norganisation = "o"\ndate = "2024"\n'
+        '[[rules]]\nid = "leak"\ncategory = "confidential"\nseverity = "warning"\nmessage = "m"\n'
+        'detector = "phrases"\nparams = { patterns = ["board papers"] }\nclause = { section = "s", quote = "q" }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DECORUM_POLICY_PATH", str(tmp_path))
+    packs.reload()
+    try:
+        answer = protocol.handle(check("The board papers are out.", policies=["mine", "society"]))
+        assert [f["rule"] for f in answer["findings"]] == ["mine.leak"]
+        assert answer["needs_identity"] == ["society"]
+    finally:
+        monkeypatch.delenv("DECORUM_POLICY_PATH")
+        packs.reload()
