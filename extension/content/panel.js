@@ -238,7 +238,8 @@ export class Panel {
   /** A site that re-renders the box's surroundings may have dropped the panel's element. */
   #reattach() {
     const { host } = this.#surface;
-    if (this.#after?.isConnected && host.previousSibling !== this.#after) this.#after.after(host);
+    // Moved only when gone or the box moved: moving it would take the focus out of the panel.
+    if (this.#after?.isConnected && host.parentNode !== this.#after.parentNode) this.#after.after(host);
     if (!this.#hidden && host.isConnected && !this.element.matches(":popover-open")) this.element.showPopover();
   }
 
