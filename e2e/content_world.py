@@ -17,7 +17,8 @@ from collections.abc import Callable
 # Defines `decorum` in the content script's world: the panels, read and found as the tests need.
 _PRELUDE = """
 const decorum = (() => {
-  const roots = () => [...document.querySelectorAll("body > *, html > *")]
+  // The underlines' root hangs off <body>; each panel's root sits right after its compose box.
+  const roots = () => [...document.querySelectorAll("*")]
     .map((element) => chrome.dom.openOrClosedShadowRoot(element))
     .filter((root) => root && root.querySelector("[data-decorum-panel], [data-decorum-underlines]"));
   const panels = () => roots().flatMap((root) => [...root.querySelectorAll("[data-decorum-panel]")]);
@@ -140,6 +141,20 @@ class PanelView:
         )
         return {tuple(pair) for pair in pairs}
 
+    def cards(self) -> list[dict]:
+        """Each card (one problem) in the panel's order: its category, severity, quoted words,
+        label, the policies it lists and whether it is dismissed."""
+        return self.world.evaluate(
+            """() => [...(decorum.find()?.querySelectorAll('[data-card]') ?? [])].map((card) => ({
+              category: card.dataset.category,
+              severity: card.dataset.severity,
+              words: card.querySelector('.words')?.textContent ?? null,
+              label: card.getAttribute('aria-label'),
+              policies: [...card.querySelectorAll('[data-policy]')].map((e) => e.dataset.policy),
+              dismissed: card.hasAttribute('data-dismissed'),
+            }))"""
+        )
+
     def panel_count(self) -> int:
         """How many panels are on the page (one per compose box the member has typed into)."""
         return self.world.evaluate("() => decorum.panels().length")
@@ -210,12 +225,17 @@ TIMING = """() => {
     }).observe(root, { subtree: true, attributes: true, attributeFilter: ["data-decorum-state"] });
   };
   const look = () => {
-    for (const element of document.querySelectorAll("body > *, html > *")) {
+    for (const element of document.querySelectorAll("*")) {
       const root = chrome.dom.openOrClosedShadowRoot(element);
       if (root) watch(root);
     }
   };
-  new MutationObserver(look).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver((records) => {
+    for (const r of records) for (const node of r.addedNodes) {
+      const root = node.nodeType === Node.ELEMENT_NODE && chrome.dom.openOrClosedShadowRoot(node);
+      if (root) watch(root);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
   look();
   return true;
 }"""

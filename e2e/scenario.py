@@ -2,8 +2,9 @@
 popup, the host process, and the keystroke-to-warning latency of every warning a test waits for.
 
 The panel contract these helpers rely on (extension/content/panel.js): the panel's element
-has `data-decorum-panel` and `data-decorum-state`; each finding has `data-policy`,
-`data-category` and `data-rule`; a fix button has `data-action="fix"` and `data-fix-text`. The
+has `data-decorum-panel` and `data-decorum-state`; each card (one problem) has `data-card` and
+`data-category`, and each policy inside it `data-policy`, `data-category` and `data-rule`; buttons
+have `data-action` (a fix's also `data-fix-text`). The
 panel is in a closed shadow root: the helpers reach it from the extension's own content-script
 world through the DevTools protocol (content_world.py), never through the page.
 """
@@ -100,29 +101,56 @@ def wait_for_stored(context, key: str, expected, timeout: float = WAIT_MS / 1000
         time.sleep(0.05)
 
 
+# Buttons of a whole card (one problem); the others (a fix) belong to one policy inside it.
+CARD_ACTIONS = {"select", "dismiss", "more"}
+
+
 class FindingView:
-    """One finding in the panel, by its policy and category."""
+    """One policy's part of a card in the panel, by its policy and category: a card is one problem
+    and lists each policy it breaks (the first shown, the rest behind the card's "more" button)."""
 
     def __init__(self, panel: PanelView, policy: str, category: str):
         self.panel = panel
+        self.category = category
         self.selector = f'[data-policy="{policy}"][data-category="{category}"]'
+        self.card = f"[data-card]:has({self.selector})"
 
     def exists(self) -> bool:
         return self.panel.exists(self.selector)
 
+    def reveal(self) -> None:
+        """Shows this policy's part of its card, as a member clicks "Also in … other policies"."""
+        if self.panel.world.evaluate("(s) => decorum.find(s)?.hidden === true", self.selector):
+            self.panel.click(f'{self.card} > [data-action="more"]')
+            self.panel.wait_until_visible(self.selector)
+
     def text(self, part: str = "") -> str:
+        self.reveal()
         return self.panel.text(f"{self.selector} {part}".strip())
 
     def attribute(self, part: str, name: str) -> str | None:
         return self.panel.attribute(f"{self.selector} {part}", name)
 
+    def card_attribute(self, name: str) -> str | None:
+        return self.panel.attribute(self.card, name)
+
+    def _button(self, action: str) -> str:
+        if action in CARD_ACTIONS:
+            return f'{self.card} > .actions [data-action="{action}"]'
+        self.reveal()
+        return f'{self.selector} [data-action="{action}"]'
+
     def click(self, action: str) -> None:
-        self.panel.click(f'{self.selector} [data-action="{action}"]')
+        self.panel.click(self._button(action))
 
     def press(self, action: str) -> None:
         """Moves the keyboard focus to the button and presses Enter, as a keyboard user does."""
-        self.panel.focus(f'{self.selector} [data-action="{action}"]')
+        self.panel.focus(self._button(action))
         self.panel.page.keyboard.press("Enter")
+
+    def undo(self) -> None:
+        """Clicks Undo on the dismissed card of this category."""
+        self.panel.click(f'[data-card][data-dismissed][data-category="{self.category}"] [data-action="undo"]')
 
 
 # --- a compose box and its panel -----------------------------------------------------------------
@@ -194,6 +222,18 @@ class Draft:
     def model_text(self) -> str | None:
         text = self.page.evaluate("(name) => window.decorumFixture.text(name)", self.composer.name)
         return None if text is None else text.replace("\u00a0", " ")
+
+    def model_selection(self) -> str | None:
+        """The text the editor's own model holds as selected (null without a selection)."""
+        text = self.page.evaluate("(name) => window.decorumFixture.selection(name)", self.composer.name)
+        return None if text is None else text.replace("\u00a0", " ")
+
+    def wait_for_model_selection(self, words: str) -> None:
+        self.page.wait_for_function(
+            "([name, words]) => (window.decorumFixture.selection(name) || '').replace(/\\u00a0/g, ' ') === words",
+            arg=[self.composer.name, words],
+            timeout=WAIT_MS,
+        )
 
     def wait_for_model_text(self, predicate_js: str, arg) -> None:
         """Waits until `predicate_js(modelText, arg)` holds: editors update their models late."""

@@ -9,7 +9,7 @@ member's text is kept exactly, the page throws nothing, and one Ctrl+Z takes the
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
 
@@ -84,14 +84,20 @@ def test_enter_on_the_fix_with_words_selected_appends_it_and_keeps_them(sites, s
 # The shipped module, run in the page: an empty box never gets a fix from the panel (a fix needs
 # words to warn about), but the member may empty it while the list is still open.
 INSERT_TEXT_MODULE = harness.EXTENSION_DIR / "content" / "insert-text.js"
+# The module it imports, inlined before it: an inline module cannot import by a relative path.
+SELECTION_MODULE = harness.EXTENSION_DIR / "content" / "editor-selection.js"
+
+
+def _shipped_append_text() -> str:
+    inserting = re.sub(r'^import [^\n]* from "\./editor-selection\.js";$', "", INSERT_TEXT_MODULE.read_text(), flags=re.M)
+    return SELECTION_MODULE.read_text() + inserting + "\nwindow.decorumAppendText = appendText;"
 
 
 @pytest.mark.parametrize("site, name", list(COMPOSERS), ids=[f"{s}-{n}" for s, n in COMPOSERS])
 def test_appending_to_an_empty_box_fills_it_and_typing_carries_on(sites, site, name):
     draft = sites.draft(site, name)
     page = draft.page
-    source = Path(INSERT_TEXT_MODULE).read_text()
-    page.add_script_tag(type="module", content=source + "\nwindow.decorumAppendText = appendText;")
+    page.add_script_tag(type="module", content=_shipped_append_text())
     page.wait_for_function("() => typeof window.decorumAppendText === 'function'")
 
     assert draft.editor.evaluate("(editor) => window.decorumAppendText(editor, 'Views my own.')") is True

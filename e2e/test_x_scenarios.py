@@ -24,9 +24,10 @@ def test_a_dismissed_warning_stays_dismissed_for_that_draft(sites):
     finding = draft.wait_for_finding("icis", "disclaimer")
     draft.expand()
     finding.click("dismiss")
-    draft.wait_for_state("ok")
+    draft.wait_for_state("dismissed")  # not "ok": nothing was fixed
     draft.type(" Bring slides.")
-    draft.wait_for_state("ok")
+    draft.wait_for_state("dismissed")  # typing made it 'checking': this is the re-check's answer
+    assert draft.status_text() == "1 warning dismissed"
     assert draft.findings() == set()
 
 

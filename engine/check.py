@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .compiled import CompiledPack
-from .model import Finding, Identity, PolicyInfo
+from .model import Clause, Finding, Identity, PolicyInfo
 from .detectors.base import PatternError, warm as warm_word_lists
 from .packs import compiled, load_all, refusal
 from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, default_checker
@@ -57,11 +57,16 @@ class CheckReport:
 
     ``incomplete`` holds the ids (``pack.rule``, as in a finding's ``rule``) of the rules whose
     detector had a pattern stopped as runaway (more CPU time than any legitimate scan takes): they
-    may have missed something, and the draft must not look clean because of it.
+    may have missed something, and the draft must not look clean because of it. ``needs_identity``
+    holds the ids of the checked packs whose organisation the member has not named yet, which could
+    not look for it at all.
     """
 
     findings: list[Finding]
     incomplete: tuple[str, ...] = ()
+    # The checked packs whose organisation the member is to name and has not (the Society policy):
+    # their rules about mentions of it found nothing because there was nothing to look for.
+    needs_identity: tuple[str, ...] = ()
 
 
 def check_report(
@@ -109,7 +114,7 @@ def check_report(
         views, named = views_for_model(draft, built, overrides)
         findings = checker.review(draft, views, named, findings, sensitivity, detection)
     findings.sort(key=lambda f: (f.start, f.policy, f.rule))
-    return CheckReport(findings, tuple(incomplete))
+    return CheckReport(findings, tuple(incomplete), tuple(pack.pack.id for pack in built if _waits_for_member(pack)))
 
 
 def check(
@@ -123,6 +128,11 @@ def check(
 ) -> list[Finding]:
     """The findings of ``check_report`` (which also says which rules could not finish)."""
     return check_report(text, policies, identity, site, profile_disclaimer, sensitivity, detection).findings
+
+
+def _waits_for_member(pack: CompiledPack) -> bool:
+    """The member is to name this pack's organisation, and has not: nothing names it."""
+    return pack.pack.identity_from_member and pack.identity.is_empty
 
 
 def views_for_model(
@@ -152,6 +162,8 @@ def list_policies() -> list[PolicyInfo]:
             categories=p.categories,
             profile_disclaimer=any(rule.satisfied_by_profile for rule in p.rules),
             superseded_by=p.superseded_by,
+            ask={category: Clause(section=a.section, quote=a.quote) for a in p.asks for category in a.categories},
+            needs_identity=p.identity_from_member,
         )
         for p in load_all().values()
     ]

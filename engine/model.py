@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .categories import Category, Severity
@@ -84,6 +84,12 @@ class Clause(Strict):
     quote: str
 
 
+class Ask(Clause):
+    """Whom the policy tells a member to ask, in its own words, about findings of ``categories``."""
+
+    categories: tuple[Category, ...] = Field(min_length=1)
+
+
 class Fix(Strict):
     kind: Literal["append"]
     text: str
@@ -125,10 +131,28 @@ class Pack(Strict):
     # The id of the pack whose policy replaced this one: shown after the current ones, marked as old.
     superseded_by: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
     identity: Identity = Identity()
+    # The policy names no organisation (the 2024 Society policy): the member names theirs in
+    # Decorum's settings, and it arrives as the check's identity.
+    identity_from_member: bool = False
     rules: tuple[Rule, ...]
     # By category: the rule a finding of the learned model cites (default: the pack's first rule
     # of that category).
     learned: dict[Category, LearnedFinding] = Field(default_factory=dict)
+    # Where the policy names whom to ask (the press office, the Social Media Officer): shown with the
+    # findings of those categories.
+    asks: tuple[Ask, ...] = ()
+
+    @model_validator(mode="after")
+    def _asks_name_the_packs_categories_once(self) -> "Pack":
+        seen: set[str] = set()
+        for ask in self.asks:
+            for category in ask.categories:
+                if category not in self.categories:
+                    raise ValueError(f"asks: {category!r} is not a category of this pack's rules")
+                if category in seen:
+                    raise ValueError(f"asks: {category!r} is named by more than one ask")
+                seen.add(category)
+        return self
 
     @property
     def categories(self) -> list[str]:
@@ -151,6 +175,11 @@ class PolicyInfo(BaseModel):
     profile_disclaimer: bool = False
     # The id of the pack that replaced this one, or None for a policy in force.
     superseded_by: str | None = None
+    # By category: whom the policy says to ask, in its words (only the categories it names someone for).
+    ask: dict[str, Clause] = Field(default_factory=dict)
+    # The member names the organisation (the 2024 Society policy names none): until they do, its
+    # rules about mentions of it have nothing to look for.
+    needs_identity: bool = False
 
 
 class Finding(BaseModel):

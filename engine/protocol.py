@@ -185,6 +185,8 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     }
     if report.incomplete:  # absent when every rule finished: older extensions ignore it either way
         answer["incomplete"] = list(report.incomplete)
+    if report.needs_identity:  # absent when every pack knows its organisation's names
+        answer["needs_identity"] = list(report.needs_identity)
     return answer
 
 

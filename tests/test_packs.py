@@ -45,6 +45,21 @@ def test_every_clause_is_quoted_verbatim_from_its_document(pack_id, shared_dir):
 
 
 @pytest.mark.parametrize("pack_id", sorted(COVERS))
+def test_whom_to_ask_is_quoted_verbatim_from_its_document(pack_id, shared_dir):
+    pack = load_all()[pack_id]
+    document = _squash((shared_dir / "policies" / pack.document).read_text(encoding="utf-8"))
+    for ask in pack.asks:
+        assert _squash(ask.quote) in document, f"{pack_id} ask for {ask.categories}: quote not in {pack.document}"
+        assert _squash(ask.section) in document, f"{pack_id} ask for {ask.categories}: section not in {pack.document}"
+
+
+def test_the_policies_that_name_whom_to_ask_say_so_for_those_categories():
+    asks = {pack_id: {c for a in pack.asks for c in a.categories} for pack_id, pack in load_all().items()}
+    assert {"brand", "media"} <= asks["rcr"]
+    assert {"brand", "personal_data", "abusive"} <= asks["society"]
+
+
+@pytest.mark.parametrize("pack_id", sorted(COVERS))
 def test_every_pack_compiles_with_its_own_identity(pack_id):
     pack = load_all()[pack_id]
     assert len(CompiledPack(pack, pack.identity).rules) == len(pack.rules)
@@ -64,6 +79,12 @@ severity = "warning"
 message = "m"
 detector = "affiliation_without_disclaimer"
 clause = { section = "s", quote = "q" }
+"""
+ASK = """
+[[asks]]
+categories = {categories}
+section = "s"
+quote = "ask the press office"
 """
 HEADER = 'id = "mine"\nname = "n"\norganisation = "o"\ndate = "2024"\n'
 
@@ -94,6 +115,9 @@ def test_the_2013_icis_policy_says_which_policy_replaced_it_and_the_others_are_i
         (HEADER + "rules = [", r"mine\.toml: not valid TOML"),
         (HEADER.replace('"mine"', '"other"') + GOOD_RULE, r"field id: the pack id 'other' must match the file name 'mine'"),
         (HEADER + 'superseded_by = "ICIS 2020"\n' + GOOD_RULE, r"mine\.toml, field superseded_by"),
+        (HEADER + GOOD_RULE + ASK.format(categories='["media"]'), r"mine\.toml: .*asks: 'media' is not a category of this pack's rules"),
+        (HEADER + GOOD_RULE + ASK.format(categories='["disclaimer"]') * 2, r"asks: 'disclaimer' is named by more than one ask"),
+        (HEADER + GOOD_RULE + ASK.format(categories="[]"), r"mine\.toml, field asks\.0\.categories"),
     ],
 )
 def test_a_broken_pack_is_refused_naming_file_rule_and_field(tmp_path, body, expected):

@@ -58,7 +58,27 @@ def test_hello_names_the_protocol_the_engine_version_and_every_pack():
     assert answer["version"] == engine.__version__
     assert [policy["id"] for policy in answer["policies"]] == [policy.id for policy in engine.list_policies()]
     for policy in answer["policies"]:
-        assert set(policy) == {"id", "name", "organisation", "date", "categories", "profile_disclaimer", "superseded_by"}
+        assert set(policy) == {"id", "name", "organisation", "date", "categories", "profile_disclaimer", "ask", "needs_identity", "superseded_by"}
+
+
+def test_hello_says_whom_each_policy_names_to_ask_and_which_policy_needs_the_members_society():
+    policies = {policy["id"]: policy for policy in protocol.handle({"id": 1, "type": "hello"})["policies"]}
+    assert policies["rcr"]["ask"]["media"]["quote"].endswith("forwarded immediately to the RCR press office;")
+    assert policies["icis"]["ask"] == {}
+    assert [pack_id for pack_id, policy in policies.items() if policy["needs_identity"]] == ["society"]
+
+
+def test_a_check_with_the_society_policy_and_no_society_named_says_that_policy_could_not_look_for_it():
+    answer = protocol.handle(check("Thrilled to join the BSCI council!", policies=["society", "icis"]))
+    assert answer["findings"] == []
+    assert answer["needs_identity"] == ["society"]
+    empty = {"society": {"names": [], "acronyms": [], "handles": []}}
+    assert protocol.handle(check(policies=["society"], identity=empty))["needs_identity"] == ["society"]
+
+
+@pytest.mark.parametrize("policies, identity", [(["icis"], None), (["society"], {"society": {"acronyms": ["BSCI"]}})])
+def test_a_check_whose_packs_all_know_their_society_has_no_needs_identity_key(policies, identity):
+    assert "needs_identity" not in protocol.handle(check(policies=policies, identity=identity))
 
 
 def test_check_answers_with_the_engines_findings_in_contract_form():
@@ -296,3 +316,25 @@ def test_a_check_can_say_the_members_profile_carries_the_disclaimer():
     assert disclaimers(protocol.handle({**request, "profile_disclaimer": ["rcr"]})) == []
     refused = protocol.handle({**request, "profile_disclaimer": "rcr"})
     assert (refused["type"], refused["code"]) == ("error", "bad_request")
+
+
+def test_a_users_pack_with_no_identity_is_not_said_to_need_one_the_member_cannot_give(tmp_path, monkeypatch):
+    """Only a pack whose organisation the member names (identity_from_member) waits for it: the popup
+    has nowhere to name another pack's organisation."""
+    from engine import packs
+
+    (tmp_path / "mine.toml").write_text(
+        'id = "mine"\nname = "n"\norganisation = "o"\ndate = "2024"\n'
+        '[[rules]]\nid = "leak"\ncategory = "confidential"\nseverity = "warning"\nmessage = "m"\n'
+        'detector = "phrases"\nparams = { patterns = ["board papers"] }\nclause = { section = "s", quote = "q" }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DECORUM_POLICY_PATH", str(tmp_path))
+    packs.reload()
+    try:
+        answer = protocol.handle(check("The board papers are out.", policies=["mine", "society"]))
+        assert [f["rule"] for f in answer["findings"]] == ["mine.leak"]
+        assert answer["needs_identity"] == ["society"]
+    finally:
+        monkeypatch.delenv("DECORUM_POLICY_PATH")
+        packs.reload()

@@ -1,10 +1,12 @@
 // The background service worker: owns the native port, answers the content scripts' checks
-// and the popup's status questions, and tells them when the engine comes or goes.
+// and the popup's status questions, tells them when the engine comes or goes, and passes the
+// keyboard command on to the tab.
 
 import { api } from "../platform.js";
 import { MAX_TEXT_UNITS, MSG, STATUS } from "../shared/messages.js";
 import { onSettingsChanged, readSettings } from "../shared/settings.js";
 import { checkRequest } from "./check-request.js";
+import { onCommand, openSettings } from "./commands.js";
 import { EngineError, NativeEngine } from "./native-port.js";
 
 const engine = new NativeEngine({ onStatus: broadcastStatus });
@@ -20,13 +22,15 @@ let checkSequence = 0;
 const tabsWithComposers = new Set();
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const handler = { [MSG.check]: handleCheck, [MSG.status]: handleStatus }[message?.type];
+  const handler = { [MSG.check]: handleCheck, [MSG.status]: handleStatus, [MSG.openSettings]: () => openSettings(api) }[message?.type];
   if (!handler) return false;
   handler(message, sender).then(sendResponse, (error) =>
     sendResponse({ type: "error", code: "internal", message: String(error?.message ?? error) }),
   );
   return true; // answer asynchronously
 });
+
+api.commands?.onCommand.addListener((command, tab) => onCommand(api, command, tab));
 
 engine.connect();
 
@@ -56,10 +60,10 @@ async function check({ text, site }) {
   }
 }
 
-/** Names for the panel: findings carry only the pack id. */
+/** Names for the panel (findings carry only the pack id), and whom each policy says to ask. */
 function policyInfo() {
   const info = {};
-  for (const { id, name, organisation, date } of engine.hello?.policies ?? []) info[id] = { name, organisation, date };
+  for (const { id, name, organisation, date, ask } of engine.hello?.policies ?? []) info[id] = { name, organisation, date, ask: ask ?? {} };
   return info;
 }
 

@@ -8,9 +8,10 @@
 
 import { sendToBackground } from "../platform.js";
 import { MAX_TEXT_UNITS, MSG } from "../shared/messages.js";
+import { dismissalKey, groupIntoCards } from "./cards.js";
 import { Panel } from "./panel.js";
 import { follow, schedule as schedulePlacement, unfollow } from "./placement.js";
-import { surface } from "./surface.js";
+import { releaseSurface, surface } from "./surface.js";
 import { Underlines } from "./underlines.js";
 
 const DEBOUNCE_MS = 300;
@@ -21,7 +22,6 @@ const RETRY_MAX_MS = 15000;
 // What a person does to put words in a box; input and change events are trusted even when a
 // page script's execCommand caused them, these are not.
 const TYPING_EVENTS = ["keydown", "beforeinput", "paste", "drop", "compositionstart"];
-const SEVERITIES = new Set(["error", "warning", "info"]);
 // Boxes the member has typed into, for as long as they exist: a box met again (its site switched
 // off and on) is checked at once, as before.
 const typedInto = new WeakSet();
@@ -40,7 +40,9 @@ export class DraftSession {
   #edits = 0; // bumped on every change: an answer about an older draft is dropped
   #checks = 0;
   #shown = null; // {text, answer}: what the panel shows now
-  #dismissed = new Set(); // rule ids the user dismissed, for the life of this compose box
+  // What the member dismissed in this draft (dismissalKey: category and words), so that a re-check
+  // keeps it dismissed for as long as those words are there; forgotten when the box is emptied.
+  #dismissed = new Set();
   #typedAt = 0; // performance.now() of the last input event
   #fixing = false; // a fix is on its way in: a second click must not add it twice
   #onInput = () => {
@@ -58,7 +60,10 @@ export class DraftSession {
     this.#site = site;
     this.#panel = new Panel({
       onFix: (finding) => this.#applyFix(finding),
-      onDismiss: (finding) => this.#dismiss(finding),
+      onSelect: (card) => this.#select(card),
+      onDismiss: (card) => this.#setDismissed(card, true),
+      onUndo: (card) => this.#setDismissed(card, false),
+      onNameSociety: () => sendToBackground({ type: MSG.openSettings }),
       onEscape: () => editor.focus(),
     });
     if (typedInto.has(editor)) this.#engage();
@@ -74,6 +79,7 @@ export class DraftSession {
     unfollow(this.#panel);
     unfollow(this.#underlines);
     this.#underlines.remove();
+    releaseSurface();
     this.#panel.remove();
     this.#edits++;
   }
@@ -93,7 +99,7 @@ export class DraftSession {
     const editor = this.#editor;
     const adapter = this.#adapter;
     this.#underlines.attach(surface());
-    this.#panel.attach();
+    this.#panel.attach(editor);
     follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
     follow(this.#underlines, () => (editor.isConnected ? editor : null));
     editor.addEventListener("input", this.#onInput);
@@ -105,6 +111,24 @@ export class DraftSession {
 
   get offline() {
     return this.#panel.state === "offline";
+  }
+
+  /** Whether the keyboard focus is in this box's panel, or in the box itself. */
+  get focus() {
+    if (this.#panel.hasFocus) return "panel";
+    const active = document.activeElement;
+    return active && (active === this.#editor || this.#editor.contains(active)) ? "editor" : null;
+  }
+
+  /** When the member last typed here (performance.now()). */
+  get typedAt() {
+    return this.#typedAt;
+  }
+
+  /** The keyboard command: from the draft to its panel, and from the panel back to the draft. */
+  toggleFocus() {
+    if (this.#panel.hasFocus) this.#editor.focus();
+    else this.#panel.focus();
   }
 
   #edited(typed) {
@@ -123,7 +147,10 @@ export class DraftSession {
     const edits = this.#edits;
     const draft = this.#adapter.read(this.#editor); // after the pause: Quill updates its DOM late
     if (draft.text === this.#shown?.text) return this.#render(this.#shown.answer, draft);
-    if (draft.text.trim() === "") return this.#render({ type: "empty" }, draft);
+    if (draft.text.trim() === "") {
+      this.#dismissed.clear(); // a new draft starts with nothing dismissed
+      return this.#render({ type: "empty" }, draft);
+    }
     if (draft.text.length > MAX_TEXT_UNITS) return this.#render({ type: "error", code: "too_large" }, draft);
 
     const check = ++this.#checks;
@@ -147,11 +174,19 @@ export class DraftSession {
         panel.showInactive();
         break;
       case "result": {
-        const findings = answer.findings.filter((f) => !this.#dismissed.has(f.rule));
-        panel.showFindings(findings, answer.policyInfo, { incomplete: (answer.incomplete?.length ?? 0) > 0 });
+        const cards = groupIntoCards(answer.findings, draft.text).map((card) => ({
+          ...card,
+          dismissed: card.findings.every((f) => this.#dismissed.has(dismissalKey(f, draft.text))),
+          text: draft.text,
+        }));
+        panel.showFindings(cards, answer.policyInfo, {
+          incomplete: (answer.incomplete?.length ?? 0) > 0,
+          needsIdentity: answer.needs_identity ?? [],
+        });
         this.#underlines.show(
-          findings
-            .map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: SEVERITIES.has(f.severity) ? f.severity : "warning" }))
+          cards
+            .filter((card) => !card.dismissed)
+            .flatMap((card) => card.findings.map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: card.severity })))
             .filter((item) => item.range),
         );
         break;
@@ -194,8 +229,19 @@ export class DraftSession {
     }
   }
 
-  #dismiss(finding) {
-    this.#dismissed.add(finding.rule);
+  #setDismissed(card, dismissed) {
+    for (const finding of card.findings) {
+      const key = dismissalKey(finding, card.text);
+      if (dismissed) this.#dismissed.add(key);
+      else this.#dismissed.delete(key);
+    }
     if (this.#shown?.answer) this.#render(this.#shown.answer, this.#adapter.read(this.#editor));
+  }
+
+  /** Selects the card's words in the editor, from its first flagged word to its last. */
+  async #select(card) {
+    const draft = this.#adapter.read(this.#editor);
+    if (draft.text !== card.text) return; // typed since: the check after the pause brings new cards
+    await this.#adapter.select(this.#editor, card.start, card.end);
   }
 }

@@ -11,10 +11,7 @@
 // their model, as one undo step. A box whose page handles no paste (a plain <textarea>, a bare
 // contenteditable) gets insertText, which the browser applies and can undo itself.
 
-// Editors copy the DOM selection into their model when `selectionchange` fires (a task after the
-// change); a moved caret is given this long to be taken up before the text goes in.
-const SELECTION_SETTLE_MS = 100;
-const CARET_ATTEMPTS = 3;
+import { isTextField, placeSelection } from "./editor-selection.js";
 
 /**
  * Appends `text` at the end of the draft, after `separator` unless the draft is empty or ends
@@ -28,16 +25,8 @@ export async function appendText(editor, text, { separator = " ", currentText = 
 }
 
 /** Focuses the editor with the caret at the end of its text, and waits until it has taken that up. */
-async function caretAtEnd(editor) {
-  editor.focus({ preventScroll: true });
-  for (let attempt = 0; attempt < CARET_ATTEMPTS; attempt++) {
-    const settled = selectionSettled();
-    const end = placeCaretAtEnd(editor);
-    await settled;
-    // An editor may put its own idea of the selection back on focus: then place it again.
-    if (caretIs(editor, end)) return true;
-  }
-  return false;
+function caretAtEnd(editor) {
+  return placeSelection(editor, () => placeCaretAtEnd(editor), (end) => caretIs(editor, end));
 }
 
 function insertAtCaret(editor, text) {
@@ -48,23 +37,6 @@ function insertAtCaret(editor, text) {
   // Cancelled means an editor took the paste into its model; otherwise nobody handles pastes here.
   if (!editor.dispatchEvent(paste)) return true;
   return document.execCommand("insertText", false, text);
-}
-
-function isTextField(editor) {
-  return editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement;
-}
-
-/** Resolves after the next selectionchange (or at once if none comes) and the task after it. */
-function selectionSettled() {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      document.removeEventListener("selectionchange", done);
-      setTimeout(resolve, 0); // the editors' own selectionchange handlers run first
-    };
-    const timer = setTimeout(done, SELECTION_SETTLE_MS);
-    document.addEventListener("selectionchange", done);
-  });
 }
 
 /** Puts the caret after the last text of the editor; returns where it put it. */
@@ -87,7 +59,6 @@ function placeCaretAtEnd(editor) {
 }
 
 function caretIs(editor, { node, offset }) {
-  if (document.activeElement !== editor && !editor.contains(document.activeElement)) return false;
   if (isTextField(editor)) return editor.selectionStart === offset && editor.selectionEnd === offset;
   const selection = getSelection();
   return selection.rangeCount === 1 && selection.isCollapsed && selection.focusNode === node && selection.focusOffset === offset;

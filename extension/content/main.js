@@ -1,6 +1,7 @@
 // The content script proper, loaded by loader.js: finds the compose boxes of this site and
 // gives each a DraftSession, honours the per-site switch, and re-checks open drafts when the
-// settings or the engine change.
+// settings or the engine change, and moves the focus between a draft and its panel on the
+// keyboard command.
 
 import { api } from "../platform.js";
 import { MSG, STATUS } from "../shared/messages.js";
@@ -41,7 +42,20 @@ export async function start() {
   });
 
   api.runtime.onMessage.addListener((message) => {
+    if (message?.type === MSG.focusPanel) return void focusTarget(sessions.values())?.toggleFocus();
     if (message?.type !== MSG.engineStatus || message.status !== STATUS.connected) return;
     for (const session of sessions.values()) if (session.offline) session.recheck();
   });
+}
+
+/**
+ * The compose box the keyboard command is for: the one whose draft or panel has the focus, else
+ * (in the frame that has the focus) the one typed into last. Every frame of the tab hears the
+ * command; only that one acts.
+ */
+function focusTarget(sessions) {
+  const all = [...sessions];
+  const focused = all.find((session) => session.focus !== null);
+  if (focused || !document.hasFocus()) return focused ?? null;
+  return all.reduce((latest, session) => (latest === null || session.typedAt > latest.typedAt ? session : latest), null);
 }

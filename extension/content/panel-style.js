@@ -2,11 +2,19 @@
 // Colours meet WCAG AA on white (text ≥ 4.5:1, focus ring and borders ≥ 3:1).
 
 export const PANEL_CSS = `
+/* A manual popover, shown in the top layer: above the site, clear of its transforms and clipping.
+   The user agent's popover box (centred, bordered) is undone here. */
 [data-decorum-panel] {
   position: fixed;
+  inset: auto;
   top: 0;
   left: 0;
   margin: 0;
+  padding: 0;
+  border: 0;
+  background: transparent;
+  color: inherit;
+  overflow: visible;
 }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
@@ -38,7 +46,9 @@ export const PANEL_CSS = `
   background: #1e7b34;
 }
 [data-decorum-panel][data-decorum-state="findings"] .mark { background: #b06000; }
-[data-decorum-panel][data-decorum-state="ok"][data-incomplete] .mark { background: #6b6b6b; }
+[data-decorum-panel][data-decorum-state="ok"][data-incomplete] .mark,
+[data-decorum-panel][data-decorum-state="ok"][data-needs-identity] .mark,
+[data-decorum-panel][data-decorum-state="dismissed"] .mark { background: #6b6b6b; }
 [data-decorum-panel][data-decorum-state="findings"][data-severity="error"] .mark { background: #c5221f; }
 [data-decorum-panel][data-decorum-state="offline"] .mark,
 [data-decorum-panel][data-decorum-state="too_large"] .mark,
@@ -59,11 +69,27 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
   list-style: none;
   margin: 0;
   padding: 0 10px 10px;
-  max-height: min(60vh, 420px);
+  /* --decorum-list-room: what is left of the window's height where panel.js places it. */
+  max-height: min(60vh, 420px, var(--decorum-list-room, 420px));
   overflow: auto;
 }
-.finding { border-top: 1px solid #d0d0d0; padding: 10px 0 0; margin-top: 8px; }
-.finding:first-child { margin-top: 0; }
+.panel:focus-visible, .card:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+.notice { padding: 0 10px 8px; font-size: 12px; color: #2b2b2b; }
+.notice p { margin: 0 0 6px; }
+.name-society { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
+.card { border-top: 1px solid #d0d0d0; padding: 10px 0 0; margin-top: 8px; }
+.card:first-child { margin-top: 0; }
+.card[data-dismissed] { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; color: #454545; padding-top: 6px; }
+.dismissed-label { font-weight: 600; }
+.words { margin: 0 0 6px; font-weight: 600; overflow-wrap: anywhere; }
+.card[data-dismissed] .words { margin: 0; font-weight: 400; }
+.problem { font-weight: 600; }
+.policies { list-style: none; margin: 0; padding: 0; }
+.entry + .entry { border-top: 1px dashed #d0d0d0; padding-top: 6px; margin-top: 6px; }
+.entry .actions { margin-bottom: 8px; }
+blockquote .heading { font-style: normal; font-weight: 600; color: #454545; }
+.more, .select, .undo { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
+.more { margin: 0 0 8px; font-weight: 400; }
 .meta { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; margin: 0 0 4px; }
 .severity {
   font-size: 11px;
@@ -77,7 +103,7 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 }
 .severity.error { background: #b3261e; }
 .severity.info { background: #1a5fb4; }
-.policy { color: #454545; font-size: 12px; }
+.policy { color: #454545; font-size: 12px; margin: 0 0 2px; }
 .message { margin: 0 0 6px; }
 .reasons { margin: 0 0 6px; color: #454545; font-size: 12px; }
 blockquote {
@@ -94,6 +120,6 @@ blockquote footer { margin-top: 2px; color: #454545; font-style: normal; }
 .fix { background: #0b5e63; color: #ffffff; border: 1px solid #0b5e63; }
 .fix:hover { background: #084a4e; }
 .dismiss { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
-.dismiss:hover { background: #f1f1f1; }
+.dismiss:hover, .more:hover, .select:hover, .undo:hover, .name-society:hover { background: #f1f1f1; }
 @media (prefers-reduced-motion: reduce) { .panel { transition: none; } }
 `;

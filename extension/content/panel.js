@@ -1,20 +1,27 @@
-// The inline panel next to one compose box: a count that opens into the findings, each with
-// its policy, message, clause and buttons. It lives in Decorum's closed shadow root (surface.js),
-// never inside the editor, and follows the compose box as the page moves.
+// The inline panel of one compose box: a count that opens into one card per problem, each naming
+// the words it is about and listing every policy it breaks with that policy's clause, what to do
+// next and whom the policy says to ask. It lives in a closed shadow root of its own placed right
+// after the compose box (surface.js), shown in the top layer by the box.
 //
 // Test-facing contract (inside the closed root, reached by the e2e tests through the DevTools
-// protocol): the panel's element has `data-decorum-panel` and `data-decorum-state`
-// (idle | checking | ok | findings | offline | too_large | inactive); the count element has
-// `data-decorum-count`; each finding has `data-policy`, `data-category` and `data-rule`; its
-// buttons have `data-action="fix"` (with `data-fix-text`) / `data-action="dismiss"`.
+// protocol; extension/README.md, "The panel"): the panel's element has `data-decorum-panel` and
+// `data-decorum-state` (idle | checking | ok | findings | dismissed | offline | too_large |
+// inactive); the count element has `data-decorum-count` (live problems); each card has
+// `data-card`, `data-category`, `data-severity` (and `data-dismissed` once dismissed); each policy in
+// a card has `data-policy`, `data-category` and `data-rule`; buttons have `data-action` = fix (with
+// `data-fix-text`) | select | dismiss | undo | more | name-society.
 
 import { schedule as schedulePlacement } from "./placement.js";
-import { releaseSurface, surface } from "./surface.js";
+import { PANEL_CSS } from "./panel-style.js";
+import { shadowSurface } from "./surface.js";
 
 const GAP_PX = 6;
 const MARGIN_PX = 8;
 // Beside the compose box only if the panel can be at least this wide there.
 const MIN_BESIDE_PX = 240;
+// A flagged phrase longer than this is cut in the card's quote (a model's finding spans a sentence).
+const QUOTE_CHARS = 48;
+const QUOTED_PHRASES = 3;
 
 const OFFLINE_TEXT = {
   not_installed: "Decorum engine not installed — open the Decorum popup",
@@ -25,41 +32,61 @@ const OFFLINE_DEFAULT = "Decorum engine not connected — open the Decorum popup
 
 const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" };
 const FIX_LABEL = { disclaimer: "Add disclaimer" };
+// The problem in a few words, for the card's heading and its label.
+const PROBLEM = {
+  disclaimer: "No personal-views statement",
+  brand: "Logo or name used",
+  confidential: "Confidential material",
+  personal_data: "Personal data",
+  political: "Party politics",
+  disparagement: "Criticism",
+  endorsement: "Endorsement",
+  abusive: "Abusive language",
+  representation: "Speaking for the organisation",
+  reference: "A reference for someone",
+  media: "Dealing with the press",
+  copyright: "Someone else's content",
+};
 
 let nextListId = 1;
 
 export class Panel {
   element = document.createElement("div");
+  #surface = shadowSurface(PANEL_CSS);
+  #after = null; // the element the panel's root follows in the page (the compose box)
   #count;
   #toggle;
+  #notice;
   #list;
   #panel;
   #expanded = false;
   #hidden = true;
-  #onFix;
-  #onDismiss;
-  #onEscape;
+  #actions;
 
-  /** `onFix(finding)`, `onDismiss(finding)`, `onEscape()` (the user wants back to the editor). */
-  constructor({ onFix, onDismiss, onEscape }) {
-    this.#onFix = onFix;
-    this.#onDismiss = onDismiss;
-    this.#onEscape = onEscape;
+  /**
+   * `actions`: onFix(finding), onSelect(card), onDismiss(card), onUndo(card), onNameSociety(),
+   * onEscape() (the member wants back to the draft).
+   */
+  constructor(actions) {
+    this.#actions = actions;
     this.element.setAttribute("data-decorum-panel", "");
-    this.#setHidden(true);
+    this.element.popover = "manual";
     this.#setState("idle");
 
-    const panel = el("div", { class: "panel", role: "group", "aria-label": "Decorum policy check" });
+    const panel = el("div", { class: "panel", role: "group", "aria-label": "Decorum policy check", tabindex: "-1" });
     const bar = el("div", { class: "bar" });
     this.#count = el("span", { class: "count", role: "status", "data-decorum-count": "0" });
     const listId = `decorum-findings-${nextListId++}`;
     this.#toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "false", "aria-controls": listId });
     this.#toggle.addEventListener("click", () => this.#setExpanded(!this.#expanded));
+    this.#notice = el("div", { class: "notice" });
+    this.#notice.hidden = true;
     this.#list = el("ul", { class: "findings", id: listId, "aria-label": "Policy warnings" });
     this.#list.hidden = true;
     bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
-    panel.append(bar, this.#list);
+    panel.append(bar, this.#notice, this.#list);
     this.element.append(panel);
+    this.#surface.root.append(this.element);
     this.#panel = panel;
     this.#setExpanded(false);
 
@@ -69,17 +96,20 @@ export class Panel {
     panel.addEventListener("keydown", (event) => {
       if (event.key !== "Escape") return;
       this.#setExpanded(false);
-      this.#onEscape?.();
+      this.#actions.onEscape?.();
     });
   }
 
-  attach() {
-    surface().append(this.element);
+  /** Puts the panel's root right after `editor` in the page: next in reading and Tab order. */
+  attach(editor) {
+    this.#after = editor;
+    this.#reattach();
   }
 
   remove() {
-    this.element.remove();
-    releaseSurface();
+    this.#setHidden(true);
+    this.#surface.host.remove();
+    this.#after = null;
   }
 
   get visible() {
@@ -88,6 +118,11 @@ export class Panel {
 
   get state() {
     return this.element.getAttribute("data-decorum-state");
+  }
+
+  /** Whether the keyboard focus is on something in this panel. */
+  get hasFocus() {
+    return this.element.contains(this.#surface.root.activeElement);
   }
 
   showIdle() {
@@ -100,24 +135,33 @@ export class Panel {
   }
 
   /**
-   * Shows the findings; `incomplete` says that some of the engine's checks were stopped before they
-   * finished (a runaway pattern), so that no warnings does not read as a clean draft.
+   * Shows the draft's problems (cards.js, each with `dismissed`); `incomplete` says that some of
+   * the engine's checks were stopped before they finished, `needsIdentity` which policies could not
+   * look for their society, so that no warnings does not read as a clean draft.
    */
-  showFindings(findings, policyInfo = {}, { incomplete = false } = {}) {
+  showFindings(cards, policyInfo = {}, { incomplete = false, needsIdentity = [] } = {}) {
     this.element.toggleAttribute("data-incomplete", incomplete);
-    if (findings.length === 0) {
-      return this.#showMessage("ok", incomplete ? "No policy warnings found, but some checks did not finish" : "No policy warnings");
+    this.#showNotice(needsIdentity, policyInfo);
+    const live = cards.filter((card) => !card.dismissed).length;
+    const dismissed = cards.length - live;
+    if (cards.length === 0) {
+      let text = "No policy warnings";
+      if (incomplete) text = "No policy warnings found, but some checks did not finish";
+      else if (needsIdentity.length) text = "No policy warnings found, but one policy could not check";
+      return this.#showMessage("ok", text, { keepNotice: true });
     }
-    const worst = findings.some((f) => f.severity === "error") ? "error" : "warning";
+    const worst = cards.find((card) => !card.dismissed)?.severity ?? "info";
     this.element.setAttribute("data-severity", worst);
-    const count = `${findings.length} policy warning${findings.length === 1 ? "" : "s"}`;
-    this.#setCount(findings.length, incomplete ? `${count} · some checks did not finish` : count);
-    const hadFocus = this.#hasFocus();
-    this.#list.replaceChildren(...findings.map((finding) => this.#renderFinding(finding, policyInfo)));
+    const parts = [live ? plural(live, "policy warning") : `${plural(dismissed, "warning")} dismissed`];
+    if (live && dismissed) parts.push(`${dismissed} dismissed`);
+    if (incomplete) parts.push("some checks did not finish");
+    this.#setCount(live, parts.join(" · "));
+    const focus = this.#focusedControl();
+    this.#list.replaceChildren(...cards.map((card) => this.#renderCard(card, policyInfo)));
     this.#toggle.hidden = false;
-    this.#setState("findings");
+    this.#setState(live ? "findings" : "dismissed");
     this.#setHidden(false);
-    if (hadFocus && !this.#hasFocus()) (this.#list.querySelector("button") ?? this.#toggle).focus();
+    if (focus) this.#restoreFocus(focus);
   }
 
   showOffline(reason) {
@@ -132,13 +176,28 @@ export class Panel {
     this.#showMessage("inactive", "No policy switched on — choose one in the Decorum popup");
   }
 
+  /** Says, in place of the count until the next answer, that a fix could not be added. */
+  showFixFailed() {
+    this.#setCount(Number(this.#count.getAttribute("data-decorum-count")), "Could not add the text at the end of the draft: nothing was changed");
+  }
+
+  /** Moves the keyboard focus into the panel: its first problem, opened, else its first control. */
+  focus() {
+    if (this.#hidden) return false;
+    if (!this.#toggle.hidden) this.#setExpanded(true);
+    const target = this.#list.querySelector("[data-card]") ?? this.#notice.querySelector("button") ?? this.#panel;
+    target.focus();
+    return this.hasFocus;
+  }
+
   /**
    * Places the panel by the anchor's bottom-right corner without covering it: beside it on the
    * right when there is room (clear of the site's own buttons under the box), else under it,
-   * else over it.
+   * else over it (where there is more room), its list scrolling inside when it is taller.
    */
   place(rect) {
     if (this.#hidden) return;
+    this.#reattach();
     const offscreen = rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
     this.element.style.visibility = offscreen ? "hidden" : "visible";
     if (offscreen) return;
@@ -148,8 +207,21 @@ export class Panel {
     this.element.style.left = "0px";
     this.element.style.top = "0px";
     this.element.style.setProperty("--decorum-room", `${beside ? roomBeside : innerWidth - 2 * MARGIN_PX}px`);
-    const { width, height } = this.element.getBoundingClientRect();
+    this.element.style.removeProperty("--decorum-list-room");
+    const measured = this.element.getBoundingClientRect();
+    const { width } = measured;
+    let { height } = measured;
     const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
+    const roomBelow = innerHeight - MARGIN_PX - (rect.bottom + GAP_PX);
+    const roomAbove = rect.top - GAP_PX - MARGIN_PX;
+    const below = beside || height <= roomBelow || roomBelow >= roomAbove;
+    // Taller than the room it has: the list scrolls inside, so its last buttons stay in reach.
+    const room = beside ? innerHeight - 2 * MARGIN_PX : below ? roomBelow : roomAbove;
+    if (height > room && !this.#list.hidden) {
+      const listRoom = Math.max(0, room - (height - this.#list.getBoundingClientRect().height));
+      this.element.style.setProperty("--decorum-list-room", `${Math.floor(listRoom)}px`);
+      height = this.element.getBoundingClientRect().height;
+    }
     let left;
     let top;
     if (beside) {
@@ -157,22 +229,24 @@ export class Panel {
       top = clamp(rect.bottom - height, MARGIN_PX, innerHeight - height - MARGIN_PX);
     } else {
       left = clamp(rect.right - width, MARGIN_PX, innerWidth - width - MARGIN_PX);
-      top = rect.bottom + GAP_PX;
-      const roomAbove = rect.top - GAP_PX - height >= MARGIN_PX;
-      if (top + height > innerHeight - MARGIN_PX && roomAbove) top = rect.top - GAP_PX - height;
+      top = below ? rect.bottom + GAP_PX : rect.top - GAP_PX - height;
     }
     this.element.style.left = `${Math.round(left)}px`;
     this.element.style.top = `${Math.round(top)}px`;
   }
 
-  /** Says, in place of the count until the next answer, that a fix could not be added. */
-  showFixFailed() {
-    this.#setCount(Number(this.#count.getAttribute("data-decorum-count")), "Could not add the text at the end of the draft: nothing was changed");
+  /** A site that re-renders the box's surroundings may have dropped the panel's element. */
+  #reattach() {
+    const { host } = this.#surface;
+    // Moved only when gone or the box moved: moving it would take the focus out of the panel.
+    if (this.#after?.isConnected && host.parentNode !== this.#after.parentNode) this.#after.after(host);
+    if (!this.#hidden && host.isConnected && !this.element.matches(":popover-open")) this.element.showPopover();
   }
 
-  #showMessage(state, text) {
-    const hadFocus = this.#hasFocus(); // e.g. the last warning was just dismissed
+  #showMessage(state, text, { keepNotice = false } = {}) {
+    const hadFocus = this.hasFocus; // e.g. the last warning was just dismissed
     this.element.removeAttribute("data-severity");
+    if (!keepNotice) this.#showNotice([], {});
     this.#setCount(0, text);
     this.#list.replaceChildren();
     this.#setExpanded(false);
@@ -180,17 +254,33 @@ export class Panel {
     this.#setState(state);
     this.#setHidden(false);
     if (state !== "ok") this.element.removeAttribute("data-incomplete");
-    if (hadFocus) this.#onEscape?.(); // its buttons are gone: back to the draft
+    if (hadFocus && !this.hasFocus) this.#actions.onEscape?.(); // its buttons are gone: back to the draft
   }
 
-  #hasFocus() {
-    const root = this.element.getRootNode();
-    return root instanceof ShadowRoot && this.element.contains(root.activeElement);
+  /** Says which policies could not check for want of the member's society, with the way to name it. */
+  #showNotice(needsIdentity, policyInfo) {
+    const ids = needsIdentity.join(" ");
+    this.element.toggleAttribute("data-needs-identity", ids !== "");
+    if (ids === (this.#notice.getAttribute("data-needs-identity") ?? "")) return; // said already: not again
+    this.#notice.hidden = ids === "";
+    if (!ids) {
+      this.#notice.removeAttribute("data-needs-identity");
+      return this.#notice.replaceChildren();
+    }
+    this.#notice.setAttribute("data-needs-identity", ids);
+    const names = needsIdentity.map((id) => `“${policyInfo[id]?.name ?? id}”`).join(", ");
+    const button = el("button", { type: "button", class: "name-society", "data-action": "name-society" }, "Name your society");
+    button.addEventListener("click", () => this.#actions.onNameSociety?.());
+    this.#notice.replaceChildren(
+      el("p", {}, `${names} cannot look for mentions of your society until you name it.`),
+      button,
+    );
   }
 
   #setHidden(hidden) {
     this.#hidden = hidden;
-    this.element.hidden = hidden;
+    if (hidden && this.element.matches(":popover-open")) this.element.hidePopover();
+    if (!hidden) this.#reattach();
   }
 
   #setState(state) {
@@ -209,58 +299,133 @@ export class Panel {
     this.#toggle.setAttribute("aria-expanded", String(expanded));
     this.#toggle.textContent = expanded ? "Hide" : "Show";
     this.#toggle.setAttribute("aria-label", expanded ? "Hide policy warnings" : "Show policy warnings");
-    schedulePlacement(); // its size changed: placed again in the next frame, not 250 ms later
+    schedulePlacement(); // its size changed: placed again in the next frame
   }
 
-  #renderFinding(finding, policyInfo) {
+  /** The focused control, as something that can be found again in the next rendering. */
+  #focusedControl() {
+    if (!this.hasFocus) return null;
+    const active = this.#surface.root.activeElement;
+    const card = active.closest("[data-card]");
+    return { key: card?.getAttribute("data-key") ?? null, action: active.getAttribute("data-action"), policy: active.closest("[data-policy]")?.getAttribute("data-rule") ?? null };
+  }
+
+  #restoreFocus({ key, action, policy }) {
+    const card = [...this.#list.querySelectorAll("[data-card]")].find((c) => c.getAttribute("data-key") === key);
+    // Dismiss becomes Undo and Undo becomes Dismiss in the same place; anything else stays itself.
+    const next = { dismiss: "undo", undo: "dismiss" }[action] ?? action;
+    const inEntry = policy && card?.querySelector(`[data-rule="${CSS.escape(policy)}"] [data-action="${next}"]`);
+    const target = inEntry || card?.querySelector(`[data-action="${next}"]`) || card || this.#list.querySelector("button") || this.#toggle;
+    target.focus();
+  }
+
+  #renderCard(card, policyInfo) {
+    const problem = PROBLEM[card.category] ?? card.category;
+    const quoted = quoteWords(card.words);
     const item = el("li", {
-      class: "finding",
-      "data-policy": finding.policy,
-      "data-category": finding.category,
-      "data-rule": finding.rule,
+      class: "card",
+      "data-card": "",
+      "data-key": `${card.category}\u001f${card.words.join("\u001f")}`,
+      "data-category": card.category,
+      "data-severity": card.severity,
+      tabindex: "-1",
     });
-    const severity = SEVERITY_LABEL[finding.severity] ? finding.severity : "warning";
-    const policy = policyInfo[finding.policy];
-    const meta = el("p", { class: "meta" });
-    meta.append(
-      el("span", { class: `severity ${severity}` }, SEVERITY_LABEL[severity]),
-      el("span", { class: "policy" }, policy?.name ?? finding.policy),
-    );
-    item.append(meta, el("p", { class: "message" }, finding.message));
+    if (card.dismissed) {
+      item.setAttribute("data-dismissed", "");
+      item.setAttribute("aria-label", `Dismissed: ${problem}, ${quoted}`);
+      const undo = el("button", { type: "button", class: "undo", "data-action": "undo", "aria-label": `Undo dismissing ${problem}, ${quoted}` }, "Undo");
+      undo.addEventListener("click", () => this.#actions.onUndo(card));
+      item.append(el("span", { class: "dismissed-label" }, "Dismissed"), el("span", { class: "words" }, quoted), el("span", { "aria-hidden": "true" }, " · "), undo);
+      return item;
+    }
+    item.setAttribute("aria-label", `${SEVERITY_LABEL[card.severity]}: ${problem}, ${quoted}`);
+    const head = el("p", { class: "meta" });
+    head.append(el("span", { class: `severity ${card.severity}` }, SEVERITY_LABEL[card.severity]), el("span", { class: "problem" }, problem));
+    item.append(head, el("p", { class: "words", "data-quote": "" }, quoted));
+
+    const entries = el("ul", { class: "policies", "aria-label": "Policies" });
+    const rules = [...new Map(card.findings.map((f) => [f.rule, f])).values()];
+    rules.forEach((finding, index) => {
+      const entry = this.#renderPolicy(finding, policyInfo[finding.policy]);
+      entry.hidden = index > 0;
+      entries.append(entry);
+    });
+    item.append(entries);
+    if (rules.length > 1) {
+      const others = rules.length - 1;
+      const more = el("button", { type: "button", class: "more", "data-action": "more", "aria-expanded": "false" }, `Also in ${plural(others, "other policy", "other policies")}`);
+      more.addEventListener("click", () => {
+        const open = more.getAttribute("aria-expanded") !== "true";
+        for (const entry of [...entries.children].slice(1)) entry.hidden = !open;
+        more.setAttribute("aria-expanded", String(open));
+        more.textContent = open ? "Show the first policy only" : `Also in ${plural(others, "other policy", "other policies")}`;
+        schedulePlacement();
+      });
+      item.append(more);
+    }
+
+    const actions = el("div", { class: "actions" });
+    const select = el("button", { type: "button", class: "select", "data-action": "select", "aria-label": `Select ${quoted} in the draft` }, "Select words");
+    select.addEventListener("click", () => this.#actions.onSelect(card));
+    const dismiss = el("button", { type: "button", class: "dismiss", "data-action": "dismiss", "aria-label": `Dismiss: ${problem}, ${quoted}` }, "Dismiss");
+    dismiss.addEventListener("click", () => this.#actions.onDismiss(card));
+    actions.append(select, dismiss);
+    item.append(actions);
+    return item;
+  }
+
+  /** One policy's part of a card: its name, message, clause, whom it says to ask, and its fix. */
+  #renderPolicy(finding, policy) {
+    const entry = el("li", { class: "entry", "data-policy": finding.policy, "data-category": finding.category, "data-rule": finding.rule });
+    entry.append(el("p", { class: "policy" }, policy?.name ?? finding.policy), el("p", { class: "message" }, finding.message));
     if (finding.source === "model") {
       // Not a rule's exact words: say what weighed, so the member can judge it.
       const why = el("p", { class: "reasons", "data-reasons": "" });
       const words = (finding.reasons ?? []).map((reason) => `“${reason}”`).join(", ");
       why.textContent = words ? `Flagged by Decorum's learned check because of: ${words}` : "Flagged by Decorum's learned check";
-      item.append(why);
+      entry.append(why);
     }
-
-    if (finding.clause?.quote) {
-      const quote = el("blockquote");
-      quote.append(el("p", {}, `“${finding.clause.quote}”`));
-      if (finding.clause.section) quote.append(el("footer", {}, `Section: ${finding.clause.section}`));
-      item.append(quote);
+    if (finding.clause?.quote) entry.append(quoteBlock(finding.clause));
+    const ask = policy?.ask?.[finding.category];
+    if (ask?.quote) {
+      const block = quoteBlock(ask, "Whom to ask");
+      block.classList.add("ask");
+      block.setAttribute("data-ask", "");
+      entry.append(block);
     }
-
-    const actions = el("div", { class: "actions" });
     if (finding.fix?.kind === "append" && finding.fix.text) {
       const fix = el("button", { type: "button", class: "fix", "data-action": "fix", "data-fix-text": finding.fix.text, title: `Adds: ${finding.fix.text}` },
         FIX_LABEL[finding.category] ?? "Add suggested text");
-      fix.addEventListener("click", () => this.#onFix(finding));
-      actions.append(fix);
+      fix.addEventListener("click", () => this.#actions.onFix(finding));
+      entry.append(el("div", { class: "actions" }, undefined, fix));
     }
-    const dismiss = el("button", { type: "button", class: "dismiss", "data-action": "dismiss" }, "Dismiss");
-    dismiss.setAttribute("aria-label", `Dismiss: ${finding.message}`);
-    dismiss.addEventListener("click", () => this.#onDismiss(finding));
-    actions.append(dismiss);
-    item.append(actions);
-    return item;
+    return entry;
   }
 }
 
-function el(tag, attributes = {}, text) {
+function quoteBlock({ quote, section }, heading) {
+  const block = el("blockquote");
+  if (heading) block.append(el("p", { class: "heading" }, heading));
+  block.append(el("p", {}, `“${quote}”`));
+  if (section) block.append(el("footer", {}, `Section: ${section}`));
+  return block;
+}
+
+/** The flagged words as the card quotes them: each short, a few of them. */
+function quoteWords(words) {
+  const shown = words.slice(0, QUOTED_PHRASES).map((w) => `“${w.length > QUOTE_CHARS ? `${w.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : w}”`);
+  const rest = words.length - shown.length;
+  return shown.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
+}
+
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function el(tag, attributes = {}, text, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   if (text !== undefined) element.textContent = text;
+  element.append(...children);
   return element;
 }

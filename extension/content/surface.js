@@ -1,14 +1,18 @@
-// Everything Decorum draws on a site's page (panels, underlines) lives in one closed shadow root
-// on one plain element. The page and every script on it see an empty <div> with no attributes,
-// no size and nothing inside: not the policies on, not the findings, not the society's name
-// (an open root, or CSS.highlights, would tell them all that). The element is added when the
-// member first types into a compose box and goes when the last compose box does.
+// Everything Decorum draws on a site's page lives in closed shadow roots on plain elements. The
+// page and every script on it see empty <div>s with no attributes, no size and nothing inside: not
+// the policies on, not the findings, not the society's name (an open root, or CSS.highlights,
+// would tell them all that). They are added when the member first types into a compose box and go
+// with it.
+//
+// Two kinds: the underlines of every box share one root on <body> (drawn over the page, hidden from
+// assistive technology); each panel has a root of its own, right after its compose box, so that it
+// comes next in the reading and Tab order (panel.js shows it in the top layer, placed by the box).
 
-import { PANEL_CSS } from "./panel-style.js";
 import { UNDERLINE_CSS } from "./underlines.js";
 
 // Inline and !important, so that the site's stylesheets cannot size, hide or move it; with no
-// size and no transform, the fixed-position panels inside are placed against the viewport.
+// size and no transform, the fixed-position layer inside is placed against the viewport, and the
+// element takes no room in the site's layout (fixed: out of the flow, no gap in a flex row).
 const HOST_STYLE = [
   "all: initial",
   "display: block",
@@ -28,23 +32,27 @@ const KEPT_EVENTS = ["keydown", "keyup", "keypress", "click", "mousedown", "mous
 let host = null;
 let root = null;
 
-/** The closed shadow root everything is drawn in, its element (re)attached to the page. */
+/** A new closed root styled with `css`, on an element not yet on the page: `{host, root}`. */
+export function shadowSurface(css) {
+  const element = document.createElement("div");
+  element.setAttribute("style", HOST_STYLE);
+  const shadow = element.attachShadow({ mode: "closed" });
+  const style = document.createElement("style");
+  style.textContent = css;
+  shadow.append(style);
+  for (const type of KEPT_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  return { host: element, root: shadow };
+}
+
+/** The closed root the underlines are drawn in, its element (re)attached to <body>. */
 export function surface() {
-  if (root === null) {
-    host = document.createElement("div");
-    host.setAttribute("style", HOST_STYLE);
-    root = host.attachShadow({ mode: "closed" });
-    const style = document.createElement("style");
-    style.textContent = PANEL_CSS + UNDERLINE_CSS;
-    root.append(style);
-    for (const type of KEPT_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
-  }
+  if (root === null) ({ host, root } = shadowSurface(UNDERLINE_CSS));
   // A site that re-renders <body> may have dropped it.
   if (!host.isConnected) (document.body ?? document.documentElement).append(host);
   return root;
 }
 
-/** Takes the element off the page once nothing is drawn in it. */
+/** Takes the underlines' element off the page once nothing is drawn in it. */
 export function releaseSurface() {
-  if (root !== null && root.querySelector("[data-decorum-panel], [data-decorum-underlines]") === null) host.remove();
+  if (root !== null && root.querySelector("[data-decorum-underlines]") === null) host.remove();
 }

@@ -32,6 +32,7 @@ export class Underlines {
 
   constructor() {
     this.#layer.setAttribute("data-decorum-underlines", "");
+    this.#layer.setAttribute("aria-hidden", "true"); // the panel, after the compose box, says it all
     this.#layer.hidden = true;
   }
 

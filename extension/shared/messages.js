@@ -5,6 +5,13 @@ export const MSG = {
   check: "check", // content → background: {type, composer, text, site} → result | error
   status: "status", // popup → background: {type, reconnect} → {status, version, policies, error}
   engineStatus: "engine-status", // background → content/popup broadcast: {type, status}
+  openSettings: "open-settings", // content → background: {type} → {opened}: where the member names their society
+  focusPanel: "focus-panel", // background → content (the keyboard command): {type}: draft ⇄ panel
+};
+
+/** The extension's keyboard commands (manifest.json `commands`). */
+export const COMMAND = {
+  focusPanel: "focus-panel",
 };
 
 /** Engine states shown by the popup and the panels. */

@@ -11,11 +11,14 @@
 //   read       editor → {text, rangeFor(start, end)}
 //   insertFix  (editor, text, currentText) → promise: appends a fix's text as the editor's own
 //              paste would, true once the editor took it (see insert-text.js)
+//   select     (editor, start, end) → promise: selects the draft's text between those UTF-16
+//              offsets, true once the editor took the selection up (see editor-selection.js)
 //   separator  what goes between the draft and an appended fix
 //   undoGroupMs  how long after a change the editor's history folds the next change into the same
 //              undo step: a fix waits that long after the last keystroke, to be undone alone
 
 import { readDraft } from "../draft-text.js";
+import { selectText } from "../editor-selection.js";
 import { appendText } from "../insert-text.js";
 
 export function defineAdapter(spec) {
@@ -34,6 +37,9 @@ export function defineAdapter(spec) {
     },
     insertFix(editor, text, currentText) {
       return appendText(editor, text, { separator: adapter.separator, currentText });
+    },
+    select(editor, start, end) {
+      return selectText(editor, () => adapter.read(editor), start, end);
     },
     ...spec,
   };
