@@ -54,12 +54,18 @@ def test_a_seven_line_draft_with_three_policies_gets_one_card_per_problem(sites,
     print(f"{site}: {len(findings)} findings (one card each before) -> {len(cards)} cards")
 
     # The problems, worst first, then in the order of the draft: each policy's finding on the same
-    # words is in the one card, and the three unsigned mentions of the first line are one problem.
+    # words is in the one card, the three unsigned mentions of the first line are one problem, and
+    # the patient's name and date of birth (one sentence) are one.
     assert [(c["severity"], c["category"]) for c in cards] == [
+        ("error", "personal_data"),
         ("error", "confidential"),
         ("error", "abusive"),
         ("warning", "disclaimer"),
+        ("warning", "disparagement"),  # "The RCR board papers …"
         ("warning", "political"),
+        ("warning", "disparagement"),  # "the Tories have wrecked the NHS": an RCR stakeholder
+        ("warning", "brand"),
+        ("warning", "disparagement"),  # "the IPEM council are a bunch of idiots"
         ("warning", "media"),
     ]
     by_category = {c["category"]: c for c in cards}
