@@ -174,6 +174,8 @@ class _Reading:
         self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
         self._sentence_spans: list[Span] | None = None
         self._every_sentence: list[Span] | None = None
+        self._around: dict[tuple, list[float]] = {}
+        self._resolved = resolve(named)  # every masked reference, in order
         self._by_text: dict[str, Scored] = {}
 
     def scored(self, view: PackView) -> Scored:
@@ -184,7 +186,7 @@ class _Reading:
         key = (view.pack.id, tuple(view.references))
         if key not in self._scored:
             if self.draft is None:
-                spans = resolve(self.named)
+                spans = self._resolved
                 own = owned(spans, view.references)
                 scored = self.model.raw(features(words(masked(self.text, spans, own))))
                 names_own, names_other = any(own), not all(own)
@@ -233,7 +235,10 @@ class _Reading:
             last += 1
         if first < len(spans):
             start, end = min(start, spans[first][0]), max(end, spans[last][1])
-        return self._span_probabilities(view, start, end)
+        key = (view.pack.id, tuple(view.references), start, end)  # findings share sentences
+        if key not in self._around:
+            self._around[key] = self._span_probabilities(view, start, end)
+        return self._around[key]
 
     def _all_sentences(self) -> list[Span]:
         if self._every_sentence is None:
@@ -242,7 +247,7 @@ class _Reading:
 
     def _span_probabilities(self, view: PackView, start: int, end: int) -> list[float]:
         """Every category's probability for ``text[start:end]`` read for the pack."""
-        inside = _within(resolve(self.named), start, end)
+        inside = _within(self._resolved, start, end)
         flags = owned(inside, _within(sorted(view.references), start, end))
         text = masked(self.text[start:end], inside, flags)
         return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)))
