@@ -175,6 +175,7 @@ class _Reading:
         self._sentence_spans: list[Span] | None = None
         self._every_sentence: list[Span] | None = None
         self._around: dict[tuple, list[float]] = {}
+        self._own_sorted: dict[str, list[Span]] = {}
         self._resolved = resolve(named)  # every masked reference, in order
         self._by_text: dict[str, Scored] = {}
 
@@ -235,7 +236,7 @@ class _Reading:
             last += 1
         if first < len(spans):
             start, end = min(start, spans[first][0]), max(end, spans[last][1])
-        key = (view.pack.id, tuple(view.references), start, end)  # findings share sentences
+        key = (view.pack.id, start, end)  # findings share sentences; a reading sees each pack once
         if key not in self._around:
             self._around[key] = self._span_probabilities(view, start, end)
         return self._around[key]
@@ -248,9 +249,15 @@ class _Reading:
     def _span_probabilities(self, view: PackView, start: int, end: int) -> list[float]:
         """Every category's probability for ``text[start:end]`` read for the pack."""
         inside = _within(self._resolved, start, end)
-        flags = owned(inside, _within(sorted(view.references), start, end))
+        flags = owned(inside, _within(self._own(view), start, end))
         text = masked(self.text[start:end], inside, flags)
         return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)))
+
+    def _own(self, view: PackView) -> list[Span]:
+        """The pack's references, in order: sorted once, however many findings ask."""
+        if view.pack.id not in self._own_sorted:
+            self._own_sorted[view.pack.id] = sorted(view.references)
+        return self._own_sorted[view.pack.id]
 
     def _sentence_read(self, text: str) -> Scored:
         """A masked sentence's words scored, once for every pack that reads the same words (most
