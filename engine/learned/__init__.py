@@ -64,8 +64,8 @@ class MaskedDraft:
     masks: list[int]  # where each masked reference's token is in ``tokens``
 
     @classmethod
-    def of(cls, text: str, references: Sequence[Span]) -> "MaskedDraft | None":
-        spans = resolve(references)
+    def of(cls, text: str, spans: list[Span]) -> "MaskedDraft | None":
+        """``spans``: the references as masked (``resolve``)."""
         tokens = words(masked(text, spans, [False] * len(spans)))
         masks = [i for i, token in enumerate(tokens) if token == OTHER]
         # A draft that holds the mask's own character itself cannot be adjusted: read per pack.
@@ -168,7 +168,8 @@ class _Reading:
 
     def __init__(self, model: LinearModel, text: str, named: Sequence[Span]) -> None:
         self.model, self.text, self.named = model, text, named
-        self.draft = MaskedDraft.of(text, named)
+        self._resolved = resolve(named)  # every masked reference, in order
+        self.draft = MaskedDraft.of(text, self._resolved)
         self.base = model.raw(features(self.draft.tokens)) if self.draft else None
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
         self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
@@ -176,7 +177,6 @@ class _Reading:
         self._every_sentence: list[Span] | None = None
         self._around: dict[tuple, list[float]] = {}
         self._own_sorted: dict[str, list[Span]] = {}
-        self._resolved = resolve(named)  # every masked reference, in order
         self._by_text: dict[str, Scored] = {}
 
     def scored(self, view: PackView) -> Scored:
