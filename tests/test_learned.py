@@ -203,6 +203,16 @@ def test_naming_the_organisation_weighs_the_same_in_a_short_post_as_in_a_long_on
         assert "disparagement" not in {f.category for f in engine.check(text, ["rcr"])}, text
 
 
+def test_a_draft_of_a_few_words_is_left_to_the_rules():
+    """Naming the RCR with nothing else to go on is not criticism: the model, whose prior for a
+    draft that names the pack's organisation can be over a threshold, says nothing below five
+    words, while the rules still find what they find."""
+    for text in ("RCR", "Thanks RCR", "Great RCR meeting", "Well done @RCRadiologists!"):
+        found = engine.check(text, ["rcr"])
+        assert {f.source for f in found} == {"rules"}, (text, found)
+        assert "disclaimer" in {f.category for f in found}, text
+
+
 def test_sentences_split_at_stops_and_line_breaks():
     text = "One. Two!\nThree? four"
     assert [text[s:e] for s, e in sentences(text)] == ["One.", "Two!", "Three?", "four"]
