@@ -8,7 +8,7 @@ from ..text import Draft
 from .base import Alternatives, Params, Span, register
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
-_MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal)"
+_MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal|our\s+own)"
 
 # The ways people say they speak for themselves, before or after the mention, across line breaks.
 PERSONAL_STATEMENTS = [
@@ -18,11 +18,19 @@ PERSONAL_STATEMENTS = [
     # my own views / my views only / my personal opinion only / my views, not the College's
     r"\bmy\s+own\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\b",
     r"\bmy\s+(?:personal\s+)?(?:views?|opinions?|thoughts)\s*(?:only|alone|,?\s*not\b|,?\s*as\s+(?:ever|always))",
-    r"\bpersonal\s+(?:views?|opinions?|capacity|account|thoughts|musings|reflections|ramblings|take)\b",
+    r"\bpersonal\s+(?:views?|opinions?|capacity|account|acct|thoughts|musings|reflections|ramblings|take|initiative|reminder)\b",
+    # "Own views.", "(my views)", "My view." said on their own, as a sign-off: not "my views on X"
+    r"\b(?:my\s+|all\s+)?own\s+views?(?:\s+only|,?\s+as\s+(?:ever|always))?\s*(?:[.!)\]]|$)",
+    r"(?:\(|^|[.!?]\s+)my\s+views?\s*[.!)]",
+    # "I can't speak for IPEM here", "I don't speak for the College"
+    r"\b(?:can't|cannot|can\s+not|don't|do\s+not|won't)\s+speak\s+for\s+(?:the\s+)?(?:{org_or_alias}|society|college|institute|association|them)\b",
+    r"\b(?:only\s+)?speaks?\s+(?:only\s+)?for\s+me\b|\bspeaking\s+only\s+for\s+(?:myself|herself|himself|themselves)\b",
+    # "(not AoS!)", "(not the forum's)"
+    r"\(\s*not\s+(?:the\s+)?(?:{org_or_alias})\s*!?\s*\)",
     # someone's views set apart from one's own: "their views ≠ mine", "the College's views aren't mine"
     rf"\b{_VIEWS}\s*(?:≠|!=|=/=|aren't|are\s+not|differ\s+from)\s*(?:mine|my\s+own)\b",
     r"\b(?:in\s+)?(?:a|my)\s+(?:personal|private|individual)\s+capacity\b",
-    r"\b(?:speaking|posting|tweeting|writing|commenting|asking|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
+    r"\b(?:speaking|posting|tweeting|writing|commenting|asking|sharing|here)\s+(?:purely\s+|only\s+|solely\s+|strictly\s+)?"
     r"(?:personally|for\s+myself|as\s+(?:myself|me|an?\s+individual|a\s+friend|a\s+private\s+(?:individual|citizen)))\b",
     r"\bme\s+speaking\s+for\s+myself\b",
     r"\bon\s+my\s+own\s+behalf\b",
@@ -32,7 +40,7 @@ PERSONAL_STATEMENTS = [
     r"\bnot\s+as\s+an?\s+(?:{org}\s+)?(?:trustee|officer|member|fellow|representative|spokes\w+)\b",
     r"\b(?:do(?:es)?\s*n[o']?t|don't|doesn't|not)\s+(?:necessarily\s+)?(?:represent|reflect)\b",
     r"\bnot\s+(?:necessarily\s+)?(?:those\s+of|the\s+views?\s+of)\b",
-    r"\bnot\s+(?:the\s+)?(?:[\w@#]+'s\s+(?:or|and|nor)\s+)?(?:the\s+)?(?:{org_or_alias}|society|college|organi[sz]ation)'?s\b",
+    r"\bnot\s+(?:the\s+)?(?:[\w@#]+'s\s+(?:or|and|nor)\s+)?(?:the\s+|any\s+)?(?:{org_or_alias}|society|college|organi[sz]ation|association|group|forum|faculty|institute)'?s\b",
     r"\bnot\s+on\s+(?:the\s+)?(?:{org_or_alias}|society's|college's|institute's)'?s?\s+behalf\b",
     r"\bmy\s+(?:tweets|posts|views|opinions|words)\s*(?:≠|!=|=/=|are\s+not|aren't|don't\s+(?:reflect|represent))",
     r"\b(?:standard\s+)?disclaimer\s*:",
@@ -46,7 +54,7 @@ PERSONAL_STATEMENTS = [
     r"(?:[\w@#']+\s+){0,3}?(?:views?|positions?|line|opinions?|stance)\b",
     r"\b(?:had|has)\s+nothing\s+to\s+do\s+with\s+(?:this|my)\s+(?:opinion|view|post)",
     r"\bmy\s+(?:own\s+)?(?:views?|opinions?|thoughts),?\s+(?:nobody|no\s*one|not\s+anybody|no-one)\s+else'?s\b",
-    r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line)\b",
+    r"\bnot\s+an?\s+(?:official\s+)?(?:{org_or_alias})\s+(?:thing|view|statement|position|line|account|post|tweet|one|reminder)\b",
     # Hashtags people use for it: #personalviews, #ViewsMyOwn, #myviews.
     r"#(?:personal\w*views?|views?(?:are)?(?:my|mine|myown|own)\w*|my(?:own)?views?|opinionsmyown)\b",
 ]
