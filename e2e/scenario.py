@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+import engine
 import harness
 from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView
 
@@ -28,6 +30,9 @@ SCREENSHOTS = (
     harness.REPO / "docs" / "screenshots" if os.environ.get("DECORUM_SCREENSHOTS") == "docs" else harness.E2E / "artifacts" / "screenshots"
 )
 LATENCY_FILE = harness.E2E / "artifacts" / "latency.json"
+IDLE_FILE = harness.E2E / "artifacts" / "idle.json"
+# How long a page is watched while nobody types, for its main-thread cost.
+IDLE_SECONDS = 5.0
 # Generous: a cold host start imports the engine; the panel itself waits only 300 ms.
 WAIT_MS = 10_000
 
@@ -71,7 +76,18 @@ COMPOSERS = {
     ),
 }
 
+# Seven lines, three policies: many problems (10 cards; one per policy and phrase before, 23).
+SEVEN_LINES = """Huge thanks to the RCR, IPEM and ICIS for a brilliant joint meeting in Leeds this week!
+Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour.
+The RCR board papers are strictly confidential but say the exam fee is going up.
+Vote Labour on Thursday, the Tories have wrecked the NHS.
+Our new poster uses the RCR logo and the ICIS logo.
+Honestly the IPEM council are a bunch of idiots.
+The Guardian asked me about the RCR workforce figures, so I told them what I think."""
+THREE_POLICIES = ["rcr", "ipem", "icis"]
+
 _latencies: list[dict] = []
+_idle_costs: list[dict] = []
 
 
 # --- the service worker and the settings ------------------------------------------------------
@@ -243,6 +259,18 @@ class Draft:
             timeout=WAIT_MS,
         )
 
+    def type_until_the_panel_shows_every_finding(self, text: str, policies: list[str]) -> list[dict]:
+        """Types `text` and returns the panel's cards once every finding of the engine is in one."""
+        expected = {(f.policy, f.category) for f in engine.check(text, policies)}
+        self.type(text)
+        self.world.wait_for(
+            "(n) => decorum.find() && new Set([...decorum.find().querySelectorAll('[data-policy]')].map((e) => e.dataset.policy + '/' + e.dataset.category)).size === n",
+            len(expected),
+            message=lambda: f"the panel shows {sorted(self.findings())}, the engine finds {sorted(expected)}",
+        )
+        assert self.findings() == expected
+        return self.panel.cards()
+
     def finding(self, policy: str, category: str) -> FindingView:
         return FindingView(self.panel, policy, category)
 
@@ -294,10 +322,37 @@ class Draft:
             raise ContentWorldError(f"{error}; the editor holds {self.model_text()!r}") from error
         return fix_text
 
+    def idle_cost(self, label: str, seconds: float = IDLE_SECONDS) -> float:
+        """The page's main-thread time per second while nobody touches it, recorded for the report."""
+        cost = main_thread_ms_per_s(self.page, seconds)
+        _idle_costs.append({"test": self.nodeid, "site": self.composer.site, "composer": self.composer.name, "what": label, "ms_per_s": round(cost, 2)})
+        return cost
+
     def _record_latency(self, what: str) -> None:
         ms = self.world.evaluate(LATENCY)
         if ms is not None:
             _latencies.append({"test": self.nodeid, "site": self.composer.site, "finding": what, "ms": round(ms, 1)})
+
+
+def main_thread_ms_per_s(page, seconds: float = IDLE_SECONDS) -> float:
+    """Milliseconds per second the page's main thread spent running tasks over `seconds`, from the
+    DevTools protocol's Performance metrics in thread time (CPU time of the renderer's main thread,
+    so that waiting for a core on a loaded machine does not count), less the protocol's own commands."""
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+        def busy() -> float:
+            metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+            return metrics["TaskDuration"] - metrics.get("DevToolsCommandDuration", 0.0)
+
+        before = busy()
+        started = time.monotonic()
+        time.sleep(seconds)
+        spent = busy() - before
+        return 1000 * spent / (time.monotonic() - started)
+    finally:
+        session.detach()
 
 
 def open_site(context, site: str, *, policies: list[str] | None = None, errors: list | None = None):
@@ -430,7 +485,7 @@ def kill_host(pid: int) -> None:
         time.sleep(0.02)
 
 
-# --- the latency report -----------------------------------------------------------------------------
+# --- the latency and idle-cost report -----------------------------------------------------------------
 
 _report_registered = False
 
@@ -439,12 +494,22 @@ def _register_latency_report(config) -> None:
     global _report_registered
     if not _report_registered:
         _report_registered = True
-        config.add_cleanup(lambda: _write_latency_report(config))
+        config.add_cleanup(lambda: _write_reports(config))
 
 
-def _write_latency_report(config) -> None:
+def _write_reports(config) -> None:
+    lines = [line for line in (_latency_report(), _idle_report()) if line]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    for line in lines:
+        if reporter is not None:
+            reporter.write_line(line)
+        else:
+            print(line)
+
+
+def _latency_report() -> str | None:
     if not _latencies:
-        return
+        return None
     values = [item["ms"] for item in _latencies]
     summary = {
         "what": "ms from the last keystroke to the warning in the panel (300 ms of it is the debounce)",
@@ -453,14 +518,28 @@ def _write_latency_report(config) -> None:
         "worst_ms": max(values),
         "samples": _latencies,
     }
-    LATENCY_FILE.parent.mkdir(parents=True, exist_ok=True)
-    LATENCY_FILE.write_text(json.dumps(summary, indent=2) + "\n")
-    line = (
+    _write_json(LATENCY_FILE, summary)
+    return (
         f"Decorum latency, last keystroke to warning: median {summary['median_ms']} ms, "
         f"worst {summary['worst_ms']} ms over {len(values)} warnings ({LATENCY_FILE.relative_to(harness.REPO)})"
     )
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
-        print(line)
+
+
+def _idle_report() -> str | None:
+    if not _idle_costs:
+        return None
+    summary = {
+        "what": f"ms of the page's main-thread time per second over {IDLE_SECONDS:g} s with nobody typing (thread time, DevTools Performance.getMetrics TaskDuration)",
+        "samples": _idle_costs,
+    }
+    _write_json(IDLE_FILE, summary)
+    by_label: dict[str, list[str]] = {}
+    for item in _idle_costs:
+        by_label.setdefault(item["what"], []).append(f"{item['site']} {item['ms_per_s']}")
+    said = "; ".join(f"{label}: {', '.join(values)}" for label, values in by_label.items())
+    return f"Decorum idle main-thread cost, ms per second: {said} ({IDLE_FILE.relative_to(harness.REPO)})"
+
+
+def _write_json(path: Path, summary: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=2) + "\n")

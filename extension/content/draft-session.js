@@ -100,8 +100,8 @@ export class DraftSession {
     const adapter = this.#adapter;
     this.#underlines.attach(surface());
     this.#panel.attach(editor);
-    follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
-    follow(this.#underlines, () => (editor.isConnected ? editor : null));
+    follow(this.#panel, () => (editor.isConnected ? [adapter.anchor(editor)] : []));
+    follow(this.#underlines, () => (editor.isConnected ? [editor] : []));
     editor.addEventListener("input", this.#onInput);
     // The site may change the draft without an input event (clearing it after posting).
     this.#observer.observe(editor, { childList: true, subtree: true, characterData: true });

@@ -62,6 +62,7 @@ export class Panel {
   #expanded = false;
   #hidden = true;
   #actions;
+  #placedFor = ""; // the box, window and size it was last placed for
 
   /**
    * `actions`: onFix(finding), onSelect(card), onDismiss(card), onUndo(card), onNameSociety(),
@@ -191,13 +192,18 @@ export class Panel {
   }
 
   /**
-   * Places the panel by the anchor's bottom-right corner without covering it: beside it on the
-   * right when there is room (clear of the site's own buttons under the box), else under it,
-   * else over it (where there is more room), its list scrolling inside when it is taller.
+   * Places the panel by its compose box's frame (`[box]`), at the box's bottom-right corner without
+   * covering it: beside it on the right when there is room (clear of the site's own buttons under
+   * the box), else under it, else over it (where there is more room), its list scrolling inside
+   * when it is taller. Cheap when neither the box, the window nor the panel's size changed.
    */
-  place(rect) {
-    if (this.#hidden) return;
+  place([box]) {
+    if (this.#hidden || !box) return;
     this.#reattach();
+    const rect = box.getBoundingClientRect();
+    const key = [rect.left, rect.top, rect.width, rect.height, innerWidth, innerHeight, this.element.offsetWidth, this.element.offsetHeight].map(Math.round).join();
+    if (key === this.#placedFor) return;
+    this.#placedFor = key;
     const offscreen = rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
     this.element.style.visibility = offscreen ? "hidden" : "visible";
     if (offscreen) return;

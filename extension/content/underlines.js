@@ -25,10 +25,16 @@ export const UNDERLINE_CSS = `
 [data-severity="info"] .underline-segment::after { background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='6' height='4'%3E%3Ccircle cx='1.5' cy='2' r='0.8' fill='%231a5fb4'/%3E%3C/svg%3E"); }
 `;
 
-/** The underlines of one compose box, clipped to the box (a long draft scrolls inside it). */
+/**
+ * The underlines of one compose box, clipped to the box (a long draft scrolls inside it), drawn
+ * again only when the words moved.
+ */
 export class Underlines {
   #layer = document.createElement("div");
   #items = []; // [{range, severity, words}]
+  #box = null; // the editor's rectangle at the last drawing
+  #segments = []; // per item, its words' rectangles relative to #box
+  #drawn = ""; // what was drawn: the segments, as a string to compare
 
   constructor() {
     this.#layer.setAttribute("data-decorum-underlines", "");
@@ -49,45 +55,59 @@ export class Underlines {
     return this.#items.length > 0;
   }
 
-  /** Underlines `items` ({range, severity}) from now on; placed at the next `place`. */
+  /** Underlines `items` ({range, severity}) from now on; drawn at the next `place`. */
   show(items) {
     this.#items = items.map((item) => ({ ...item, words: item.range.toString() }));
+    this.#segments = this.#items.map(() => []);
+    this.#drawn = "";
+    this.#box = null;
     this.#layer.hidden = this.#items.length === 0;
-    if (!this.visible) this.#layer.replaceChildren();
+    this.#layer.replaceChildren();
   }
 
   clear() {
     this.show([]);
   }
 
-  /** Draws the underlines again where their words are now, clipped to `box` (the editor's rect). */
-  place(box) {
-    if (!this.visible) return;
-    Object.assign(this.#layer.style, {
-      left: `${box.left}px`,
-      top: `${box.top}px`,
-      width: `${box.width}px`,
-      height: `${box.height}px`,
-    });
+  /** Draws the underlines where their words are now, clipped to the editor (`[editor]`), if they moved. */
+  place([editor]) {
+    if (!this.visible || !editor) return;
+    const box = editor.getBoundingClientRect();
+    if (!this.#box || box.left !== this.#box.left || box.top !== this.#box.top || box.width !== this.#box.width || box.height !== this.#box.height) {
+      Object.assign(this.#layer.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+    }
+    this.#box = box;
+    this.#segments = this.#items.map(({ range }) => relativeRects(range, box));
+    const drawn = JSON.stringify(this.#segments);
+    if (drawn === this.#drawn) return; // only the box moved, and the layer with it
+    this.#drawn = drawn;
     this.#layer.replaceChildren(
-      ...this.#items.map(({ range, severity, words }) => {
+      ...this.#items.map(({ severity, words }, index) => {
         const group = document.createElement("div");
         group.setAttribute("data-severity", severity);
         group.setAttribute("data-words", words); // inside the closed root: for the e2e tests' eyes only
-        for (const rect of range.getClientRects()) {
-          if (rect.width < 1 || rect.height < 1) continue; // the edges of elements the range crosses
+        for (const rect of this.#segments[index]) {
           const segment = document.createElement("div");
           segment.className = "underline-segment";
-          Object.assign(segment.style, {
-            left: `${rect.left - box.left}px`,
-            top: `${rect.top - box.top}px`,
-            width: `${rect.width}px`,
-            height: `${rect.height}px`,
-          });
+          Object.assign(segment.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
           group.append(segment);
         }
         return group;
       }),
     );
   }
+}
+
+/** The words' rectangles relative to `box`, without the empty edges of elements the range crosses. */
+function relativeRects(range, box) {
+  const rects = [];
+  for (const rect of range.getClientRects()) {
+    if (rect.width < 1 || rect.height < 1) continue;
+    rects.push({ left: round(rect.left - box.left), top: round(rect.top - box.top), width: round(rect.width), height: round(rect.height) });
+  }
+  return rects;
+}
+
+function round(value) {
+  return Math.round(value * 2) / 2;
 }
