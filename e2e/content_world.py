@@ -192,6 +192,34 @@ class PanelView:
     def focus(self, selector: str) -> None:
         self.world.evaluate("(selector) => decorum.find(selector).focus()", selector)
 
+    def box(self, selector: str = ".panel") -> dict | None:
+        """The element's box on the screen ({x, y, width, height}, as Playwright's bounding_box), or None."""
+        return self.world.evaluate(
+            """(selector) => {
+              const el = decorum.find(selector);
+              if (!decorum.visible(el)) return null;
+              const r = el.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }""",
+            selector,
+        )
+
+    def on_top_at_its_middle(self, selector: str) -> bool:
+        """Whether, scrolled into view inside the panel, the element is what a click at its middle hits."""
+        return self.world.evaluate(
+            """(selector) => {
+              const el = decorum.find(selector);
+              if (!decorum.visible(el)) return false;
+              el.scrollIntoView({ block: "nearest" });
+              const r = el.getBoundingClientRect();
+              const x = r.left + r.width / 2, y = r.top + r.height / 2;
+              if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+              const hit = el.getRootNode().elementFromPoint(x, y);
+              return hit === el || el.contains(hit);
+            }""",
+            selector,
+        )
+
     def click(self, selector: str) -> None:
         """A real click (trusted, through the mouse) at the middle of the element, once it has
         stopped moving (the panel is placed again after it opens), as Playwright's own click waits."""

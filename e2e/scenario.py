@@ -42,37 +42,66 @@ class Composer:
     site: str
     name: str  # window.decorumFixture.text(name) reads this editor's own model
     selector: str
+    submit: str  # the site's own Post / Reply / Comment button of this box
+    frame: str  # the box around it the panel sits by (the site adapter's anchor), as closest() finds it
     opener: str | None = None  # clicked to open the dialog that holds it
     closer: str | None = None  # clicked to close that dialog
     newline: str = "Enter"  # the key that starts a new line (Enter posts a Facebook comment)
+    dialog: str | None = None  # the dialog it lives in
 
 
 COMPOSERS = {
-    ("x", "composer"): Composer("x", "composer", '.DraftEditor-root [data-testid="tweetTextarea_0"][role="textbox"]'),
+    ("x", "composer"): Composer(
+        "x",
+        "composer",
+        '.DraftEditor-root [data-testid="tweetTextarea_0"][role="textbox"]',
+        submit='[data-testid="tweetButtonInline"]',
+        frame=".DraftEditor-root",
+    ),
     ("x", "reply"): Composer(
         "x",
         "reply",
         '[role="dialog"] .DraftEditor-root [data-testid="tweetTextarea_1"][role="textbox"]',
+        submit='[role="dialog"] [data-testid="tweetButton"]',
+        frame=".DraftEditor-root",
         opener='article[data-testid="tweet"] [data-testid="reply"]',
         closer='[role="dialog"] [data-testid="app-bar-close"]',
+        dialog='[role="dialog"]',
     ),
     ("linkedin", "share"): Composer(
         "linkedin",
         "share",
         '[role="dialog"].share-box .ql-editor[role="textbox"]',
+        submit='[role="dialog"] .share-actions__primary-action',
+        frame='[role="dialog"]',
         opener="button.share-box-feed-entry__trigger",
         closer='[role="dialog"] button[aria-label="Dismiss"]',
+        dialog='[role="dialog"]',
     ),
-    ("linkedin", "comment"): Composer("linkedin", "comment", '.comments-comment-box .ql-editor[role="textbox"]'),
+    ("linkedin", "comment"): Composer(
+        "linkedin",
+        "comment",
+        '.comments-comment-box .ql-editor[role="textbox"]',
+        submit=".comments-comment-box__submit-button",
+        frame=".comments-comment-box__form",
+    ),
     ("facebook", "composer"): Composer(
         "facebook",
         "composer",
         '[role="dialog"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+        submit='[role="dialog"] [aria-label="Post"][role="button"]',
+        frame='[role="dialog"]',
         opener="#composer-trigger",
         closer='[role="dialog"] [aria-label="Close"][role="button"]',
+        dialog='[role="dialog"]',
     ),
     ("facebook", "comment"): Composer(
-        "facebook", "comment", '[data-lexical-editor="true"][aria-label="Write a comment…"]', newline="Shift+Enter"
+        "facebook",
+        "comment",
+        '[data-lexical-editor="true"][aria-label="Write a comment…"]',
+        submit='form [aria-label="Comment"][role="button"]',
+        frame="form",
+        newline="Shift+Enter",
     ),
 }
 

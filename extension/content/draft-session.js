@@ -100,7 +100,8 @@ export class DraftSession {
     const adapter = this.#adapter;
     this.#underlines.attach(surface());
     this.#panel.attach(editor);
-    follow(this.#panel, () => (editor.isConnected ? [adapter.anchor(editor)] : []));
+    // The panel keeps clear of the box and of the site's Post button.
+    follow(this.#panel, () => (editor.isConnected ? [adapter.anchor(editor), adapter.submitButton(editor)] : []));
     follow(this.#underlines, () => (editor.isConnected ? [editor] : []));
     editor.addEventListener("input", this.#onInput);
     // The site may change the draft without an input event (clearing it after posting).

@@ -1,7 +1,8 @@
 // The inline panel of one compose box: a count that opens into one card per problem, each naming
 // the words it is about and listing every policy it breaks with that policy's clause, what to do
 // next and whom the policy says to ask. It lives in a closed shadow root of its own placed right
-// after the compose box (surface.js), shown in the top layer by the box.
+// after the compose box (surface.js), shown in the top layer by the box (panel-position.js says
+// where).
 //
 // Test-facing contract (inside the closed root, reached by the e2e tests through the DevTools
 // protocol; extension/README.md, "The panel"): the panel's element has `data-decorum-panel` and
@@ -11,14 +12,11 @@
 // a card has `data-policy`, `data-category` and `data-rule`; buttons have `data-action` = fix (with
 // `data-fix-text`) | select | dismiss | undo | more | name-society.
 
+import { keepClear, offscreen, panelSpot, panelWidth } from "./panel-position.js";
 import { schedule as schedulePlacement } from "./placement.js";
 import { PANEL_CSS } from "./panel-style.js";
 import { shadowSurface } from "./surface.js";
 
-const GAP_PX = 6;
-const MARGIN_PX = 8;
-// Beside the compose box only if the panel can be at least this wide there.
-const MIN_BESIDE_PX = 240;
 // A flagged phrase longer than this is cut in the card's quote (a model's finding spans a sentence).
 const QUOTE_CHARS = 48;
 const QUOTED_PHRASES = 3;
@@ -54,6 +52,7 @@ export class Panel {
   element = document.createElement("div");
   #surface = shadowSurface(PANEL_CSS);
   #after = null; // the element the panel's root follows in the page (the compose box)
+  #bar;
   #count;
   #toggle;
   #notice;
@@ -62,7 +61,8 @@ export class Panel {
   #expanded = false;
   #hidden = true;
   #actions;
-  #placedFor = ""; // the box, window and size it was last placed for
+  #layout = 0; // bumped whenever what the panel shows changes: its place is worked out again
+  #placedFor = "";
 
   /**
    * `actions`: onFix(finding), onSelect(card), onDismiss(card), onUndo(card), onNameSociety(),
@@ -75,7 +75,7 @@ export class Panel {
     this.#setState("idle");
 
     const panel = el("div", { class: "panel", role: "group", "aria-label": "Decorum policy check", tabindex: "-1" });
-    const bar = el("div", { class: "bar" });
+    this.#bar = el("div", { class: "bar" });
     this.#count = el("span", { class: "count", role: "status", "data-decorum-count": "0" });
     const listId = `decorum-findings-${nextListId++}`;
     this.#toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "false", "aria-controls": listId });
@@ -84,8 +84,8 @@ export class Panel {
     this.#notice.hidden = true;
     this.#list = el("ul", { class: "findings", id: listId, "aria-label": "Policy warnings" });
     this.#list.hidden = true;
-    bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
-    panel.append(bar, this.#notice, this.#list);
+    this.#bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
+    panel.append(this.#bar, this.#notice, this.#list);
     this.element.append(panel);
     this.#surface.root.append(this.element);
     this.#panel = panel;
@@ -192,53 +192,36 @@ export class Panel {
   }
 
   /**
-   * Places the panel by its compose box's frame (`[box]`), at the box's bottom-right corner without
-   * covering it: beside it on the right when there is room (clear of the site's own buttons under
-   * the box), else under it, else over it (where there is more room), its list scrolling inside
-   * when it is taller. Cheap when neither the box, the window nor the panel's size changed.
+   * Places the panel by its compose box's frame `box` and the site's Post button `button` (if
+   * found): see panel-position.js. Cheap when neither they, the window nor the panel changed.
    */
-  place([box]) {
+  place([box, button]) {
     if (this.#hidden || !box) return;
     this.#reattach();
-    const rect = box.getBoundingClientRect();
-    const key = [rect.left, rect.top, rect.width, rect.height, innerWidth, innerHeight, this.element.offsetWidth, this.element.offsetHeight].map(Math.round).join();
+    const boxRect = box.getBoundingClientRect();
+    const buttonRect = button?.getBoundingClientRect() ?? null;
+    const viewport = { width: innerWidth, height: innerHeight };
+    const keep = keepClear(boxRect, buttonRect);
+    const key = [keep.left, keep.top, keep.right, keep.bottom, boxRect.bottom, buttonRect?.top, viewport.width, viewport.height, this.#layout].map(Math.round).join();
     if (key === this.#placedFor) return;
     this.#placedFor = key;
-    const offscreen = rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
-    this.element.style.visibility = offscreen ? "hidden" : "visible";
-    if (offscreen) return;
-    const roomBeside = innerWidth - MARGIN_PX - (rect.right + GAP_PX);
-    const beside = roomBeside >= MIN_BESIDE_PX;
-    // Measure at the origin with the width it may take, so the size does not depend on where it was.
-    this.element.style.left = "0px";
-    this.element.style.top = "0px";
-    this.element.style.setProperty("--decorum-room", `${beside ? roomBeside : innerWidth - 2 * MARGIN_PX}px`);
-    this.element.style.removeProperty("--decorum-list-room");
-    const measured = this.element.getBoundingClientRect();
-    const { width } = measured;
-    let { height } = measured;
-    const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
-    const roomBelow = innerHeight - MARGIN_PX - (rect.bottom + GAP_PX);
-    const roomAbove = rect.top - GAP_PX - MARGIN_PX;
-    const below = beside || height <= roomBelow || roomBelow >= roomAbove;
-    // Taller than the room it has: the list scrolls inside, so its last buttons stay in reach.
-    const room = beside ? innerHeight - 2 * MARGIN_PX : below ? roomBelow : roomAbove;
-    if (height > room && !this.#list.hidden) {
-      const listRoom = Math.max(0, room - (height - this.#list.getBoundingClientRect().height));
-      this.element.style.setProperty("--decorum-list-room", `${Math.floor(listRoom)}px`);
-      height = this.element.getBoundingClientRect().height;
-    }
-    let left;
-    let top;
-    if (beside) {
-      left = rect.right + GAP_PX;
-      top = clamp(rect.bottom - height, MARGIN_PX, innerHeight - height - MARGIN_PX);
-    } else {
-      left = clamp(rect.right - width, MARGIN_PX, innerWidth - width - MARGIN_PX);
-      top = below ? rect.bottom + GAP_PX : rect.top - GAP_PX - height;
-    }
-    this.element.style.left = `${Math.round(left)}px`;
-    this.element.style.top = `${Math.round(top)}px`;
+    const gone = offscreen(keep, viewport);
+    this.element.style.visibility = gone ? "hidden" : "visible";
+    if (gone) return;
+    const style = this.element.style;
+    const { beside, width } = panelWidth(keep, viewport);
+    style.setProperty("--decorum-width", `${Math.floor(width)}px`);
+    this.element.setAttribute("data-align", beside ? "left" : "right"); // its width closed: see panel-style.js
+    const borders = this.#panel.offsetHeight - this.#panel.clientHeight;
+    const bar = this.#bar.offsetHeight + borders;
+    const head = this.#panel.offsetHeight - (this.#list.hidden ? 0 : this.#list.offsetHeight);
+    const spot = panelSpot({ box: boxRect, button: buttonRect, viewport, bar, head });
+    style.setProperty("--decorum-list-room", `${spot.listRoom}px`);
+    this.element.setAttribute("data-opens", spot.opens);
+    style.left = spot.align === "left" ? `${spot.inset}px` : "auto";
+    style.right = spot.align === "left" ? "auto" : `${spot.inset}px`;
+    style.top = spot.opens === "down" ? `${spot.barTop}px` : "auto";
+    style.bottom = spot.opens === "down" ? "auto" : `${viewport.height - (spot.barTop + bar)}px`;
   }
 
   /** A site that re-renders the box's surroundings may have dropped the panel's element. */
@@ -268,6 +251,7 @@ export class Panel {
     const ids = needsIdentity.join(" ");
     this.element.toggleAttribute("data-needs-identity", ids !== "");
     if (ids === (this.#notice.getAttribute("data-needs-identity") ?? "")) return; // said already: not again
+    this.#relayout();
     this.#notice.hidden = ids === "";
     if (!ids) {
       this.#notice.removeAttribute("data-needs-identity");
@@ -285,6 +269,7 @@ export class Panel {
 
   #setHidden(hidden) {
     this.#hidden = hidden;
+    this.#relayout();
     if (hidden && this.element.matches(":popover-open")) this.element.hidePopover();
     if (!hidden) this.#reattach();
   }
@@ -295,7 +280,9 @@ export class Panel {
 
   #setCount(count, text) {
     this.#count.setAttribute("data-decorum-count", String(count));
-    if (this.#count.textContent !== text) this.#count.textContent = text; // no repeat announcements
+    if (this.#count.textContent === text) return; // no repeat announcements
+    this.#count.textContent = text;
+    this.#relayout(); // the bar may wrap to another line
   }
 
   #setExpanded(expanded) {
@@ -305,7 +292,13 @@ export class Panel {
     this.#toggle.setAttribute("aria-expanded", String(expanded));
     this.#toggle.textContent = expanded ? "Hide" : "Show";
     this.#toggle.setAttribute("aria-label", expanded ? "Hide policy warnings" : "Show policy warnings");
-    schedulePlacement(); // its size changed: placed again in the next frame
+    this.#relayout();
+  }
+
+  /** What the panel shows changed size: its place is worked out again in the next frame. */
+  #relayout() {
+    this.#layout++;
+    schedulePlacement();
   }
 
   /** The focused control, as something that can be found again in the next rendering. */
