@@ -23,7 +23,7 @@ import pytest
 
 import engine
 import harness
-from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView
+from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView, WordCardView
 
 # Every run saves its screenshots with the other artifacts; DECORUM_SCREENSHOTS=docs refreshes the README's.
 SCREENSHOTS = (
@@ -133,6 +133,18 @@ def set_settings(context, area: str = "local", **settings) -> None:
     service_worker(context).evaluate(f"(s) => chrome.storage.{area}.set(s)", settings)
 
 
+def press_keyboard_command(context) -> None:
+    """The extension's keyboard command (Alt+Shift+D). Playwright's keys go to the page, never to the
+    browser's shortcuts: this sends what the command's listener sends (background/commands.js, held
+    to it by extension/tests/commands.test.mjs)."""
+    service_worker(context).evaluate(
+        """async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          await chrome.tabs.sendMessage(tab.id, { type: "focus-panel" });
+        }"""
+    )
+
+
 def stored_settings(context, area: str = "local") -> dict:
     return service_worker(context).evaluate(f"() => chrome.storage.{area}.get(null)")
 
@@ -211,6 +223,7 @@ class Draft:
         self.editor = page.locator(composer.selector)
         self.world = content_world(page)
         self.panel = PanelView(self.world)
+        self.word_card = WordCardView(self.world)
 
     def open(self) -> "Draft":
         if self.composer.opener:
@@ -233,8 +246,9 @@ class Draft:
             if line:
                 self.page.keyboard.type(line)
 
-    def select(self, words: str) -> None:
-        """Selects `words` in the draft with the mouse, as a person drags across them."""
+    def words_box(self, words: str) -> dict:
+        """Where `words` are in the draft on the screen: {x, y, width, height} of their first line,
+        and `end`: [x, y] of the middle of their last line's end."""
         box = self.editor.evaluate(
             """(editor, words) => {
               const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
@@ -246,19 +260,46 @@ class Draft:
                 range.setEnd(node, at + words.length);
                 const rects = range.getClientRects();
                 const first = rects[0], last = rects[rects.length - 1];
-                return [first.left + 1, (first.top + first.bottom) / 2, last.right - 1, (last.top + last.bottom) / 2];
+                return { x: first.left, y: first.top, width: first.width, height: first.height, end: [last.right - 1, (last.top + last.bottom) / 2] };
               }
               return null;
             }""",
             words,
         )
         assert box is not None, f"{words!r} is not in the draft"
+        return box
+
+    def select(self, words: str) -> None:
+        """Selects `words` in the draft with the mouse, as a person drags across them."""
+        box = self.words_box(words)
         mouse = self.page.mouse
-        mouse.move(box[0], box[1])
+        mouse.move(box["x"] + 1, box["y"] + box["height"] / 2)
         mouse.down()
-        mouse.move(box[2], box[3], steps=5)
+        mouse.move(*box["end"], steps=5)
         mouse.up()
         self.page.wait_for_function("(words) => getSelection().toString() === words", arg=words)
+
+    def point_at(self, words: str) -> dict:
+        """Moves the mouse onto the middle of `words`, from beside the draft, as a person does; their box."""
+        box = self.words_box(words)
+        self.page.mouse.move(box["x"] - 40, box["y"] + box["height"] / 2)
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+        return box
+
+    def caret(self) -> int | None:
+        """Where the caret is in the draft (characters of the editor's text before it), or None if
+        the editor does not have the focus or holds a selection."""
+        return self.editor.evaluate(
+            """(editor) => {
+              const selection = getSelection();
+              const focused = document.activeElement === editor || editor.contains(document.activeElement);
+              if (!focused || selection.rangeCount !== 1 || !selection.isCollapsed || !editor.contains(selection.focusNode)) return null;
+              const before = document.createRange();
+              before.setStart(editor, 0);
+              before.setEnd(selection.focusNode, selection.focusOffset);
+              return before.toString().length;
+            }"""
+        )
 
     def undo(self) -> None:
         """Ctrl+Z in the editor, as a person takes back the last change."""

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 import engine
 from engine.packs import load_all
-from scenario import SEVEN_LINES, THREE_POLICIES, service_worker, set_settings, sites  # noqa: F401  (sites is a fixture)
+from scenario import SEVEN_LINES, THREE_POLICIES, press_keyboard_command, service_worker, set_settings, sites  # noqa: F401  (sites is a fixture)
 
 MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 each_site = pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
@@ -167,13 +167,7 @@ def test_the_keyboard_command_moves_between_the_draft_and_a_card_that_names_its_
     commands = worker.evaluate("() => chrome.commands.getAll()")
     assert {"name": "focus-panel", "shortcut": "Alt+Shift+D"}.items() <= next(c for c in commands if c["name"] == "focus-panel").items()
 
-    # Playwright's keys go to the page, never to the browser's shortcuts: send what the command's
-    # listener sends (background/commands.js, held to it by extension/tests/commands.test.mjs).
-    press_command = """async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      await chrome.tabs.sendMessage(tab.id, { type: "focus-panel" });
-    }"""
-    worker.evaluate(press_command)
+    press_keyboard_command(sites.context)
     draft.world.wait_for(
         "() => { const card = decorum.find('[data-card]'); return card && card.getRootNode().activeElement === card; }",
         message="the first card did not take the focus",
@@ -183,7 +177,7 @@ def test_the_keyboard_command_moves_between_the_draft_and_a_card_that_names_its_
     draft.page.keyboard.press("Tab")
     assert draft.panel.is_focused('[data-action="fix"]')
 
-    worker.evaluate(press_command)
+    press_keyboard_command(sites.context)
     draft.page.wait_for_function("(selector) => document.activeElement?.closest(selector) !== null", arg=draft.composer.selector)
 
 

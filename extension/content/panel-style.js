@@ -18,13 +18,16 @@ export const PANEL_CSS = `
 }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
-.panel {
+/* The panel and the card at the word look alike. */
+.panel, [data-decorum-word-card] {
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f1f1f;
   background: #ffffff;
   border: 1px solid #8d8d8d;
   border-radius: 10px;
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+}
+.panel {
   /* --decorum-width: set where panel.js places it. Beside the box the panel's left edge is held and
      it is as wide closed as open; elsewhere its right edge is held and it is narrower closed: either
      way the toggle, at the right end of the bar, stays put. */
@@ -129,5 +132,15 @@ blockquote footer { margin-top: 2px; color: #454545; font-style: normal; }
 .fix:hover { background: #084a4e; }
 .dismiss { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
 .dismiss:hover, .more:hover, .select:hover, .undo:hover, .name-society:hover { background: #f1f1f1; }
+/* The card at the word: one card, by the words it is about, in the top layer like the panel. */
+[data-decorum-word-card] {
+  position: fixed;
+  inset: auto;
+  margin: 0;
+  padding: 10px 12px 2px;
+  overflow: auto;
+}
+[data-decorum-word-card]:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+[data-decorum-word-card] .card { border-top: 0; margin: 0; padding: 0; }
 @media (prefers-reduced-motion: reduce) { .panel { transition: none; } }
 `;
