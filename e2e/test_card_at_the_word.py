@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from scenario import press_keyboard_command, sites  # noqa: F401  (sites is a fixture)
+from scenario import press_keyboard_command, screenshot, sites  # noqa: F401  (sites is a fixture)
 
 MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 each_site = pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
@@ -56,6 +56,7 @@ def test_pointing_at_a_flagged_word_opens_its_card_by_it_and_select_puts_the_edi
 
     card = draft.word_card.box()
     print(f"{site}: “ICIS” at {word}, its card at {card}")
+    screenshot(draft.page, f"{site}-card-at-the-word")
     assert _is_by(card, word), f"the card {card} is not by the word {word}"
     viewport = draft.page.viewport_size
     assert card["x"] >= 0 and card["y"] >= 0 and card["x"] + card["width"] <= viewport["width"] and card["y"] + card["height"] <= viewport["height"]
