@@ -52,7 +52,7 @@ bench: setup
 
 # Refreshes the README's screenshots (docs/screenshots/) from a real e2e run.
 screenshots: setup chromium extension fixtures
-	DECORUM_SCREENSHOTS=docs $(VENV)/bin/pytest e2e -k "naming_the_society_without_a_disclaimer" -q
+	DECORUM_SCREENSHOTS=docs $(VENV)/bin/pytest e2e -k "naming_the_society_without_a_disclaimer or pointing_at_a_flagged_word" -q
 
 # Detection figures: the dev corpus, then the blind corpora the README reports (evaluation/).
 eval: setup

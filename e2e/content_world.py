@@ -33,7 +33,13 @@ const decorum = (() => {
     const panel = active();
     return panel && (selector ? panel.querySelector(selector) : panel);
   };
-  return { roots, panels, active, visible, find };
+  // The card at the word that is open, in any panel's root.
+  const wordCard = () => roots().map((root) => root.querySelector("[data-decorum-word-card]")).find((c) => c?.matches(":popover-open")) ?? null;
+  const card = (selector) => {
+    const open = wordCard();
+    return open && (selector ? open.querySelector(selector) : open);
+  };
+  return { roots, panels, active, visible, find, wordCard, card };
 })();
 """
 
@@ -103,9 +109,20 @@ class ContentWorld:
 class PanelView:
     """The panel of the compose box being typed in, read and driven as a member would."""
 
+    # How the element methods below find an element by its selector, in the content world.
+    FIND = "decorum.find"
+    # What box() measures by default: the panel's visible box.
+    WHOLE = ".panel"
+
     def __init__(self, world: ContentWorld):
         self.world = world
         self.page = world.page
+
+    def _in_scope(self, function: str, arg=None):
+        return self.world.evaluate(function.replace("decorum.find(", f"{self.FIND}("), arg)
+
+    def _wait_in_scope(self, function: str, arg=None, **options):
+        return self.world.wait_for(function.replace("decorum.find(", f"{self.FIND}("), arg, **options)
 
     def state(self) -> str | None:
         return self.world.evaluate("() => decorum.active()?.dataset.decorumState ?? null")
@@ -167,30 +184,58 @@ class PanelView:
     # --- elements inside the panel, by selector --------------------------------------------------
 
     def exists(self, selector: str) -> bool:
-        return self.world.evaluate("(selector) => decorum.find(selector) !== null", selector)
+        return self._in_scope("(selector) => decorum.find(selector) !== null", selector)
 
     def is_visible(self, selector: str) -> bool:
-        return self.world.evaluate("(selector) => decorum.visible(decorum.find(selector))", selector)
+        return self._in_scope("(selector) => decorum.visible(decorum.find(selector))", selector)
 
     def wait_until_visible(self, selector: str) -> None:
-        self.world.wait_for(
+        self._wait_in_scope(
             "(selector) => decorum.visible(decorum.find(selector))", selector, message=f"{selector} never showed"
         )
 
     def attribute(self, selector: str, name: str) -> str | None:
-        return self.world.evaluate("([selector, name]) => decorum.find(selector)?.getAttribute(name) ?? null", [selector, name])
+        return self._in_scope("([selector, name]) => decorum.find(selector)?.getAttribute(name) ?? null", [selector, name])
 
     def text(self, selector: str) -> str:
-        return self.world.evaluate("(selector) => decorum.find(selector)?.innerText ?? null", selector)
+        return self._in_scope("(selector) => decorum.find(selector)?.innerText ?? null", selector)
 
     def is_focused(self, selector: str) -> bool:
-        return self.world.evaluate(
+        return self._in_scope(
             "(selector) => { const el = decorum.find(selector); return !!el && el.getRootNode().activeElement === el; }",
             selector,
         )
 
     def focus(self, selector: str) -> None:
-        self.world.evaluate("(selector) => decorum.find(selector).focus()", selector)
+        self._in_scope("(selector) => decorum.find(selector).focus()", selector)
+
+    def box(self, selector: str | None = None) -> dict | None:
+        """The element's box on the screen ({x, y, width, height}, as Playwright's bounding_box), or None."""
+        return self._in_scope(
+            """(selector) => {
+              const el = decorum.find(selector);
+              if (!decorum.visible(el)) return null;
+              const r = el.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }""",
+            selector or self.WHOLE,
+        )
+
+    def on_top_at_its_middle(self, selector: str) -> bool:
+        """Whether, scrolled into view inside the panel, the element is what a click at its middle hits."""
+        return self._in_scope(
+            """(selector) => {
+              const el = decorum.find(selector);
+              if (!decorum.visible(el)) return false;
+              el.scrollIntoView({ block: "nearest" });
+              const r = el.getBoundingClientRect();
+              const x = r.left + r.width / 2, y = r.top + r.height / 2;
+              if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+              const hit = el.getRootNode().elementFromPoint(x, y);
+              return hit === el || el.contains(hit);
+            }""",
+            selector,
+        )
 
     def click(self, selector: str) -> None:
         """A real click (trusted, through the mouse) at the middle of the element, once it has
@@ -206,8 +251,24 @@ class PanelView:
             resolve(first[0] === second[0] && first[1] === second[1] ? second : null);
           }));
         })"""
-        box = self.world.wait_for(where, selector, message=f"{selector} is not there to click, or keeps moving")
+        box = self._wait_in_scope(where, selector, message=f"{selector} is not there to click, or keeps moving")
         self.page.mouse.click(box[0], box[1])
+
+
+class WordCardView(PanelView):
+    """The card at the word that is open, read and driven as a member would (its buttons as the list's)."""
+
+    FIND = "decorum.card"
+    WHOLE = None
+
+    def is_open(self) -> bool:
+        return self.world.evaluate("() => decorum.wordCard() !== null")
+
+    def wait_until_open(self, timeout: float = WAIT_S) -> None:
+        self.world.wait_for("() => decorum.wordCard() !== null", timeout=timeout, message="the card at the word never opened")
+
+    def wait_until_closed(self, timeout: float = WAIT_S) -> None:
+        self.world.wait_for("() => decorum.wordCard() === null", timeout=timeout, message="the card at the word stayed open")
 
 
 # Installs, in the content world, the record of the last keystroke and of each change of a panel's

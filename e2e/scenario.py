@@ -20,14 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+import engine
 import harness
-from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView
+from content_world import LATENCY, TIMING, ContentWorld, ContentWorldError, PanelView, WordCardView
 
 # Every run saves its screenshots with the other artifacts; DECORUM_SCREENSHOTS=docs refreshes the README's.
 SCREENSHOTS = (
     harness.REPO / "docs" / "screenshots" if os.environ.get("DECORUM_SCREENSHOTS") == "docs" else harness.E2E / "artifacts" / "screenshots"
 )
 LATENCY_FILE = harness.E2E / "artifacts" / "latency.json"
+IDLE_FILE = harness.E2E / "artifacts" / "idle.json"
+# How long a page is watched while nobody types, for its main-thread cost.
+IDLE_SECONDS = 5.0
 # Generous: a cold host start imports the engine; the panel itself waits only 300 ms.
 WAIT_MS = 10_000
 
@@ -37,41 +42,81 @@ class Composer:
     site: str
     name: str  # window.decorumFixture.text(name) reads this editor's own model
     selector: str
+    submit: str  # the site's own Post / Reply / Comment button of this box
+    frame: str  # the box around it the panel sits by (the site adapter's anchor), as closest() finds it
     opener: str | None = None  # clicked to open the dialog that holds it
     closer: str | None = None  # clicked to close that dialog
     newline: str = "Enter"  # the key that starts a new line (Enter posts a Facebook comment)
+    dialog: str | None = None  # the dialog it lives in
 
 
 COMPOSERS = {
-    ("x", "composer"): Composer("x", "composer", '.DraftEditor-root [data-testid="tweetTextarea_0"][role="textbox"]'),
+    ("x", "composer"): Composer(
+        "x",
+        "composer",
+        '.DraftEditor-root [data-testid="tweetTextarea_0"][role="textbox"]',
+        submit='[data-testid="tweetButtonInline"]',
+        frame=".DraftEditor-root",
+    ),
     ("x", "reply"): Composer(
         "x",
         "reply",
         '[role="dialog"] .DraftEditor-root [data-testid="tweetTextarea_1"][role="textbox"]',
+        submit='[role="dialog"] [data-testid="tweetButton"]',
+        frame=".DraftEditor-root",
         opener='article[data-testid="tweet"] [data-testid="reply"]',
         closer='[role="dialog"] [data-testid="app-bar-close"]',
+        dialog='[role="dialog"]',
     ),
     ("linkedin", "share"): Composer(
         "linkedin",
         "share",
         '[role="dialog"].share-box .ql-editor[role="textbox"]',
+        submit='[role="dialog"] .share-actions__primary-action',
+        frame='[role="dialog"]',
         opener="button.share-box-feed-entry__trigger",
         closer='[role="dialog"] button[aria-label="Dismiss"]',
+        dialog='[role="dialog"]',
     ),
-    ("linkedin", "comment"): Composer("linkedin", "comment", '.comments-comment-box .ql-editor[role="textbox"]'),
+    ("linkedin", "comment"): Composer(
+        "linkedin",
+        "comment",
+        '.comments-comment-box .ql-editor[role="textbox"]',
+        submit=".comments-comment-box__submit-button",
+        frame=".comments-comment-box__form",
+    ),
     ("facebook", "composer"): Composer(
         "facebook",
         "composer",
         '[role="dialog"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+        submit='[role="dialog"] [aria-label="Post"][role="button"]',
+        frame='[role="dialog"]',
         opener="#composer-trigger",
         closer='[role="dialog"] [aria-label="Close"][role="button"]',
+        dialog='[role="dialog"]',
     ),
     ("facebook", "comment"): Composer(
-        "facebook", "comment", '[data-lexical-editor="true"][aria-label="Write a comment…"]', newline="Shift+Enter"
+        "facebook",
+        "comment",
+        '[data-lexical-editor="true"][aria-label="Write a comment…"]',
+        submit='form [aria-label="Comment"][role="button"]',
+        frame="form",
+        newline="Shift+Enter",
     ),
 }
 
+# Seven lines, three policies: many problems (10 cards; one per policy and phrase before, 23).
+SEVEN_LINES = """Huge thanks to the RCR, IPEM and ICIS for a brilliant joint meeting in Leeds this week!
+Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour.
+The RCR board papers are strictly confidential but say the exam fee is going up.
+Vote Labour on Thursday, the Tories have wrecked the NHS.
+Our new poster uses the RCR logo and the ICIS logo.
+Honestly the IPEM council are a bunch of idiots.
+The Guardian asked me about the RCR workforce figures, so I told them what I think."""
+THREE_POLICIES = ["rcr", "ipem", "icis"]
+
 _latencies: list[dict] = []
+_idle_costs: list[dict] = []
 
 
 # --- the service worker and the settings ------------------------------------------------------
@@ -86,6 +131,18 @@ def set_settings(context, area: str = "local", **settings) -> None:
     """chrome.storage.<area>.set(settings), from the extension's own service worker (the settings
     live in storage.local; an earlier Decorum kept them in storage.sync)."""
     service_worker(context).evaluate(f"(s) => chrome.storage.{area}.set(s)", settings)
+
+
+def press_keyboard_command(context) -> None:
+    """The extension's keyboard command (Alt+Shift+D). Playwright's keys go to the page, never to the
+    browser's shortcuts: this sends what the command's listener sends (background/commands.js, held
+    to it by extension/tests/commands.test.mjs)."""
+    service_worker(context).evaluate(
+        """async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          await chrome.tabs.sendMessage(tab.id, { type: "focus-panel" });
+        }"""
+    )
 
 
 def stored_settings(context, area: str = "local") -> dict:
@@ -166,6 +223,7 @@ class Draft:
         self.editor = page.locator(composer.selector)
         self.world = content_world(page)
         self.panel = PanelView(self.world)
+        self.word_card = WordCardView(self.world)
 
     def open(self) -> "Draft":
         if self.composer.opener:
@@ -188,8 +246,9 @@ class Draft:
             if line:
                 self.page.keyboard.type(line)
 
-    def select(self, words: str) -> None:
-        """Selects `words` in the draft with the mouse, as a person drags across them."""
+    def words_box(self, words: str) -> dict:
+        """Where `words` are in the draft on the screen: {x, y, width, height} of their first line,
+        and `end`: [x, y] of the middle of their last line's end."""
         box = self.editor.evaluate(
             """(editor, words) => {
               const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
@@ -201,19 +260,46 @@ class Draft:
                 range.setEnd(node, at + words.length);
                 const rects = range.getClientRects();
                 const first = rects[0], last = rects[rects.length - 1];
-                return [first.left + 1, (first.top + first.bottom) / 2, last.right - 1, (last.top + last.bottom) / 2];
+                return { x: first.left, y: first.top, width: first.width, height: first.height, end: [last.right - 1, (last.top + last.bottom) / 2] };
               }
               return null;
             }""",
             words,
         )
         assert box is not None, f"{words!r} is not in the draft"
+        return box
+
+    def select(self, words: str) -> None:
+        """Selects `words` in the draft with the mouse, as a person drags across them."""
+        box = self.words_box(words)
         mouse = self.page.mouse
-        mouse.move(box[0], box[1])
+        mouse.move(box["x"] + 1, box["y"] + box["height"] / 2)
         mouse.down()
-        mouse.move(box[2], box[3], steps=5)
+        mouse.move(*box["end"], steps=5)
         mouse.up()
         self.page.wait_for_function("(words) => getSelection().toString() === words", arg=words)
+
+    def point_at(self, words: str) -> dict:
+        """Moves the mouse onto the middle of `words`, from beside the draft, as a person does; their box."""
+        box = self.words_box(words)
+        self.page.mouse.move(box["x"] - 40, box["y"] + box["height"] / 2)
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+        return box
+
+    def caret(self) -> int | None:
+        """Where the caret is in the draft (characters of the editor's text before it), or None if
+        the editor does not have the focus or holds a selection."""
+        return self.editor.evaluate(
+            """(editor) => {
+              const selection = getSelection();
+              const focused = document.activeElement === editor || editor.contains(document.activeElement);
+              if (!focused || selection.rangeCount !== 1 || !selection.isCollapsed || !editor.contains(selection.focusNode)) return null;
+              const before = document.createRange();
+              before.setStart(editor, 0);
+              before.setEnd(selection.focusNode, selection.focusOffset);
+              return before.toString().length;
+            }"""
+        )
 
     def undo(self) -> None:
         """Ctrl+Z in the editor, as a person takes back the last change."""
@@ -242,6 +328,18 @@ class Draft:
             arg=[self.composer.name, arg],
             timeout=WAIT_MS,
         )
+
+    def type_until_the_panel_shows_every_finding(self, text: str, policies: list[str]) -> list[dict]:
+        """Types `text` and returns the panel's cards once every finding of the engine is in one."""
+        expected = {(f.policy, f.category) for f in engine.check(text, policies)}
+        self.type(text)
+        self.world.wait_for(
+            "(n) => decorum.find() && new Set([...decorum.find().querySelectorAll('[data-policy]')].map((e) => e.dataset.policy + '/' + e.dataset.category)).size === n",
+            len(expected),
+            message=lambda: f"the panel shows {sorted(self.findings())}, the engine finds {sorted(expected)}",
+        )
+        assert self.findings() == expected
+        return self.panel.cards()
 
     def finding(self, policy: str, category: str) -> FindingView:
         return FindingView(self.panel, policy, category)
@@ -294,10 +392,37 @@ class Draft:
             raise ContentWorldError(f"{error}; the editor holds {self.model_text()!r}") from error
         return fix_text
 
+    def idle_cost(self, label: str, seconds: float = IDLE_SECONDS) -> float:
+        """The page's main-thread time per second while nobody touches it, recorded for the report."""
+        cost = main_thread_ms_per_s(self.page, seconds)
+        _idle_costs.append({"test": self.nodeid, "site": self.composer.site, "composer": self.composer.name, "what": label, "ms_per_s": round(cost, 2)})
+        return cost
+
     def _record_latency(self, what: str) -> None:
         ms = self.world.evaluate(LATENCY)
         if ms is not None:
             _latencies.append({"test": self.nodeid, "site": self.composer.site, "finding": what, "ms": round(ms, 1)})
+
+
+def main_thread_ms_per_s(page, seconds: float = IDLE_SECONDS) -> float:
+    """Milliseconds per second the page's main thread spent running tasks over `seconds`, from the
+    DevTools protocol's Performance metrics in thread time (CPU time of the renderer's main thread,
+    so that waiting for a core on a loaded machine does not count), less the protocol's own commands."""
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+        def busy() -> float:
+            metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+            return metrics["TaskDuration"] - metrics.get("DevToolsCommandDuration", 0.0)
+
+        before = busy()
+        started = time.monotonic()
+        time.sleep(seconds)
+        spent = busy() - before
+        return 1000 * spent / (time.monotonic() - started)
+    finally:
+        session.detach()
 
 
 def open_site(context, site: str, *, policies: list[str] | None = None, errors: list | None = None):
@@ -430,7 +555,7 @@ def kill_host(pid: int) -> None:
         time.sleep(0.02)
 
 
-# --- the latency report -----------------------------------------------------------------------------
+# --- the latency and idle-cost report -----------------------------------------------------------------
 
 _report_registered = False
 
@@ -439,12 +564,22 @@ def _register_latency_report(config) -> None:
     global _report_registered
     if not _report_registered:
         _report_registered = True
-        config.add_cleanup(lambda: _write_latency_report(config))
+        config.add_cleanup(lambda: _write_reports(config))
 
 
-def _write_latency_report(config) -> None:
+def _write_reports(config) -> None:
+    lines = [line for line in (_latency_report(), _idle_report()) if line]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    for line in lines:
+        if reporter is not None:
+            reporter.write_line(line)
+        else:
+            print(line)
+
+
+def _latency_report() -> str | None:
     if not _latencies:
-        return
+        return None
     values = [item["ms"] for item in _latencies]
     summary = {
         "what": "ms from the last keystroke to the warning in the panel (300 ms of it is the debounce)",
@@ -453,14 +588,28 @@ def _write_latency_report(config) -> None:
         "worst_ms": max(values),
         "samples": _latencies,
     }
-    LATENCY_FILE.parent.mkdir(parents=True, exist_ok=True)
-    LATENCY_FILE.write_text(json.dumps(summary, indent=2) + "\n")
-    line = (
+    _write_json(LATENCY_FILE, summary)
+    return (
         f"Decorum latency, last keystroke to warning: median {summary['median_ms']} ms, "
         f"worst {summary['worst_ms']} ms over {len(values)} warnings ({LATENCY_FILE.relative_to(harness.REPO)})"
     )
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
-        print(line)
+
+
+def _idle_report() -> str | None:
+    if not _idle_costs:
+        return None
+    summary = {
+        "what": f"ms of the page's main-thread time per second over {IDLE_SECONDS:g} s with nobody typing (thread time, DevTools Performance.getMetrics TaskDuration)",
+        "samples": _idle_costs,
+    }
+    _write_json(IDLE_FILE, summary)
+    by_label: dict[str, list[str]] = {}
+    for item in _idle_costs:
+        by_label.setdefault(item["what"], []).append(f"{item['site']} {item['ms_per_s']}")
+    said = "; ".join(f"{label}: {', '.join(values)}" for label, values in by_label.items())
+    return f"Decorum idle main-thread cost, ms per second: {said} ({IDLE_FILE.relative_to(harness.REPO)})"
+
+
+def _write_json(path: Path, summary: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=2) + "\n")

@@ -13,44 +13,22 @@ from playwright.sync_api import expect
 
 import engine
 from engine.packs import load_all
-from scenario import service_worker, set_settings, sites  # noqa: F401  (sites is a fixture)
+from scenario import SEVEN_LINES, THREE_POLICIES, press_keyboard_command, service_worker, set_settings, sites  # noqa: F401  (sites is a fixture)
 
 MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 each_site = pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
 
-# Seven lines, three policies: before, a card for each policy and each flagged phrase.
-SEVEN_LINES = """Huge thanks to the RCR, IPEM and ICIS for a brilliant joint meeting in Leeds this week!
-Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour.
-The RCR board papers are strictly confidential but say the exam fee is going up.
-Vote Labour on Thursday, the Tories have wrecked the NHS.
-Our new poster uses the RCR logo and the ICIS logo.
-Honestly the IPEM council are a bunch of idiots.
-The Guardian asked me about the RCR workforce figures, so I told them what I think."""
-THREE_POLICIES = ["rcr", "ipem", "icis"]
 # One patient sentence, two policies: before, four cards in two identical pairs.
 PATIENT = "Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour."
 TWO_POLICIES = ["rcr", "icis"]
 PRESS = "The Guardian rang me about the RCR workforce figures and I gave them my view."
 
 
-def _cards_seen(draft, text: str, policies: list[str]) -> list[dict]:
-    """Types `text` and returns the panel's cards once every finding of the engine is in one."""
-    expected = {(f.policy, f.category) for f in engine.check(text, policies)}
-    draft.type(text)
-    draft.world.wait_for(
-        "(n) => decorum.find() && new Set([...decorum.find().querySelectorAll('[data-policy]')].map((e) => e.dataset.policy + '/' + e.dataset.category)).size === n",
-        len(expected),
-        message=lambda: f"the panel shows {sorted(draft.findings())}, the engine finds {sorted(expected)}",
-    )
-    assert draft.findings() == expected
-    return draft.panel.cards()
-
-
 @each_site
 def test_a_seven_line_draft_with_three_policies_gets_one_card_per_problem(sites, site, composer):
     findings = engine.check(SEVEN_LINES, THREE_POLICIES)
     draft = sites.draft(site, composer, policies=THREE_POLICIES)
-    cards = _cards_seen(draft, SEVEN_LINES, THREE_POLICIES)
+    cards = draft.type_until_the_panel_shows_every_finding(SEVEN_LINES, THREE_POLICIES)
     print(f"{site}: {len(findings)} findings (one card each before) -> {len(cards)} cards")
 
     # The problems, worst first, then in the order of the draft: each policy's finding on the same
@@ -81,7 +59,7 @@ def test_a_seven_line_draft_with_three_policies_gets_one_card_per_problem(sites,
 def test_one_patient_sentence_with_two_policies_is_one_card_naming_its_words(sites, site, composer):
     findings = engine.check(PATIENT, TWO_POLICIES)
     draft = sites.draft(site, composer, policies=TWO_POLICIES)
-    [card] = _cards_seen(draft, PATIENT, TWO_POLICIES)
+    [card] = draft.type_until_the_panel_shows_every_finding(PATIENT, TWO_POLICIES)
     print(f"{site}: {len(findings)} findings (one card each before) -> 1 card")
 
     assert card["category"] == "personal_data" and card["severity"] == "error"
@@ -189,13 +167,7 @@ def test_the_keyboard_command_moves_between_the_draft_and_a_card_that_names_its_
     commands = worker.evaluate("() => chrome.commands.getAll()")
     assert {"name": "focus-panel", "shortcut": "Alt+Shift+D"}.items() <= next(c for c in commands if c["name"] == "focus-panel").items()
 
-    # Playwright's keys go to the page, never to the browser's shortcuts: send what the command's
-    # listener sends (background/commands.js, held to it by extension/tests/commands.test.mjs).
-    press_command = """async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      await chrome.tabs.sendMessage(tab.id, { type: "focus-panel" });
-    }"""
-    worker.evaluate(press_command)
+    press_keyboard_command(sites.context)
     draft.world.wait_for(
         "() => { const card = decorum.find('[data-card]'); return card && card.getRootNode().activeElement === card; }",
         message="the first card did not take the focus",
@@ -205,7 +177,7 @@ def test_the_keyboard_command_moves_between_the_draft_and_a_card_that_names_its_
     draft.page.keyboard.press("Tab")
     assert draft.panel.is_focused('[data-action="fix"]')
 
-    worker.evaluate(press_command)
+    press_keyboard_command(sites.context)
     draft.page.wait_for_function("(selector) => document.activeElement?.closest(selector) !== null", arg=draft.composer.selector)
 
 

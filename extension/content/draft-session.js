@@ -8,6 +8,8 @@
 
 import { sendToBackground } from "../platform.js";
 import { MAX_TEXT_UNITS, MSG } from "../shared/messages.js";
+import { CardAtWord } from "./card-at-word.js";
+import { cardKey } from "./card-view.js";
 import { dismissalKey, groupIntoCards } from "./cards.js";
 import { Panel } from "./panel.js";
 import { follow, schedule as schedulePlacement, unfollow } from "./placement.js";
@@ -34,6 +36,7 @@ export class DraftSession {
   #site;
   #panel;
   #underlines = new Underlines();
+  #cardAtWord = null; // from the first keystroke
   #engaged = false; // the member has typed into this box
   #timer = null;
   #retry = { timer: null, delay: RETRY_FIRST_MS };
@@ -65,6 +68,7 @@ export class DraftSession {
       onUndo: (card) => this.#setDismissed(card, false),
       onNameSociety: () => sendToBackground({ type: MSG.openSettings }),
       onEscape: () => editor.focus(),
+      onWordCardEscape: () => this.#cardAtWord?.close(),
     });
     if (typedInto.has(editor)) this.#engage();
     else for (const type of TYPING_EVENTS) editor.addEventListener(type, this.#onTyping, true);
@@ -78,6 +82,10 @@ export class DraftSession {
     this.#editor.removeEventListener("input", this.#onInput);
     unfollow(this.#panel);
     unfollow(this.#underlines);
+    if (this.#cardAtWord) {
+      unfollow(this.#cardAtWord);
+      this.#cardAtWord.destroy();
+    }
     this.#underlines.remove();
     releaseSurface();
     this.#panel.remove();
@@ -100,8 +108,11 @@ export class DraftSession {
     const adapter = this.#adapter;
     this.#underlines.attach(surface());
     this.#panel.attach(editor);
-    follow(this.#panel, () => (editor.isConnected ? adapter.anchor(editor) : null));
-    follow(this.#underlines, () => (editor.isConnected ? editor : null));
+    this.#cardAtWord = new CardAtWord(editor, this.#underlines, this.#panel);
+    // The panel keeps clear of the box and of the site's Post button; the rest are on the words.
+    follow(this.#panel, () => (editor.isConnected ? [adapter.anchor(editor), adapter.submitButton(editor)] : []));
+    follow(this.#underlines, () => (editor.isConnected ? [editor] : []));
+    follow(this.#cardAtWord, () => (editor.isConnected ? [editor] : []));
     editor.addEventListener("input", this.#onInput);
     // The site may change the draft without an input event (clearing it after posting).
     this.#observer.observe(editor, { childList: true, subtree: true, characterData: true });
@@ -113,9 +124,9 @@ export class DraftSession {
     return this.#panel.state === "offline";
   }
 
-  /** Whether the keyboard focus is in this box's panel, or in the box itself. */
+  /** Whether the keyboard focus is in this box's panel (or its card at the word), or in the box itself. */
   get focus() {
-    if (this.#panel.hasFocus) return "panel";
+    if (this.#panel.hasFocus || this.#cardAtWord?.hasFocus) return "panel";
     const active = document.activeElement;
     return active && (active === this.#editor || this.#editor.contains(active)) ? "editor" : null;
   }
@@ -125,14 +136,19 @@ export class DraftSession {
     return this.#typedAt;
   }
 
-  /** The keyboard command: from the draft to its panel, and from the panel back to the draft. */
+  /**
+   * The keyboard command: from the draft to the card at the word if one is open, else to its panel;
+   * and from either back to the draft.
+   */
   toggleFocus() {
-    if (this.#panel.hasFocus) this.#editor.focus();
-    else this.#panel.focus();
+    if (this.#cardAtWord?.hasFocus) this.#cardAtWord.close();
+    else if (this.#panel.hasFocus) this.#editor.focus();
+    else if (!this.#cardAtWord?.focusCard()) this.#panel.focus();
   }
 
   #edited(typed) {
     this.#edits++;
+    this.#cardAtWord?.close();
     this.#underlines.clear(); // the ranges point into a DOM that just changed
     if (typed) this.#panel.showChecking();
     this.#schedule(DEBOUNCE_MS);
@@ -163,6 +179,7 @@ export class DraftSession {
   #render(answer, draft) {
     const panel = this.#panel;
     this.#shown = { text: draft.text, answer };
+    this.#cardAtWord?.close();
     this.#underlines.clear();
     if (answer?.code === "timeout") this.#retryLater();
     else this.#stopRetrying();
@@ -186,7 +203,7 @@ export class DraftSession {
         this.#underlines.show(
           cards
             .filter((card) => !card.dismissed)
-            .flatMap((card) => card.findings.map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: card.severity })))
+            .flatMap((card) => card.findings.map((f) => ({ range: draft.rangeFor(f.start, f.end), severity: card.severity, key: cardKey(card) })))
             .filter((item) => item.range),
         );
         break;

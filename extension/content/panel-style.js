@@ -18,18 +18,27 @@ export const PANEL_CSS = `
 }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
-.panel {
+/* The panel and the card at the word look alike. */
+.panel, [data-decorum-word-card] {
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f1f1f;
   background: #ffffff;
   border: 1px solid #8d8d8d;
   border-radius: 10px;
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
-  /* --decorum-room: the width free where panel.js places it. */
-  max-width: min(380px, var(--decorum-room, 380px));
+}
+.panel {
+  /* --decorum-width: set where panel.js places it. Beside the box the panel's left edge is held and
+     it is as wide closed as open; elsewhere its right edge is held and it is narrower closed: either
+     way the toggle, at the right end of the bar, stays put. */
+  width: var(--decorum-width, 360px);
+  display: flex;
+  flex-direction: column;
   transition: opacity 120ms;
 }
-.panel.expanded { width: min(360px, var(--decorum-room, 360px)); }
+[data-decorum-panel][data-align="right"] .panel:not(.expanded) { width: auto; max-width: var(--decorum-width, 360px); }
+/* Over the compose box, or low in the window: the list opens upwards, the bar stays where it was. */
+[data-decorum-panel][data-opens="up"] .panel { flex-direction: column-reverse; }
 [data-decorum-panel][data-decorum-state="checking"] .panel { opacity: 0.75; }
 .bar {
   display: flex;
@@ -63,7 +72,8 @@ button {
   min-height: 28px;
 }
 button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-.toggle { background: #f1f1f1; color: #1f1f1f; border: 1px solid #767676; }
+/* As wide for "Hide" as for "Show": the button does not move under the pointer that pressed it. */
+.toggle { background: #f1f1f1; color: #1f1f1f; border: 1px solid #767676; flex: none; min-width: 4.8em; text-align: center; }
 .toggle:hover { background: #e2e2e2; }
 .findings {
   list-style: none;
@@ -73,6 +83,7 @@ button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
   max-height: min(60vh, 420px, var(--decorum-list-room, 420px));
   overflow: auto;
 }
+[data-decorum-panel][data-opens="up"] .findings { padding: 10px 10px 0; }
 .panel:focus-visible, .card:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .notice { padding: 0 10px 8px; font-size: 12px; color: #2b2b2b; }
 .notice p { margin: 0 0 6px; }
@@ -121,5 +132,15 @@ blockquote footer { margin-top: 2px; color: #454545; font-style: normal; }
 .fix:hover { background: #084a4e; }
 .dismiss { background: #ffffff; color: #1f1f1f; border: 1px solid #767676; }
 .dismiss:hover, .more:hover, .select:hover, .undo:hover, .name-society:hover { background: #f1f1f1; }
+/* The card at the word: one card, by the words it is about, in the top layer like the panel. */
+[data-decorum-word-card] {
+  position: fixed;
+  inset: auto;
+  margin: 0;
+  padding: 10px 12px 2px;
+  overflow: auto;
+}
+[data-decorum-word-card]:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+[data-decorum-word-card] .card { border-top: 0; margin: 0; padding: 0; }
 @media (prefers-reduced-motion: reduce) { .panel { transition: none; } }
 `;

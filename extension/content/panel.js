@@ -1,7 +1,8 @@
 // The inline panel of one compose box: a count that opens into one card per problem, each naming
 // the words it is about and listing every policy it breaks with that policy's clause, what to do
 // next and whom the policy says to ask. It lives in a closed shadow root of its own placed right
-// after the compose box (surface.js), shown in the top layer by the box.
+// after the compose box (surface.js), shown in the top layer by the box (panel-position.js says
+// where), with the card at the word (word-card.js) in the same root.
 //
 // Test-facing contract (inside the closed root, reached by the e2e tests through the DevTools
 // protocol; extension/README.md, "The panel"): the panel's element has `data-decorum-panel` and
@@ -9,19 +10,15 @@
 // inactive); the count element has `data-decorum-count` (live problems); each card has
 // `data-card`, `data-category`, `data-severity` (and `data-dismissed` once dismissed); each policy in
 // a card has `data-policy`, `data-category` and `data-rule`; buttons have `data-action` = fix (with
-// `data-fix-text`) | select | dismiss | undo | more | name-society.
+// `data-fix-text`) | select | dismiss | undo | more | name-society. The card at the word is the
+// element with `data-decorum-word-card` (role "dialog"), holding one `data-card`.
 
+import { cardKey, el, plural, renderCard } from "./card-view.js";
+import { keepClear, offscreen, panelSpot, panelWidth } from "./panel-position.js";
 import { schedule as schedulePlacement } from "./placement.js";
 import { PANEL_CSS } from "./panel-style.js";
 import { shadowSurface } from "./surface.js";
-
-const GAP_PX = 6;
-const MARGIN_PX = 8;
-// Beside the compose box only if the panel can be at least this wide there.
-const MIN_BESIDE_PX = 240;
-// A flagged phrase longer than this is cut in the card's quote (a model's finding spans a sentence).
-const QUOTE_CHARS = 48;
-const QUOTED_PHRASES = 3;
+import { WordCard } from "./word-card.js";
 
 const OFFLINE_TEXT = {
   not_installed: "Decorum engine not installed — open the Decorum popup",
@@ -30,30 +27,15 @@ const OFFLINE_TEXT = {
 };
 const OFFLINE_DEFAULT = "Decorum engine not connected — open the Decorum popup";
 
-const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" };
-const FIX_LABEL = { disclaimer: "Add disclaimer" };
-// The problem in a few words, for the card's heading and its label.
-const PROBLEM = {
-  disclaimer: "No personal-views statement",
-  brand: "Logo or name used",
-  confidential: "Confidential material",
-  personal_data: "Personal data",
-  political: "Party politics",
-  disparagement: "Criticism",
-  endorsement: "Endorsement",
-  abusive: "Abusive language",
-  representation: "Speaking for the organisation",
-  reference: "A reference for someone",
-  media: "Dealing with the press",
-  copyright: "Someone else's content",
-};
-
 let nextListId = 1;
 
 export class Panel {
   element = document.createElement("div");
+  /** The card at the word, in the panel's root (word-card.js). */
+  wordCard;
   #surface = shadowSurface(PANEL_CSS);
   #after = null; // the element the panel's root follows in the page (the compose box)
+  #bar;
   #count;
   #toggle;
   #notice;
@@ -62,10 +44,15 @@ export class Panel {
   #expanded = false;
   #hidden = true;
   #actions;
+  #cards = []; // what the list shows, for the card at the word
+  #policyInfo = {};
+  #layout = 0; // bumped whenever what the panel shows changes: its place is worked out again
+  #placedFor = "";
 
   /**
    * `actions`: onFix(finding), onSelect(card), onDismiss(card), onUndo(card), onNameSociety(),
-   * onEscape() (the member wants back to the draft).
+   * onEscape() (the member wants back to the draft), onWordCardEscape() (the same, from the card
+   * at the word).
    */
   constructor(actions) {
     this.#actions = actions;
@@ -74,7 +61,7 @@ export class Panel {
     this.#setState("idle");
 
     const panel = el("div", { class: "panel", role: "group", "aria-label": "Decorum policy check", tabindex: "-1" });
-    const bar = el("div", { class: "bar" });
+    this.#bar = el("div", { class: "bar" });
     this.#count = el("span", { class: "count", role: "status", "data-decorum-count": "0" });
     const listId = `decorum-findings-${nextListId++}`;
     this.#toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "false", "aria-controls": listId });
@@ -83,10 +70,12 @@ export class Panel {
     this.#notice.hidden = true;
     this.#list = el("ul", { class: "findings", id: listId, "aria-label": "Policy warnings" });
     this.#list.hidden = true;
-    bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
-    panel.append(bar, this.#notice, this.#list);
+    this.#bar.append(el("span", { class: "mark", "aria-hidden": "true" }), this.#count, this.#toggle);
+    panel.append(this.#bar, this.#notice, this.#list);
     this.element.append(panel);
-    this.#surface.root.append(this.element);
+    this.wordCard = new WordCard({ onEscape: () => actions.onWordCardEscape?.() });
+    // The card at the word first: while it is open, Tab from the draft reaches it before the panel.
+    this.#surface.root.append(this.wordCard.element, this.element);
     this.#panel = panel;
     this.#setExpanded(false);
 
@@ -107,6 +96,7 @@ export class Panel {
   }
 
   remove() {
+    this.hideWordCard();
     this.#setHidden(true);
     this.#surface.host.remove();
     this.#after = null;
@@ -140,6 +130,8 @@ export class Panel {
    * look for their society, so that no warnings does not read as a clean draft.
    */
   showFindings(cards, policyInfo = {}, { incomplete = false, needsIdentity = [] } = {}) {
+    this.#cards = cards;
+    this.#policyInfo = policyInfo;
     this.element.toggleAttribute("data-incomplete", incomplete);
     this.#showNotice(needsIdentity, policyInfo);
     const live = cards.filter((card) => !card.dismissed).length;
@@ -157,7 +149,7 @@ export class Panel {
     if (incomplete) parts.push("some checks did not finish");
     this.#setCount(live, parts.join(" · "));
     const focus = this.#focusedControl();
-    this.#list.replaceChildren(...cards.map((card) => this.#renderCard(card, policyInfo)));
+    this.#list.replaceChildren(...cards.map((card) => renderCard(card, policyInfo, this.#actions)));
     this.#toggle.hidden = false;
     this.#setState(live ? "findings" : "dismissed");
     this.#setHidden(false);
@@ -191,48 +183,67 @@ export class Panel {
   }
 
   /**
-   * Places the panel by the anchor's bottom-right corner without covering it: beside it on the
-   * right when there is room (clear of the site's own buttons under the box), else under it,
-   * else over it (where there is more room), its list scrolling inside when it is taller.
+   * Opens the card at the word for the live problem known by `key` (card-view.js's cardKey), its
+   * buttons doing what the list's do after `before()`; false if there is no such problem.
    */
-  place(rect) {
-    if (this.#hidden) return;
+  showWordCard(key, before) {
+    const card = this.#cards.find((c) => !c.dismissed && cardKey(c) === key);
+    if (!card || this.#hidden) return false;
+    const act = (action) => (...args) => {
+      before();
+      action(...args);
+    };
+    const actions = this.#actions;
+    this.wordCard.show(card, this.#policyInfo, {
+      onFix: act(actions.onFix),
+      onSelect: act(actions.onSelect),
+      onDismiss: act(actions.onDismiss),
+      onUndo: act(actions.onUndo),
+    });
+    return true;
+  }
+
+  hideWordCard() {
+    this.wordCard.hide();
+  }
+
+  /** Places the card at the word by its words' rectangle, clear of this panel where it can be. */
+  placeWordCard(words) {
+    const panel = this.#hidden ? null : this.#panel.getBoundingClientRect();
+    this.wordCard.place(words, panel);
+  }
+
+  /**
+   * Places the panel by its compose box's frame `box` and the site's Post button `button` (if
+   * found): see panel-position.js. Cheap when neither they, the window nor the panel changed.
+   */
+  place([box, button]) {
+    if (this.#hidden || !box) return;
     this.#reattach();
-    const offscreen = rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
-    this.element.style.visibility = offscreen ? "hidden" : "visible";
-    if (offscreen) return;
-    const roomBeside = innerWidth - MARGIN_PX - (rect.right + GAP_PX);
-    const beside = roomBeside >= MIN_BESIDE_PX;
-    // Measure at the origin with the width it may take, so the size does not depend on where it was.
-    this.element.style.left = "0px";
-    this.element.style.top = "0px";
-    this.element.style.setProperty("--decorum-room", `${beside ? roomBeside : innerWidth - 2 * MARGIN_PX}px`);
-    this.element.style.removeProperty("--decorum-list-room");
-    const measured = this.element.getBoundingClientRect();
-    const { width } = measured;
-    let { height } = measured;
-    const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
-    const roomBelow = innerHeight - MARGIN_PX - (rect.bottom + GAP_PX);
-    const roomAbove = rect.top - GAP_PX - MARGIN_PX;
-    const below = beside || height <= roomBelow || roomBelow >= roomAbove;
-    // Taller than the room it has: the list scrolls inside, so its last buttons stay in reach.
-    const room = beside ? innerHeight - 2 * MARGIN_PX : below ? roomBelow : roomAbove;
-    if (height > room && !this.#list.hidden) {
-      const listRoom = Math.max(0, room - (height - this.#list.getBoundingClientRect().height));
-      this.element.style.setProperty("--decorum-list-room", `${Math.floor(listRoom)}px`);
-      height = this.element.getBoundingClientRect().height;
-    }
-    let left;
-    let top;
-    if (beside) {
-      left = rect.right + GAP_PX;
-      top = clamp(rect.bottom - height, MARGIN_PX, innerHeight - height - MARGIN_PX);
-    } else {
-      left = clamp(rect.right - width, MARGIN_PX, innerWidth - width - MARGIN_PX);
-      top = below ? rect.bottom + GAP_PX : rect.top - GAP_PX - height;
-    }
-    this.element.style.left = `${Math.round(left)}px`;
-    this.element.style.top = `${Math.round(top)}px`;
+    const boxRect = box.getBoundingClientRect();
+    const buttonRect = button?.getBoundingClientRect() ?? null;
+    const viewport = { width: innerWidth, height: innerHeight };
+    const keep = keepClear(boxRect, buttonRect);
+    const key = [keep.left, keep.top, keep.right, keep.bottom, boxRect.bottom, buttonRect?.top, viewport.width, viewport.height, this.#layout].map(Math.round).join();
+    if (key === this.#placedFor) return;
+    this.#placedFor = key;
+    const gone = offscreen(keep, viewport);
+    this.element.style.visibility = gone ? "hidden" : "visible";
+    if (gone) return;
+    const style = this.element.style;
+    const { beside, width } = panelWidth(keep, viewport);
+    style.setProperty("--decorum-width", `${Math.floor(width)}px`);
+    this.element.setAttribute("data-align", beside ? "left" : "right"); // its width closed: see panel-style.js
+    const borders = this.#panel.offsetHeight - this.#panel.clientHeight;
+    const bar = this.#bar.offsetHeight + borders;
+    const head = this.#panel.offsetHeight - (this.#list.hidden ? 0 : this.#list.offsetHeight);
+    const spot = panelSpot({ box: boxRect, button: buttonRect, viewport, bar, head });
+    style.setProperty("--decorum-list-room", `${spot.listRoom}px`);
+    this.element.setAttribute("data-opens", spot.opens);
+    style.left = spot.align === "left" ? `${spot.inset}px` : "auto";
+    style.right = spot.align === "left" ? "auto" : `${spot.inset}px`;
+    style.top = spot.opens === "down" ? `${spot.barTop}px` : "auto";
+    style.bottom = spot.opens === "down" ? "auto" : `${viewport.height - (spot.barTop + bar)}px`;
   }
 
   /** A site that re-renders the box's surroundings may have dropped the panel's element. */
@@ -245,6 +256,7 @@ export class Panel {
 
   #showMessage(state, text, { keepNotice = false } = {}) {
     const hadFocus = this.hasFocus; // e.g. the last warning was just dismissed
+    this.#cards = [];
     this.element.removeAttribute("data-severity");
     if (!keepNotice) this.#showNotice([], {});
     this.#setCount(0, text);
@@ -262,6 +274,7 @@ export class Panel {
     const ids = needsIdentity.join(" ");
     this.element.toggleAttribute("data-needs-identity", ids !== "");
     if (ids === (this.#notice.getAttribute("data-needs-identity") ?? "")) return; // said already: not again
+    this.#relayout();
     this.#notice.hidden = ids === "";
     if (!ids) {
       this.#notice.removeAttribute("data-needs-identity");
@@ -279,6 +292,7 @@ export class Panel {
 
   #setHidden(hidden) {
     this.#hidden = hidden;
+    this.#relayout();
     if (hidden && this.element.matches(":popover-open")) this.element.hidePopover();
     if (!hidden) this.#reattach();
   }
@@ -289,7 +303,9 @@ export class Panel {
 
   #setCount(count, text) {
     this.#count.setAttribute("data-decorum-count", String(count));
-    if (this.#count.textContent !== text) this.#count.textContent = text; // no repeat announcements
+    if (this.#count.textContent === text) return; // no repeat announcements
+    this.#count.textContent = text;
+    this.#relayout(); // the bar may wrap to another line
   }
 
   #setExpanded(expanded) {
@@ -299,7 +315,13 @@ export class Panel {
     this.#toggle.setAttribute("aria-expanded", String(expanded));
     this.#toggle.textContent = expanded ? "Hide" : "Show";
     this.#toggle.setAttribute("aria-label", expanded ? "Hide policy warnings" : "Show policy warnings");
-    schedulePlacement(); // its size changed: placed again in the next frame
+    this.#relayout();
+  }
+
+  /** What the panel shows changed size: its place is worked out again in the next frame. */
+  #relayout() {
+    this.#layout++;
+    schedulePlacement();
   }
 
   /** The focused control, as something that can be found again in the next rendering. */
@@ -318,114 +340,4 @@ export class Panel {
     const target = inEntry || card?.querySelector(`[data-action="${next}"]`) || card || this.#list.querySelector("button") || this.#toggle;
     target.focus();
   }
-
-  #renderCard(card, policyInfo) {
-    const problem = PROBLEM[card.category] ?? card.category;
-    const quoted = quoteWords(card.words);
-    const item = el("li", {
-      class: "card",
-      "data-card": "",
-      "data-key": `${card.category}\u001f${card.words.join("\u001f")}`,
-      "data-category": card.category,
-      "data-severity": card.severity,
-      tabindex: "-1",
-    });
-    if (card.dismissed) {
-      item.setAttribute("data-dismissed", "");
-      item.setAttribute("aria-label", `Dismissed: ${problem}, ${quoted}`);
-      const undo = el("button", { type: "button", class: "undo", "data-action": "undo", "aria-label": `Undo dismissing ${problem}, ${quoted}` }, "Undo");
-      undo.addEventListener("click", () => this.#actions.onUndo(card));
-      item.append(el("span", { class: "dismissed-label" }, "Dismissed"), el("span", { class: "words" }, quoted), el("span", { "aria-hidden": "true" }, " · "), undo);
-      return item;
-    }
-    item.setAttribute("aria-label", `${SEVERITY_LABEL[card.severity]}: ${problem}, ${quoted}`);
-    const head = el("p", { class: "meta" });
-    head.append(el("span", { class: `severity ${card.severity}` }, SEVERITY_LABEL[card.severity]), el("span", { class: "problem" }, problem));
-    item.append(head, el("p", { class: "words", "data-quote": "" }, quoted));
-
-    const entries = el("ul", { class: "policies", "aria-label": "Policies" });
-    const rules = [...new Map(card.findings.map((f) => [f.rule, f])).values()];
-    rules.forEach((finding, index) => {
-      const entry = this.#renderPolicy(finding, policyInfo[finding.policy]);
-      entry.hidden = index > 0;
-      entries.append(entry);
-    });
-    item.append(entries);
-    if (rules.length > 1) {
-      const others = rules.length - 1;
-      const more = el("button", { type: "button", class: "more", "data-action": "more", "aria-expanded": "false" }, `Also in ${plural(others, "other policy", "other policies")}`);
-      more.addEventListener("click", () => {
-        const open = more.getAttribute("aria-expanded") !== "true";
-        for (const entry of [...entries.children].slice(1)) entry.hidden = !open;
-        more.setAttribute("aria-expanded", String(open));
-        more.textContent = open ? "Show the first policy only" : `Also in ${plural(others, "other policy", "other policies")}`;
-        schedulePlacement();
-      });
-      item.append(more);
-    }
-
-    const actions = el("div", { class: "actions" });
-    const select = el("button", { type: "button", class: "select", "data-action": "select", "aria-label": `Select ${quoted} in the draft` }, "Select words");
-    select.addEventListener("click", () => this.#actions.onSelect(card));
-    const dismiss = el("button", { type: "button", class: "dismiss", "data-action": "dismiss", "aria-label": `Dismiss: ${problem}, ${quoted}` }, "Dismiss");
-    dismiss.addEventListener("click", () => this.#actions.onDismiss(card));
-    actions.append(select, dismiss);
-    item.append(actions);
-    return item;
-  }
-
-  /** One policy's part of a card: its name, message, clause, whom it says to ask, and its fix. */
-  #renderPolicy(finding, policy) {
-    const entry = el("li", { class: "entry", "data-policy": finding.policy, "data-category": finding.category, "data-rule": finding.rule });
-    entry.append(el("p", { class: "policy" }, policy?.name ?? finding.policy), el("p", { class: "message" }, finding.message));
-    if (finding.source === "model") {
-      // Not a rule's exact words: say what weighed, so the member can judge it.
-      const why = el("p", { class: "reasons", "data-reasons": "" });
-      const words = (finding.reasons ?? []).map((reason) => `“${reason}”`).join(", ");
-      why.textContent = words ? `Flagged by Decorum's learned check because of: ${words}` : "Flagged by Decorum's learned check";
-      entry.append(why);
-    }
-    if (finding.clause?.quote) entry.append(quoteBlock(finding.clause));
-    const ask = policy?.ask?.[finding.category];
-    if (ask?.quote) {
-      const block = quoteBlock(ask, "Whom to ask");
-      block.classList.add("ask");
-      block.setAttribute("data-ask", "");
-      entry.append(block);
-    }
-    if (finding.fix?.kind === "append" && finding.fix.text) {
-      const fix = el("button", { type: "button", class: "fix", "data-action": "fix", "data-fix-text": finding.fix.text, title: `Adds: ${finding.fix.text}` },
-        FIX_LABEL[finding.category] ?? "Add suggested text");
-      fix.addEventListener("click", () => this.#actions.onFix(finding));
-      entry.append(el("div", { class: "actions" }, undefined, fix));
-    }
-    return entry;
-  }
-}
-
-function quoteBlock({ quote, section }, heading) {
-  const block = el("blockquote");
-  if (heading) block.append(el("p", { class: "heading" }, heading));
-  block.append(el("p", {}, `“${quote}”`));
-  if (section) block.append(el("footer", {}, `Section: ${section}`));
-  return block;
-}
-
-/** The flagged words as the card quotes them: each short, a few of them. */
-function quoteWords(words) {
-  const shown = words.slice(0, QUOTED_PHRASES).map((w) => `“${w.length > QUOTE_CHARS ? `${w.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : w}”`);
-  const rest = words.length - shown.length;
-  return shown.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
-}
-
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function el(tag, attributes = {}, text, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  if (text !== undefined) element.textContent = text;
-  element.append(...children);
-  return element;
 }

@@ -8,6 +8,8 @@
 //   accepts    element → whether a box the selector found is really a compose box
 //   ignore     selector for editor furniture inside a compose box that holds no draft text
 //   anchor     editor → element whose box the panel sits beside (see closestOf)
+//   submit     selector for the site's own Post / Reply / Comment button of a compose box, which
+//              the panel never covers (found near the box: see nearestMatch), or null
 //   read       editor → {text, rangeFor(start, end)}
 //   insertFix  (editor, text, currentText) → promise: appends a fix's text as the editor's own
 //              paste would, true once the editor took it (see insert-text.js)
@@ -25,6 +27,7 @@ export function defineAdapter(spec) {
   const adapter = {
     hosts: [],
     ignore: null,
+    submit: null,
     accepts: () => true,
     // The fix reads on as the draft's last sentence (short posts); a site may give it a line.
     separator: " ",
@@ -32,6 +35,9 @@ export function defineAdapter(spec) {
     // Lexical for any insertion of more than a character: neither needs a wait.
     undoGroupMs: 0,
     anchor: (editor) => editor,
+    submitButton(editor) {
+      return adapter.submit ? nearestMatch(editor, adapter.submit) : null;
+    },
     read(editor) {
       return readDraft(editor, { ignore: adapter.ignore });
     },
@@ -57,4 +63,21 @@ export function closestOf(editor, selectors) {
     if (found) return found;
   }
   return editor;
+}
+
+// How far up from a compose box its Post button is looked for, and where the looking stops: a
+// dialog or a form holds one compose box's buttons, never another's.
+const NEAREST_LEVELS = 12;
+const OWN_BOUNDARY = '[role="dialog"], form';
+
+/** The element matching `selector` nearest to `editor`: in its closest ancestor that holds one. */
+export function nearestMatch(editor, selector) {
+  let ancestor = editor.parentElement;
+  for (let level = 0; ancestor && ancestor !== document.body && level < NEAREST_LEVELS; level++) {
+    const found = ancestor.querySelector(selector);
+    if (found) return found;
+    if (ancestor.matches(OWN_BOUNDARY)) return null;
+    ancestor = ancestor.parentElement;
+  }
+  return null;
 }

@@ -10,6 +10,8 @@ const SELECTORS = {
   // Where the panel goes beside: the comment form (its Comment button included), the share
   // dialog, else Quill's frame.
   frames: [".comments-comment-box__form", '[role="dialog"]', ".ql-container"],
+  // The share dialog's Post button, a comment box's Comment button.
+  submit: ".share-actions__primary-action, .comments-comment-box__submit-button",
 };
 
 export default defineAdapter({
@@ -17,6 +19,7 @@ export default defineAdapter({
   hosts: ["www.linkedin.com"],
   composers: SELECTORS.composer,
   ignore: SELECTORS.furniture,
+  submit: SELECTORS.submit,
   anchor: (editor) => closestOf(editor, SELECTORS.frames),
   // Quill turns an inserted "\n" into a new paragraph of its own model: the fix gets its own line.
   separator: "\n",

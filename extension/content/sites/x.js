@@ -8,11 +8,14 @@ const SELECTORS = {
   // The panel goes beside the editor's own box: X's dialogs are full-window layers, and the
   // toolbar under the box holds the Post button.
   frame: ".DraftEditor-root",
+  // The Post button under the inline composer, Post or Reply in a dialog.
+  submit: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',
 };
 
 export default defineAdapter({
   name: "x",
   hosts: ["x.com", "twitter.com"],
   composers: SELECTORS.composer,
+  submit: SELECTORS.submit,
   anchor: (editor) => editor.closest(SELECTORS.frame) ?? editor,
 });
