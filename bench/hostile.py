@@ -9,7 +9,7 @@ in one joined word and one to a paragraph.
 
 from __future__ import annotations
 
-from engine.detectors.base import indexed_literals
+from engine.matching.word_lists import indexed_literals
 from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
 
 # Draft families by name: the unit repeated to make each one.

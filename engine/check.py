@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from .compiled import CompiledPack
 from .model import Clause, Finding, Identity, PolicyInfo
-from .detectors.base import PatternError, warm as warm_word_lists
+from .matching.safe_patterns import PatternError
+from .matching.word_lists import warm as warm_word_lists
 from .packs import compiled, load_all, refusal
 from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, default_checker
 from .text import Draft

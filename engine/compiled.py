@@ -7,7 +7,7 @@ import weakref
 from typing import Any
 
 from .detectors import REGISTRY, OrganisationReferences
-from .detectors.base import Triggers
+from .matching.word_lists import Triggers
 from .model import Finding, Fix, Identity, Pack, Rule
 from .text import Draft
 

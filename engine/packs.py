@@ -13,10 +13,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .compiled import CompiledPack, RuleError
-from .detectors import REGISTRY, PatternError
-from .detectors.analysis_store import STORE as ANALYSIS
-from .detectors.base import compile_pattern, probe_pattern
-from .detectors.patterns import shape_error
+from .detectors import REGISTRY
+from .matching.analysis_store import STORE as ANALYSIS
+from .matching.safe_patterns import PatternError, compile_pattern, probe_pattern, shape_error
 from .model import Identity, Pack, Rule
 
 # Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.

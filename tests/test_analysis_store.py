@@ -5,8 +5,8 @@ import logging
 
 import pytest
 
-from engine.detectors import analysis_store, prefilter
-from engine.detectors.analysis_store import AnalysisStore
+from engine.matching import alternation, analysis_store, required_literals
+from engine.matching.analysis_store import AnalysisStore
 
 PATTERNS = [
     r"\b(?:you're\s+dead|no-one\s+comes\s+close)\b",
@@ -28,7 +28,7 @@ def _answers(store):
 
 
 def _direct():
-    return [(prefilter.split_alternation(p), prefilter.requirements(p)) for p in PATTERNS]
+    return [(alternation.split_alternation(p), required_literals.requirements(p)) for p in PATTERNS]
 
 
 def test_answers_read_back_from_disk_are_the_analysis_itself(folder):

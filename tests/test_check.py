@@ -104,7 +104,7 @@ def test_detectors_of_identities_no_longer_in_use_are_let_go():
     and with them their entries in the literal index every draft is looked up in."""
     import gc
 
-    from engine.detectors.base import _INDEX, _WORD_LISTS
+    from engine.matching.word_lists import _INDEX, _WORD_LISTS
     from engine.packs import compiled
 
     def society(n):

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import engine
 from bench.hostile import FAMILIES, hostile_draft, unit_of
-from engine.detectors.base import indexed_literals
+from engine.matching.word_lists import indexed_literals
 
 ALL_PACKS = ["icis", "icis-2013", "ipem", "society", "rcr"]
 SOCIETY = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}}

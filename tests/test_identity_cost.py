@@ -10,8 +10,9 @@ import re
 import pytest
 
 from engine import check, packs
-from engine.detectors import analysis_store, organisation, prefilter, templates
-from engine.detectors.base import _INDEX
+from engine.detectors import organisation, templates
+from engine.matching import alternation, analysis_store, required_literals
+from engine.matching.word_lists import _INDEX
 from engine.model import Identity
 
 ALL = ["icis", "icis-2013", "ipem", "rcr", "society"]
@@ -68,7 +69,7 @@ def test_patterns_filled_in_for_an_identity_split_as_the_filled_in_patterns_do(n
     references = organisation.OrganisationReferences(IDENTITIES[name])
     for source in _patterns_naming_the_organisation(monkeypatch) + UNUSUAL:
         built = [branch.text for branch in references.branches(source)]
-        assert built == prefilter.split_alternation(references.expand(source)), source
+        assert built == alternation.split_alternation(references.expand(source)), source
 
 
 def _society(tag: str, n: int) -> dict:
@@ -80,9 +81,9 @@ def test_a_pack_for_an_identity_is_built_analysing_only_its_names():
     """It used to analyse every pattern with the names written in: ~700 analyses, half a second
     and more, for ten names, acronyms and handles."""
     check("Warming up", ALL, {"society": _society("Warm", 10)})
-    before = prefilter.requirements.cache_info().misses
+    before = required_literals.requirements.cache_info().misses
     check("Lovely Quorn0X study day", ALL, {"society": _society("Quorn", 10)})
-    analysed = prefilter.requirements.cache_info().misses - before
+    analysed = required_literals.requirements.cache_info().misses - before
     ways_of_naming = 10 + 10 + 10 + 10 + 10  # handles, names, acronyms, acronyms as handles and hashtags
     assert analysed <= ways_of_naming
 

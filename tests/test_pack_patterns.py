@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from engine import packs
 from engine.compiled import CompiledPack
-from engine.detectors.patterns import MAX_PATTERN_CHARS, MAX_PATTERN_DEPTH, hostile_inputs
+from engine.matching.safe_patterns import MAX_PATTERN_CHARS, MAX_PATTERN_DEPTH, hostile_inputs
 from engine.packs import PackError, load_pack
 from engine.text import MAX_DRAFT_UTF16_UNITS, Draft
 

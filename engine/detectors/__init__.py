@@ -15,7 +15,9 @@ from . import (  # noqa: F401  (registration side effects)
     reference,
     representation,
 )
-from .base import REGISTRY, MATCH_TIMEOUT_S, PatternError
+from ..matching.safe_patterns import PatternError
+from ..matching.time_limits import MATCH_TIMEOUT_S
+from .registry import REGISTRY
 from .organisation import OrganisationReferences
 
 __all__ = ["REGISTRY", "MATCH_TIMEOUT_S", "PatternError", "OrganisationReferences"]

@@ -10,7 +10,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Params, register
+from .contracts import Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"artwork", r"taglines?", r"slogans?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]

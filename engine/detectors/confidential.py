@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKERS = [

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .base import Alternatives, Params, Span, register
+from .contracts import Params
+from .registry import register
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
 _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal)"

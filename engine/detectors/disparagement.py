@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, LOT_OF_THEM, OBSCENITY
 

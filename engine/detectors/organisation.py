@@ -5,10 +5,12 @@ from __future__ import annotations
 import regex
 
 from ..model import Identity
+from ..matching.alternation import split_alternation
+from ..matching.analysis_store import Branch
+from ..matching.required_literals import requirements
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .analysis_store import Branch
-from .base import Alternatives, Span
-from .prefilter import requirements, split_alternation
 from .templates import ORG, ORG_OR_ALIAS, PARTY, exact, fill, fixed, names_organisation, sized, template
 from .vocabulary import PARTY_CASED
 

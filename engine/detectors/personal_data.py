@@ -14,8 +14,12 @@ from typing import ClassVar
 
 import regex
 
+from ..matching.safe_patterns import compile_pattern
+from ..matching.scanning import Span, search
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .base import Alternatives, Params, Span, compile_pattern, register, search
+from .contracts import Params
+from .registry import register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import HEALTH
 

@@ -11,8 +11,11 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .base import Alternatives, Params, Span, register
+from .contracts import Params
+from .registry import register
 
 
 class Requirement(Params):

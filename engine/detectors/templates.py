@@ -1,7 +1,7 @@
 """Pack patterns that name the organisation, analysed once whatever the organisation is.
 
 Building a pack means splitting each pattern into branches and finding the literals each branch
-requires (prefilter.py). A pattern such as ``{org_or_alias}\\s+is\\s+delighted`` was analysed
+requires (matching/). A pattern such as ``{org_or_alias}\\s+is\\s+delighted`` was analysed
 with the organisation's names written in, so each identity a member typed cost that again (half
 a second and more for ten names) and added its analysis to the store on disk.
 
@@ -29,9 +29,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .analysis_store import STORE, Branch
-from .prefilter import _MAX_CONTEXT as _LONGEST_CONTEXT  # the split's only rule that looks at lengths
-from .prefilter import COMMON_WORDS, Literals, requirements, split_alternation
+from ..matching.alternation import MAX_CONTEXT as _LONGEST_CONTEXT  # the split's only rule that looks at lengths
+from ..matching.alternation import split_alternation
+from ..matching.analysis_store import STORE, Branch
+from ..matching.required_literals import COMMON_WORDS, Literals, requirements
 from .vocabulary import PARTY_CASED
 
 ORG, ORG_OR_ALIAS = "{org}", "{org_or_alias}"
@@ -53,7 +54,7 @@ _SHORTEST = 9
 _RESERVED = (*_LONE.values(), *_SECONDS, _PAD)
 # Where the organisation is, in what a branch is said to require: anything at all.
 _ANYTHING = r"(?:[\s\S]*)"
-# A branch is tested against this many requirements at most, as the prefilter gives them.
+# A branch is tested against this many requirements at most, as required_literals.py gives them.
 _MOST_REQUIREMENTS = 3
 
 
