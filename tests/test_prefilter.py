@@ -7,6 +7,7 @@ import pytest
 
 from engine.matching.alternation import split_alternation
 from engine.matching.required_literals import required_literals, requirements
+from engine import default_engine
 from engine.matching.word_lists import WordList
 from engine.matching.word_lookups import passages
 from engine.packs import compiled, load_all
@@ -109,7 +110,7 @@ def test_every_requirement_is_known_most_selective_first(source, needs):
 
 
 def test_a_branch_runs_only_when_the_draft_holds_all_it_requires():
-    words = WordList([r"\byou're\s+dead\b"])
+    words = default_engine().words.alternatives([r"\byou're\s+dead\b"])
     assert not words.could_match(Draft("you're late, and the battery is dead"[:20]))
     assert not words.could_match(Draft("you're late"))
     assert not words.could_match(Draft("the battery is dead"))
@@ -122,15 +123,15 @@ def test_patterns_with_no_certain_literal_always_run(source):
 
 
 def test_a_draft_without_digits_skips_patterns_that_need_one():
-    words = WordList([r"\d{3}[ -]?\d{4}"])
+    words = default_engine().words.alternatives([r"\d{3}[ -]?\d{4}"])
     assert not words.could_match(Draft("no numbers here"))
     assert words.could_match(Draft("call 555 0199"))
 
 
 def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
     draft = Draft("A digital recommendation")
-    assert WordList([r"\bdigit"]).could_match(draft)
-    assert not WordList([r"\bgit"]).could_match(draft)
+    assert default_engine().words.alternatives([r"\bdigit"]).could_match(draft)
+    assert not default_engine().words.alternatives([r"\bgit"]).could_match(draft)
 
 
 @pytest.mark.parametrize(

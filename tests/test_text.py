@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engine import check
-from engine.matching.word_lists import Alternatives
+from engine import default_engine
 from engine.matching.word_lookups import Substrings, WordStarts, passages, word_starts
 from engine.text import Draft, normalise, paragraph_bounds
 
@@ -75,7 +75,7 @@ def test_normalising_keeps_offsets_and_leaves_plain_text_as_it_is():
 
 
 def test_a_phrase_runs_on_across_a_line_break_but_not_across_a_blank_line():
-    views = Alternatives([r"\bviews\s+(?:are\s+)?my\s+own\b"])
+    views = default_engine().words.alternatives([r"\bviews\s+(?:are\s+)?my\s+own\b"])
     assert views.spans(Draft("All views\nmy own")) == [(4, 16)]
     assert views.spans(Draft("All views\n\nmy own")) == []
     assert views.spans(Draft("All views\n\nmy own\n\nviews my own")) == [(19, 31)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import (
@@ -77,7 +77,7 @@ class Abuse(FirstFound):
     uses_organisation = False
     Params: ClassVar[type[AbuseParams]] = AbuseParams
 
-    def __init__(self, params: AbuseParams, context) -> None:
+    def __init__(self, params: AbuseParams, context: Context) -> None:
         self.parts = [
             Phrases(
                 PhrasesParams(patterns=[*_TARGETED, INSULT_IDIOMS, THREATS, OBSCENITY, SLURS, rf"\b{DISCRIMINATORY}"], exceptions=_EXCEPTIONS),

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
@@ -70,7 +70,7 @@ class LogoUse(Phrases):
 
     Params: ClassVar[type[LogoUseParams]] = LogoUseParams
 
-    def __init__(self, params: LogoUseParams, context) -> None:
+    def __init__(self, params: LogoUseParams, context: Context) -> None:
         mark = "(?:" + "|".join(params.marks) + ")"
         super().__init__(
             PhrasesParams(
@@ -107,7 +107,7 @@ class AccountUnderName(FirstFound):
 
     Params: ClassVar[type[AccountParams]] = AccountParams
 
-    def __init__(self, params: AccountParams, context) -> None:
+    def __init__(self, params: AccountParams, context: Context) -> None:
         self.on_platform = Phrases(
             PhrasesParams(
                 patterns=[_ON_PLATFORM],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
@@ -117,7 +117,7 @@ class ConfidentialDisclosure(FirstFound):
     uses_organisation = False
     Params: ClassVar[type[ConfidentialParams]] = ConfidentialParams
 
-    def __init__(self, params: ConfidentialParams, context) -> None:
+    def __init__(self, params: ConfidentialParams, context: Context) -> None:
         # The author's own unfinished work ("my dissertation, not for circulation") is theirs to hold back.
         own_work = [r"\bmy\s+(?:\w+\s+){0,2}(?:dissertation|thesis|essay|draft|abstract|homework|novel|CV|application)\b"]
         # Said to deny it: "'leaked'? It wasn't - this isn't confidential in the slightest".

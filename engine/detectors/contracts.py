@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from ..matching.analysis_store import Branch
 from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
 
 
@@ -18,16 +20,43 @@ class Params(BaseModel):
 
 
 class Context(Protocol):
-    """What a detector may ask about the organisation whose pack it serves."""
+    """What a detector may ask about the organisation whose pack it serves (``OrganisationReferences``)."""
 
-    def branches(self, source: str) -> list[Branch]: ...
+    def alternatives(self, sources: Sequence[str]) -> Alternatives:
+        """Patterns as one word list, with ``{org}``, ``{org_or_alias}`` and ``{party}`` filled in."""
+        ...
 
-    def references(self, draft: Draft) -> list[Span]: ...
+    def references(self, draft: Draft) -> list[Span]:
+        """Where the draft names the organisation, in order."""
+        ...
+
+    @property
+    def reference_words(self) -> Alternatives:
+        """The ways of naming the organisation as a word list: a trigger for detectors that find
+        nothing in a draft that does not name it."""
+        ...
 
 
-class Detector(Protocol):
-    """A compiled detector: finds the spans in a draft where its rule is broken."""
+class Detector(ABC):
+    """A detector built from a rule's parameters for one organisation: finds the spans in a draft
+    where its rule is broken. A category module subclasses it and registers it under a name
+    (registry.py) that packs give as a rule's ``detector``."""
 
-    Params: ClassVar[type[Params]]
+    # The rule's ``params``, validated (a pack naming a field this does not have is refused).
+    Params: ClassVar[type[Params]] = Params
+    # Whether what it finds depends on the organisation (its names, its patterns with {org}): one
+    # that does not is built once for every pack and identity, and runs once per draft whichever
+    # packs ask.
+    uses_organisation: ClassVar[bool] = True
 
-    def find(self, draft: Draft) -> list[Span]: ...
+    @abstractmethod
+    def __init__(self, params: Params, context: Context) -> None: ...
+
+    @abstractmethod
+    def find(self, draft: Draft) -> list[Span]:
+        """Where the rule is broken, in order."""
+
+    def triggers(self) -> Sequence[Alternatives] | None:
+        """Word lists one of which a draft must hold words of for ``find`` to return anything, so
+        that most drafts are done without running it; None when it may find something in any draft."""
+        return None

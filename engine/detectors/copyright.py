@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
@@ -133,7 +133,7 @@ class CopyrightSharing(FirstFound):
     uses_organisation = False
     Params: ClassVar[type[CopyrightParams]] = CopyrightParams
 
-    def __init__(self, params: CopyrightParams, context) -> None:
+    def __init__(self, params: CopyrightParams, context: Context) -> None:
         self.strong = Phrases(
             PhrasesParams(patterns=_STRONG, requires=[Requirement(any=[WORK], within=160)], unless_near=_OWN_OR_ALLOWED, near=200),
             context,

@@ -7,7 +7,7 @@ from typing import ClassVar
 from ..matching.scanning import Span
 from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .contracts import Params
+from .contracts import Context, Detector, Params
 from .registry import register
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
@@ -60,16 +60,16 @@ class DisclaimerParams(Params):
 
 
 @register("affiliation_without_disclaimer")
-class AffiliationWithoutDisclaimer:
+class AffiliationWithoutDisclaimer(Detector):
     """Fires at the first reference to the organisation when no personal-views statement is present."""
 
     Params: ClassVar[type[DisclaimerParams]] = DisclaimerParams
 
-    def __init__(self, params: DisclaimerParams, context) -> None:
+    def __init__(self, params: DisclaimerParams, context: Context) -> None:
         self.context = context
-        self.statement = Alternatives(PERSONAL_STATEMENTS, context.branches)
+        self.statement = context.alternatives(PERSONAL_STATEMENTS)
 
-    def triggers(self):
+    def triggers(self) -> tuple[Alternatives, ...]:
         """It concerns only drafts that refer to the organisation."""
         return (self.context.reference_words,)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import Phrases, PhrasesParams
 
@@ -69,5 +69,5 @@ class CommercialPromotion(Phrases):
     uses_organisation = False
     Params: ClassVar[type[EndorsementParams]] = EndorsementParams
 
-    def __init__(self, params: EndorsementParams, context) -> None:
+    def __init__(self, params: EndorsementParams, context: Context) -> None:
         super().__init__(PhrasesParams(patterns=PROMOTION), context)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import PRESS
@@ -31,7 +31,7 @@ class MediaParams(Params):
 class PressContact(Phrases):
     Params: ClassVar[type[MediaParams]] = MediaParams
 
-    def __init__(self, params: MediaParams, context) -> None:
+    def __init__(self, params: MediaParams, context: Context) -> None:
         super().__init__(
             PhrasesParams(
                 patterns=[rf"(?<!\w){PRESS}(?!\w)"],

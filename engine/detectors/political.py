@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGE, NAME, PARTISAN_HASHTAGS, PARTY_CASED, PARTY_HANDLE
@@ -69,7 +69,7 @@ class PartyPolitical(FirstFound):
     uses_organisation = False
     Params: ClassVar[type[PoliticalParams]] = PoliticalParams
 
-    def __init__(self, params: PoliticalParams, context) -> None:
+    def __init__(self, params: PoliticalParams, context: Context) -> None:
         self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
         # Asking for votes is electioneering, unless the election is the organisation's own (the
         # RCR's policy allows canvassing for its elections, 2.27).

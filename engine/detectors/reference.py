@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import NAME, ROLES
@@ -68,7 +68,7 @@ class PersonalReference(FirstFound):
     uses_organisation = False
     Params: ClassVar[type[ReferenceParams]] = ReferenceParams
 
-    def __init__(self, params: ReferenceParams, context) -> None:
+    def __init__(self, params: ReferenceParams, context: Context) -> None:
         self.shortlist = Phrases(PhrasesParams(patterns=[_SHORTLIST]), context)
         self.vouching = Phrases(
             PhrasesParams(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-REGISTRY: dict[str, type] = {}
+from .contracts import Detector
+
+REGISTRY: dict[str, type[Detector]] = {}
 
 
-def register(name: str) -> Callable[[type], type]:
+def register(name: str) -> Callable[[type[Detector]], type[Detector]]:
     """Class decorator that makes a detector available to packs under ``name``."""
 
-    def add(cls: type) -> type:
+    def add(cls: type[Detector]) -> type[Detector]:
+        if not issubclass(cls, Detector):
+            raise TypeError(f"{cls.__name__} is not a Detector (engine/detectors/contracts.py)")
         REGISTRY[name] = cls
         return cls
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .contracts import Params
+from .contracts import Context, Params
 from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
@@ -124,7 +124,7 @@ class RepresentationParams(Params):
 class SpeakingForOrganisation(FirstFound):
     Params: ClassVar[type[RepresentationParams]] = RepresentationParams
 
-    def __init__(self, params: RepresentationParams, context) -> None:
+    def __init__(self, params: RepresentationParams, context: Context) -> None:
         self.claims = Phrases(
             PhrasesParams(
                 patterns=SPEAKING_FOR,

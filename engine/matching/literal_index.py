@@ -69,7 +69,9 @@ class LiteralIndex:
         self._gone.add(number)
 
     def _prune(self) -> None:
-        gone, self._gone = self._gone, set()
+        gone: set[int] = set()
+        while self._gone:  # taken one by one: another thread's collection may add to it meanwhile
+            gone.add(self._gone.pop())
         for postings in (self.by_word_start, self.by_substring):
             for literal in [lit for lit, lists in postings.items() if not gone.isdisjoint(lists)]:
                 for number in gone.intersection(postings[literal]):
