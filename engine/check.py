@@ -22,26 +22,28 @@ def check_report(
     text: str,
     policies: Sequence[str],
     identity: Mapping[str, Any] | None = None,
-    site: str | None = None,
+    *,
     profile_disclaimer: Sequence[str] = (),
     sensitivity: str = DEFAULT_SENSITIVITY,
     detection: str = "combined",
 ) -> CheckReport:
-    """``Engine.check_report`` of the default engine; ``site`` is where the draft is typed."""
-    return default_engine().check_report(text, policies, identity, profile_disclaimer, sensitivity, detection)
+    """``Engine.check_report`` of the default engine."""
+    return default_engine().check_report(
+        text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection
+    )
 
 
 def check(
     text: str,
     policies: Sequence[str],
     identity: Mapping[str, Any] | None = None,
-    site: str | None = None,
+    *,
     profile_disclaimer: Sequence[str] = (),
     sensitivity: str = DEFAULT_SENSITIVITY,
     detection: str = "combined",
 ) -> list[Finding]:
     """The findings of ``check_report`` (which also says which rules could not finish)."""
-    return check_report(text, policies, identity, site, profile_disclaimer, sensitivity, detection).findings
+    return check_report(text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection).findings
 
 
 def views_for_model(

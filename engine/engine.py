@@ -76,6 +76,7 @@ class Engine:
         text: str,
         policies: Sequence[str],
         identity: Mapping[str, Any] | None = None,
+        *,
         profile_disclaimer: Sequence[str] = (),
         sensitivity: str = DEFAULT_SENSITIVITY,
         detection: str = "combined",
@@ -88,7 +89,8 @@ class Engine:
         for which the member's profile already carries the personal-views statement (it silences
         only the rules whose policy accepts that); ``sensitivity`` ("fewer", "balanced", "more")
         sets how sure the learned checker must be; ``detection`` is "combined" (rules and learned
-        checker), or "rules" or "model" alone.
+        checker), or "rules" or "model" alone. Where the draft is typed changes nothing (the
+        protocol's ``site`` is accepted and not passed on).
         """
         if sensitivity not in SENSITIVITIES:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")

@@ -16,10 +16,11 @@ from typing import Any
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
-from . import protocol
+from engine import protocol
+from native_host import EXTENSION_ID
 
-# Decorum's own Chromium extension: its id is fixed by the manifest's key (native_host.EXTENSION_ID).
-CHROMIUM_EXTENSION_ORIGIN = "chrome-extension://okbfacohdjmajkgidmdgmkdabboacffn"
+# Decorum's own Chromium extension: its id is fixed by the manifest's key.
+CHROMIUM_EXTENSION_ORIGIN = f"chrome-extension://{EXTENSION_ID}"
 # More origins to allow, separated by spaces or commas: Firefox gives each install its own
 # moz-extension://<uuid>, which cannot be known in advance.
 ORIGINS_VARIABLE = "DECORUM_ALLOW_ORIGIN"
