@@ -50,7 +50,7 @@ class PackBuilder:
         # organisation are shared by every pack, so a draft checked against five packs is scanned
         # for abuse once. Held weakly: a detector goes with the last compiled pack that uses it
         # (the pack library keeps the packs of the identities in use).
-        self._built: weakref.WeakValueDictionary[tuple[str, str, str | None], Detector] = weakref.WeakValueDictionary()
+        self._built: weakref.WeakValueDictionary[tuple[type[Detector], str, str | None], Detector] = weakref.WeakValueDictionary()
 
     def compile(self, pack: Pack, identity: Identity) -> CompiledPack:
         return CompiledPack(pack, identity, self)
@@ -59,10 +59,10 @@ class PackBuilder:
         return OrganisationReferences(identity, self.words, self.templates)
 
     def detector(self, name: str, params: dict, references: OrganisationReferences) -> Detector:
-        """The detector ``name`` built from ``params`` for the organisation of ``references``."""
+        """The detector ``name`` (or a former name of it) built from ``params`` for the organisation of ``references``."""
         detector = self.registry[name]
         params_json = json.dumps(params, sort_keys=True)
-        key = (name, params_json, references.alias_source if detector.uses_organisation else None)  # aliases and all
+        key = (detector, params_json, references.alias_source if detector.uses_organisation else None)  # aliases and all
         built = self._built.get(key)
         if built is None:
             built = self._built[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)

@@ -64,7 +64,7 @@ class LogoUseParams(Params):
     marks: list[str] = Field(default_factory=lambda: list(MARKS))
 
 
-@register("logo_use")
+@register("brand", formerly="logo_use")
 class LogoUse(Phrases):
     """The organisation's logo (or other mark) put on the author's own slides, banner, profile, merchandise…"""
 
@@ -101,7 +101,7 @@ class AccountParams(Params):
     within: int = Field(default=120, ge=10)
 
 
-@register("account_under_name")
+@register("brand_account", formerly="account_under_name")
 class AccountUnderName(FirstFound):
     """A new account, page or group set up under the organisation's name or logo."""
 

@@ -111,7 +111,7 @@ class ConfidentialParams(Params):
     pass
 
 
-@register("confidential_disclosure")
+@register("confidential", formerly="confidential_disclosure")
 class ConfidentialDisclosure(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False

@@ -127,7 +127,7 @@ class CopyrightParams(Params):
     pass
 
 
-@register("copyright_sharing")
+@register("copyright", formerly="copyright_sharing")
 class CopyrightSharing(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False

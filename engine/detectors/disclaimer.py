@@ -59,7 +59,7 @@ class DisclaimerParams(Params):
     pass
 
 
-@register("affiliation_without_disclaimer")
+@register("disclaimer", formerly="affiliation_without_disclaimer")
 class AffiliationWithoutDisclaimer(Detector):
     """Fires at the first reference to the organisation when no personal-views statement is present."""
 

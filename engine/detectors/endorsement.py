@@ -63,7 +63,7 @@ class EndorsementParams(Params):
     pass
 
 
-@register("commercial_promotion")
+@register("endorsement", formerly="commercial_promotion")
 class CommercialPromotion(Phrases):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False

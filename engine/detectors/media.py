@@ -27,7 +27,7 @@ class MediaParams(Params):
     pass
 
 
-@register("press_contact")
+@register("media", formerly="press_contact")
 class PressContact(Phrases):
     Params: ClassVar[type[MediaParams]] = MediaParams
 

@@ -63,7 +63,7 @@ class PoliticalParams(Params):
     pass
 
 
-@register("party_political")
+@register("political", formerly="party_political")
 class PartyPolitical(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False

@@ -62,7 +62,7 @@ _SHORTLIST = (
 )
 
 
-@register("personal_reference")
+@register("reference", formerly="personal_reference")
 class PersonalReference(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False

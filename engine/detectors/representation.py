@@ -120,7 +120,7 @@ class RepresentationParams(Params):
     pass
 
 
-@register("speaking_for_organisation")
+@register("representation", formerly="speaking_for_organisation")
 class SpeakingForOrganisation(FirstFound):
     Params: ClassVar[type[RepresentationParams]] = RepresentationParams
 

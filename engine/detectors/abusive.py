@@ -71,7 +71,7 @@ _EXCEPTIONS = [
 ]
 
 
-@register("abuse")
+@register("abusive", formerly="abuse")
 class Abuse(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
