@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup chromium xvfb extension fixtures install-host package bench eval train screenshots clean
+.PHONY: run test setup chromium xvfb extension fixtures install-host package bench eval train snapshot screenshots clean
 
 # Without a display the demo runs on a virtual one (Xvfb), which it starts itself.
 run: setup chromium $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb) extension fixtures install-host
@@ -63,6 +63,12 @@ eval: setup
 # engine/learned/model.bin and training/REPORT.md (deterministic: the same corpora, the same model).
 train: setup
 	$(PY) tools/train_model.py
+
+# Records what the engine finds on every corpus (tests/snapshots/findings.json), which
+# tests/test_findings_snapshot.py holds it to: after retraining the model or changing a pack,
+# never to make a refactor pass (docs/detection.md).
+snapshot: setup
+	$(PY) tools/snapshot_findings.py --write
 
 clean:
 	rm -rf $(VENV) node_modules extension/build e2e/node_modules e2e/fixtures/dist e2e/artifacts *.egg-info dist

@@ -106,7 +106,7 @@ def in_turn(round_number: int) -> tuple[str, ...]:
 
 def check(text: str, detection: str = COMBINED) -> list[engine.Finding]:
     """The call the host makes for every pause in typing, with every pack on."""
-    return engine.check(text, PACKS, SOCIETY_IDENTITY, SITE, detection=detection)
+    return engine.check(text, PACKS, SOCIETY_IDENTITY, detection=detection)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def time_hostile(runs: int) -> list[HostileCheck]:
         for _ in range(runs):
             for way, (identity, detection) in enumerate(HOSTILE_WAYS):
                 started, cpu_started, rss_before = time.perf_counter_ns(), time.process_time_ns(), _reset_peak_rss()
-                report = engine.check_report(draft, PACKS, identity, SITE, detection=detection)
+                report = engine.check_report(draft, PACKS, identity, detection=detection)
                 cpu[way].append(time.process_time_ns() - cpu_started)
                 if detection == COMBINED:
                     wall = max(wall, time.perf_counter_ns() - started)

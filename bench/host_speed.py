@@ -138,7 +138,7 @@ class HostSession:
 @dataclass(frozen=True)
 class ColdStarts:
     """Spawn to first hello: the very first start, which analyses every pattern, and later ones,
-    which read that analysis back (engine/detectors/analysis_store.py); later ones again with the
+    which read that analysis back (engine/matching/analysis_store.py); later ones again with the
     learned checker off, which do not read the model."""
 
     first: Timings

@@ -9,7 +9,7 @@ in one joined word and one to a paragraph.
 
 from __future__ import annotations
 
-from engine.detectors.base import indexed_literals
+from engine import default_engine
 from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
 
 # Draft families by name: the unit repeated to make each one.
@@ -58,7 +58,7 @@ def unit_of(family: str) -> str:
     """The unit a family's drafts repeat (the rules' words from the packs built so far: build them first)."""
     if family in RULE_WORD_GLUE:
         glue = RULE_WORD_GLUE[family]
-        return glue.join(indexed_literals()) + glue
+        return glue.join(default_engine().words.indexed_literals()) + glue
     return UNITS[family]
 
 

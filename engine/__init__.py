@@ -1,6 +1,7 @@
 """Decorum's policy engine: judges a draft post against the active policy packs."""
 
 from .check import CheckReport, IdentityError, UnknownPolicy, check, check_report, list_policies, warm
+from .engine import Engine, default_engine
 from .model import Finding, PolicyInfo
 from .packs import PackError, load_errors
 
@@ -8,6 +9,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CheckReport",
+    "Engine",
     "Finding",
     "IdentityError",
     "PackError",
@@ -16,6 +18,7 @@ __all__ = [
     "__version__",
     "check",
     "check_report",
+    "default_engine",
     "load_errors",
     "list_policies",
     "warm",

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import weakref
-from typing import Any
+from collections.abc import Mapping
+from typing import NamedTuple
 
-from .detectors import REGISTRY, OrganisationReferences
-from .detectors.base import Triggers
+from .detectors import OrganisationReferences
+from .detectors.contracts import Detector
+from .detectors.templates import Templates
+from .matching.scanning import Span
+from .matching.word_lists import Triggers, WordLists
 from .model import Finding, Fix, Identity, Pack, Rule
 from .text import Draft
 
@@ -21,27 +25,70 @@ class RuleError(ValueError):
         self.cause = cause
 
 
+class CompiledRule(NamedTuple):
+    """A pack's rule with its detector built, and what its findings say with the organisation named."""
+
+    rule: Rule
+    detector: Detector
+    # The words a draft must hold for the detector to find anything (most drafts hold none of
+    # most rules' words, and are done at once); None when it may find something in any draft.
+    triggers: Triggers | None
+    id: str  # as a finding's ``rule``: "pack.rule"
+    message: str
+    fix: Fix | None  # one per rule: findings are read, never changed
+
+
+class PackBuilder:
+    """What building a pack for an identity takes: the detectors by name, each built once for the
+    same parameters and organisation, and the word lists and pattern analysis they are built from."""
+
+    def __init__(self, registry: Mapping[str, type[Detector]], words: WordLists, templates: Templates) -> None:
+        self.registry = registry
+        self.words = words
+        self.templates = templates
+        # Detectors built for identical parameters are one detector; those that ignore the
+        # organisation are shared by every pack, so a draft checked against five packs is scanned
+        # for abuse once. Held weakly: a detector goes with the last compiled pack that uses it
+        # (the pack library keeps the packs of the identities in use).
+        self._built: weakref.WeakValueDictionary[tuple[type[Detector], str, str | None], Detector] = weakref.WeakValueDictionary()
+
+    def compile(self, pack: Pack, identity: Identity) -> CompiledPack:
+        return CompiledPack(pack, identity, self)
+
+    def references(self, identity: Identity) -> OrganisationReferences:
+        return OrganisationReferences(identity, self.words, self.templates)
+
+    def detector(self, name: str, params: dict, references: OrganisationReferences) -> Detector:
+        """The detector ``name`` (or a former name of it) built from ``params`` for the organisation of ``references``."""
+        detector = self.registry[name]
+        params_json = json.dumps(params, sort_keys=True)
+        key = (detector, params_json, references.alias_source if detector.uses_organisation else None)  # aliases and all
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)
+        return built
+
+
 class CompiledPack:
     """A pack with its detectors built for one organisation identity: compiled once, used per draft."""
 
-    def __init__(self, pack: Pack, identity: Identity) -> None:
+    def __init__(self, pack: Pack, identity: Identity, builder: PackBuilder) -> None:
         self.pack = pack
         self.identity = identity
-        self.references = OrganisationReferences(identity)
-        # Each rule with its detector and, where the detector says, the words a draft must hold
-        # for it to find anything (most drafts hold none of most rules' words, and are done at
-        # once); and what its findings say, with the organisation named.
-        self.rules: list[tuple[Rule, Any, Triggers | None, str, str, Fix | None]] = []
+        self.references = builder.references(identity)
+        self.rules: list[CompiledRule] = []
         for rule in pack.rules:
             try:
-                built = _build(rule.detector, json.dumps(rule.params, sort_keys=True), self.references)
-                needs = getattr(built, "triggers", None)
-                triggers = needs() if needs is not None else None
+                detector = builder.detector(rule.detector, rule.params, self.references)
+                triggers = detector.triggers()
             except Exception as exc:
                 raise RuleError(rule, exc) from exc
             fix = rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None
-            said = (f"{pack.id}.{rule.id}", self._fill(rule.message), fix)
-            self.rules.append((rule, built, Triggers(triggers) if triggers is not None else None, *said))
+            self.rules.append(
+                CompiledRule(
+                    rule, detector, Triggers(triggers) if triggers is not None else None, f"{pack.id}.{rule.id}", self._fill(rule.message), fix
+                )
+            )
 
     def check(self, draft: Draft, profile_disclaimer: bool = False) -> tuple[list[Finding], list[str]]:
         """The findings in ``draft``, and the ids of the rules that could not finish (a pattern of
@@ -69,7 +116,7 @@ class CompiledPack:
                         start=draft.utf16(start),
                         end=draft.utf16(end),
                         clause=rule.clause,
-                        fix=fix,  # one per rule: findings are read, never changed
+                        fix=fix,
                     )
                 )
         return found, unfinished
@@ -81,24 +128,7 @@ class CompiledPack:
         return text.replace("{acronym}", acronym).replace("{name}", name)
 
 
-# Detectors built for identical parameters are one detector; those that ignore the organisation
-# are shared by every pack, so a draft checked against five packs is scanned for abuse once.
-# Held weakly: a detector goes with the last compiled pack that uses it (packs.compiled keeps
-# the packs of the identities in use).
-_BUILT: "weakref.WeakValueDictionary[tuple[str, str, str | None], Any]" = weakref.WeakValueDictionary()
-
-
-def _build(name: str, params_json: str, references: OrganisationReferences) -> Any:
-    detector = REGISTRY[name]
-    uses_organisation = getattr(detector, "uses_organisation", True) or "{org" in params_json
-    key = (name, params_json, references.alias_source if uses_organisation else None)  # aliases and all
-    built = _BUILT.get(key)
-    if built is None:
-        built = _BUILT[key] = detector(detector.Params.model_validate(json.loads(params_json)), references)
-    return built
-
-
-def _find(detector: Any, draft: Draft) -> tuple[list[tuple[int, int]], bool]:
+def _find(detector: Detector, draft: Draft) -> tuple[list[Span], bool]:
     """What ``detector`` finds in the draft, and whether a pattern it read was stopped as runaway;
     once per draft, whichever packs share the detector."""
     key = ("detector", detector)

@@ -112,8 +112,7 @@ def evaluate(items: Iterable[dict], detection: str = "combined", sensitivity: st
     report = Report()
     for item in items:
         findings = check(
-            item["text"], item["policies"], item.get("identity") or None, item.get("site"),
-            sensitivity=sensitivity, detection=detection,
+            item["text"], item["policies"], item.get("identity") or None, sensitivity=sensitivity, detection=detection,
         )
         predicted = {f"{f.policy}/{f.category}" for f in findings}
         expected = set(item["expect"])

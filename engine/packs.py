@@ -5,18 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .compiled import CompiledPack, RuleError
-from .detectors import REGISTRY, PatternError
-from .detectors.analysis_store import STORE as ANALYSIS
-from .detectors.base import compile_pattern, probe_pattern
-from .detectors.patterns import shape_error
+from .compiled import CompiledPack, PackBuilder, RuleError
+from .detectors.contracts import Detector
+from .matching.analysis_store import AnalysisStore
+from .matching.safe_patterns import PatternError, compile_pattern, probe_pattern, shape_error
 from .model import Identity, Pack, Rule
 
 # Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.
@@ -83,27 +82,6 @@ def _refused_as(where: str) -> Iterator[None]:
         raise PackError(f"{where}: {_reason(exc)}") from exc
 
 
-def load_pack(path: Path) -> Pack:
-    return _load_pack(path)[0]
-
-
-def _load_pack(path: Path) -> tuple[Pack, CompiledPack]:
-    """Read and validate one pack file, build its rules and probe its patterns; PackError if anything fails."""
-    pack = _validated(path, _read(path))
-    for rule in pack.rules:
-        _check_detector(path, rule)
-    with _refused_as(f"{path}, field identity"):  # a rule that fails is named (RuleError); else the identity failed
-        try:
-            compiled_pack = CompiledPack(pack, pack.identity)
-        except RuleError as exc:
-            raise PackError(f"{_at(path, exc.rule, 'params')}: {_reason(exc.cause)}") from exc
-    for rule in pack.rules:
-        for field, source in _pattern_params(rule.params, "params"):
-            with _refused_as(_at(path, rule, field)):
-                ANALYSIS.probed(compile_pattern(compiled_pack.references.expand(source)), probe_pattern)
-    return pack, compiled_pack
-
-
 def _at(path: Path, rule: Rule, field: str) -> str:
     return f"{path}, rule {_quoted(rule.id)}, field {field}"
 
@@ -143,25 +121,6 @@ def _validated(path: Path, data: dict) -> Pack:
     return pack
 
 
-def _check_detector(path: Path, rule: Rule) -> None:
-    """The rule names a known detector, with parameters that detector accepts."""
-    detector = REGISTRY.get(rule.detector)
-    if detector is None:
-        raise PackError(f"{_at(path, rule, 'detector')}: unknown detector {_quoted(rule.detector)}; known: {', '.join(sorted(REGISTRY))}")
-    with _refused_as(_at(path, rule, "params")):
-        try:
-            detector.Params.model_validate(rule.params)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in ("params", *first["loc"]))
-            raise PackError(f"{_at(path, rule, field)}: {first['msg']}") from exc
-    # Before anything analyses or compiles them: a huge or deeply nested pattern would hang or crash that.
-    for field, source in _pattern_params(rule.params, "params"):
-        refused = shape_error(source)
-        if refused:
-            raise PackError(f"{_at(path, rule, field)}: {refused}")
-
-
 def _pattern_params(value, field: str) -> list[tuple[str, str]]:
     """Every pattern a pack supplies in a rule's params (strings, in lists or nested tables), with
     the field it is in ("params.patterns.2")."""
@@ -192,54 +151,131 @@ def _pack_files(errors: dict[str, str]) -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]]:
-    packs: dict[str, Pack] = {}
-    built: dict[str, CompiledPack] = {}
-    errors: dict[str, str] = {}  # by file (or folder), why it was refused
-    for path in _pack_files(errors):
+class PackLibrary:
+    """The packs of the built-in folder and the user's, read once and built for each identity in use.
+
+    One broken pack does not stop the others: it is refused, and why is kept (``load_errors``).
+    """
+
+    def __init__(self, builder: PackBuilder, store: AnalysisStore) -> None:
+        self.builder = builder
+        self.store = store
+        self._loaded: tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]] | None = None
+        # Packs built for a user's identity, kept for reuse: a member has one or two; each costs
+        # from about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept,
+        # with the patterns its first check compiled (tracemalloc).
+        self.compiled = lru_cache(maxsize=16)(self._compiled)
+
+    def load_all(self) -> dict[str, Pack]:
+        """Every valid pack from the built-in folder and the user's folders; a later folder may replace a pack."""
+        return self._load()[0]
+
+    def load_errors(self) -> tuple[str, ...]:
+        """Why each refused pack was refused (file, rule, field)."""
+        return tuple(self._load()[2].values())
+
+    def refusal(self, pack_id: str) -> str | None:
+        """Why the pack file named for ``pack_id`` was refused, if it was and no other file gave that pack."""
+        if pack_id in self.load_all():
+            return None
+        return next((why for where, why in reversed(self._load()[2].items()) if Path(where).stem == pack_id), None)
+
+    def _compiled(self, pack_id: str, override: Identity | None) -> CompiledPack:
+        """The pack built for its identity with the user's override laid over it; built once per identity."""
+        if override is None:
+            return self._load()[1][pack_id]  # built while loading
+        pack = self.load_all()[pack_id]
+        return self.builder.compile(pack, pack.identity.merged(override))  # analysed in memory only: see detectors/templates.py
+
+    def reload(self) -> None:
+        """Forget loaded packs, so that the next call reads the folders again."""
+        self._loaded = None
+        self.compiled.cache_clear()
+
+    def _load(self) -> tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]]:
+        if self._loaded is not None:
+            return self._loaded
+        packs: dict[str, Pack] = {}
+        built: dict[str, CompiledPack] = {}
+        errors: dict[str, str] = {}  # by file (or folder), why it was refused
+        for path in _pack_files(errors):
+            try:
+                packs[path.stem], built[path.stem] = self.load_pack(path)
+            except Exception as exc:
+                # One broken pack must not stop the others from working: refuse it, say why. Caught
+                # here whatever it is, so that the refusal is remembered, not met again on every request.
+                refusal = exc if isinstance(exc, PackError) else PackError(f"{path}: {_reason(exc)}")
+                log.warning("refused a policy pack: %s", refusal)
+                errors[str(path)] = str(refusal)
+        self.store.save()  # the next start reads the patterns' analysis instead of redoing it
+        self._loaded = packs, built, errors
+        return self._loaded
+
+    def load_pack(self, path: Path) -> tuple[Pack, CompiledPack]:
+        """Read and validate one pack file, build its rules and probe its patterns; PackError if anything fails."""
+        pack = _validated(path, _read(path))
+        for rule in pack.rules:
+            _check_detector(path, rule, self.builder.registry)
+        with _refused_as(f"{path}, field identity"):  # a rule that fails is named (RuleError); else the identity failed
+            try:
+                compiled_pack = self.builder.compile(pack, pack.identity)
+            except RuleError as exc:
+                raise PackError(f"{_at(path, exc.rule, 'params')}: {_reason(exc.cause)}") from exc
+        for rule in pack.rules:
+            for field, source in _pattern_params(rule.params, "params"):
+                with _refused_as(_at(path, rule, field)):
+                    self.store.probed(compile_pattern(compiled_pack.references.expand(source)), probe_pattern)
+        return pack, compiled_pack
+
+
+def _check_detector(path: Path, rule: Rule, registry: Mapping[str, type[Detector]]) -> None:
+    """The rule names a known detector, with parameters that detector accepts."""
+    detector = registry.get(rule.detector)
+    if detector is None:
+        raise PackError(f"{_at(path, rule, 'detector')}: unknown detector {_quoted(rule.detector)}; known: {', '.join(sorted(registry))}")
+    with _refused_as(_at(path, rule, "params")):
         try:
-            packs[path.stem], built[path.stem] = _load_pack(path)
-        except Exception as exc:
-            # One broken pack must not stop the others from working: refuse it, say why. Caught
-            # here whatever it is, so that the refusal is remembered, not met again on every request.
-            refusal = exc if isinstance(exc, PackError) else PackError(f"{path}: {_reason(exc)}")
-            log.warning("refused a policy pack: %s", refusal)
-            errors[str(path)] = str(refusal)
-    ANALYSIS.save()  # the next start reads the patterns' analysis instead of redoing it
-    return packs, built, errors
+            detector.Params.model_validate(rule.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in ("params", *first["loc"]))
+            raise PackError(f"{_at(path, rule, field)}: {first['msg']}") from exc
+    # Before anything analyses or compiles them: a huge or deeply nested pattern would hang or crash that.
+    for field, source in _pattern_params(rule.params, "params"):
+        refused = shape_error(source)
+        if refused:
+            raise PackError(f"{_at(path, rule, field)}: {refused}")
+
+
+# The default engine's packs, for callers that use the module-level functions (engine.check does).
+
+
+def _library() -> PackLibrary:
+    from .engine import default_engine  # the engine builds its library from this module
+
+    return default_engine().packs
 
 
 def load_all() -> dict[str, Pack]:
-    """Every valid pack from the built-in folder and the user's folders; a later folder may replace a pack."""
-    return _load()[0]
+    """The default engine's packs (``PackLibrary.load_all``)."""
+    return _library().load_all()
 
 
 def load_errors() -> tuple[str, ...]:
-    """Why each refused pack was refused (file, rule, field)."""
-    return tuple(_load()[2].values())
+    """Why the default engine refused each refused pack (``PackLibrary.load_errors``)."""
+    return _library().load_errors()
 
 
-def refusal(pack_id: str) -> str | None:
-    """Why the pack file named for ``pack_id`` was refused, if it was and no other file gave that pack."""
-    if pack_id in load_all():
-        return None
-    return next((why for where, why in reversed(_load()[2].items()) if Path(where).stem == pack_id), None)
+def load_pack(path: Path) -> Pack:
+    """One pack file read, validated and built as the default engine builds it; PackError if it cannot be."""
+    return _library().load_pack(path)[0]
 
 
-# Packs built for a user's identity, kept for reuse: a member has one or two; each costs from
-# about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept, with the
-# patterns its first check compiled (tracemalloc).
-@lru_cache(maxsize=16)
 def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
-    """The pack built for its identity with the user's override laid over it; built once per identity."""
-    if override is None:
-        return _load()[1][pack_id]  # built while loading
-    pack = load_all()[pack_id]
-    return CompiledPack(pack, pack.identity.merged(override))  # analysed in memory only: see detectors/templates.py
+    """The default engine's pack built for an identity (``PackLibrary.compiled``)."""
+    return _library().compiled(pack_id, override)
 
 
 def reload() -> None:
-    """Forget loaded packs, so that the next call reads the folders again."""
-    _load.cache_clear()
-    compiled.cache_clear()
+    """Make the default engine read the pack folders again (``PackLibrary.reload``)."""
+    _library().reload()

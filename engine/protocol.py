@@ -158,7 +158,7 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     identity = request.get("identity")
     if identity is not None and not isinstance(identity, dict):
         raise RequestError("bad_request", f"'identity' must be an object or null, not {_json_kind(identity)}")
-    site = request.get("site")
+    site = request.get("site")  # sent by the extension, read by nothing: kept to its documented shape
     if site is not None and not isinstance(site, str):
         raise RequestError("bad_request", f"'site' must be a string or null, not {_json_kind(site)}")
     profile_disclaimer = request.get("profile_disclaimer", [])
@@ -173,7 +173,7 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         report = engine.check_report(
-            text, policies, identity=identity, site=site, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity
+            text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity
         )
     except (engine.UnknownPolicy, engine.IdentityError) as refusal:
         raise RequestError("bad_request", str(refusal)) from None

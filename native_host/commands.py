@@ -1,6 +1,6 @@
 """The `install-host`, `uninstall-host` and `doctor` subcommands, for the `decorum` command line.
 
-engine/cli.py registers them with add_subcommands; each handler takes the parsed arguments
+decorum/cli.py registers them with add_subcommands; each handler takes the parsed arguments
 and returns the exit status.
 """
 

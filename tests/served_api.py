@@ -26,7 +26,7 @@ class ServedApi:
     def __init__(self, *options: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "engine.cli", "serve", "--port", str(self.port), *options]
+        command = [sys.executable, "-m", "decorum.cli", "serve", "--port", str(self.port), *options]
         self.process = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline and self.process.poll() is None:

@@ -2,11 +2,12 @@
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
-from engine.detectors import analysis_store, prefilter
-from engine.detectors.analysis_store import AnalysisStore
+from engine.matching import alternation, analysis_store, required_literals
+from engine.matching.analysis_store import AnalysisStore
 
 PATTERNS = [
     r"\b(?:you're\s+dead|no-one\s+comes\s+close)\b",
@@ -28,7 +29,7 @@ def _answers(store):
 
 
 def _direct():
-    return [(prefilter.split_alternation(p), prefilter.requirements(p)) for p in PATTERNS]
+    return [(alternation.split_alternation(p), required_literals.requirements(p)) for p in PATTERNS]
 
 
 def test_answers_read_back_from_disk_are_the_analysis_itself(folder):
@@ -61,14 +62,11 @@ def test_new_analysing_code_never_reads_an_old_file(folder, monkeypatch):
     store = AnalysisStore()
     _answers(store)
     store.save()
-    # A file written by other code, under this code's name, with a wrong answer in it…
-    monkeypatch.setattr(analysis_store, "_fingerprint", lambda: "other-code")
-    poisoned = AnalysisStore()
+    # A file written by other code (here: this file's), with a wrong answer in it…
+    poisoned = AnalysisStore([Path(__file__)])
     poisoned._load()[analysis_store._SPLIT][PATTERNS[3]] = ["nonsense"]
     poisoned._new = 1
     poisoned.save()
-    monkeypatch.undo()
-    monkeypatch.setenv("DECORUM_CACHE_DIR", str(folder))
     # …is not read by this code, which still finds its own.
     assert _answers(AnalysisStore()) == _direct()
     assert len(list(folder.glob("prefilter-*.json"))) == 2

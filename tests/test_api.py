@@ -11,7 +11,7 @@ import pytest
 
 import engine
 from engine import protocol
-from engine.api import CHROMIUM_EXTENSION_ORIGIN, STATUS_OF_CODE, create_app, origins_from_environment, parse_origin
+from decorum.api import CHROMIUM_EXTENSION_ORIGIN, STATUS_OF_CODE, create_app, origins_from_environment, parse_origin
 from engine.text import MAX_DRAFT_UTF16_UNITS
 from native_host import EXTENSION_ID
 
@@ -64,7 +64,7 @@ def test_hello_is_the_hosts_hello(api):
 def test_check_answers_with_the_engines_findings_in_contract_form(api):
     body = api.post(json={"text": "Off to #ICIS2025", "policies": ["icis"], "site": "x"}).get_json()
     assert body["type"] == "result"
-    assert body["findings"] == [f.to_json() for f in engine.check("Off to #ICIS2025", ["icis"], site="x")]
+    assert body["findings"] == [f.to_json() for f in engine.check("Off to #ICIS2025", ["icis"])]
 
 
 @pytest.mark.parametrize(

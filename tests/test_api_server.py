@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from engine import protocol
-from engine.cli import main
+from decorum.cli import main
 from served_api import ServedApi
 
 # A short idle timeout, so that the test of dropping a stalled client need not wait the default 10 s.

@@ -104,8 +104,9 @@ def test_detectors_of_identities_no_longer_in_use_are_let_go():
     and with them their entries in the literal index every draft is looked up in."""
     import gc
 
-    from engine.detectors.base import _INDEX, _WORD_LISTS
-    from engine.packs import compiled
+    from engine import default_engine
+
+    words, compiled = default_engine().words, default_engine().packs.compiled
 
     def society(n):
         return {"society": {"names": [f"Society Number {n}"], "acronyms": [f"SN{n}"], "handles": [f"@sn{n}"]}}
@@ -113,15 +114,15 @@ def test_detectors_of_identities_no_longer_in_use_are_let_go():
     check("Lovely study day", ["society"])  # the packs as shipped stay built
     compiled.cache_clear()
     gc.collect()
-    before = len(_WORD_LISTS)
+    before = len(words.built())
     for n in range(3):
         check("Lovely study day", ["society"], society(n))
-    assert len(_WORD_LISTS) > before
-    assert "sn1" in _INDEX.word_starts
+    assert len(words.built()) > before
+    assert "sn1" in words.index.word_starts
     compiled.cache_clear()  # as the cache does, one identity at a time, once 16 are in use
     gc.collect()
-    assert len(_WORD_LISTS) == before
-    assert "sn1" not in _INDEX.word_starts
+    assert len(words.built()) == before
+    assert "sn1" not in words.index.word_starts
     assert categories("Lovely SN2 study day", ["society"], society(2)) == ["society/disclaimer"]
 
 

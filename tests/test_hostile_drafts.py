@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 import engine
 from bench.hostile import FAMILIES, hostile_draft, unit_of
-from engine.detectors.base import indexed_literals
 
 ALL_PACKS = ["icis", "icis-2013", "ipem", "society", "rcr"]
 SOCIETY = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}}
@@ -36,7 +35,7 @@ def _rule_words() -> list[str]:
     """
     engine.check("", ALL_PACKS, SOCIETY)
     engine.warm()
-    return indexed_literals()
+    return engine.default_engine().words.indexed_literals()
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from engine import check, packs
-from engine.detectors import analysis_store, organisation, prefilter, templates
-from engine.detectors.base import _INDEX
+from engine import Engine, check, default_engine, packs
+from engine.detectors import organisation, templates
+from engine.matching import alternation, required_literals
 from engine.model import Identity
 
 ALL = ["icis", "icis-2013", "ipem", "rcr", "society"]
@@ -65,10 +65,10 @@ UNUSUAL = [
 def test_patterns_filled_in_for_an_identity_split_as_the_filled_in_patterns_do(name, monkeypatch):
     """The branches built from a pattern analysed once are exactly those the split of the pattern
     with the names written in gives, so a rule finds what it found when each identity was analysed."""
-    references = organisation.OrganisationReferences(IDENTITIES[name])
+    references = default_engine().packs.builder.references(IDENTITIES[name])
     for source in _patterns_naming_the_organisation(monkeypatch) + UNUSUAL:
         built = [branch.text for branch in references.branches(source)]
-        assert built == prefilter.split_alternation(references.expand(source)), source
+        assert built == alternation.split_alternation(references.expand(source)), source
 
 
 def _society(tag: str, n: int) -> dict:
@@ -80,39 +80,35 @@ def test_a_pack_for_an_identity_is_built_analysing_only_its_names():
     """It used to analyse every pattern with the names written in: ~700 analyses, half a second
     and more, for ten names, acronyms and handles."""
     check("Warming up", ALL, {"society": _society("Warm", 10)})
-    before = prefilter.requirements.cache_info().misses
+    before = required_literals.requirements.cache_info().misses
     check("Lovely Quorn0X study day", ALL, {"society": _society("Quorn", 10)})
-    analysed = prefilter.requirements.cache_info().misses - before
+    analysed = required_literals.requirements.cache_info().misses - before
     ways_of_naming = 10 + 10 + 10 + 10 + 10  # handles, names, acronyms, acronyms as handles and hashtags
     assert analysed <= ways_of_naming
 
 
 @pytest.fixture
-def fresh_store(tmp_path, monkeypatch):
-    """The analysis store in a folder of this test's own, filled afresh by loading the packs."""
+def fresh_engine(tmp_path, monkeypatch):
+    """An engine whose analysis store is in a folder of this test's own, filled afresh by loading the packs."""
     monkeypatch.setenv("DECORUM_CACHE_DIR", str(tmp_path))
-    for memo in (templates.fixed, templates.template, templates._shapes, templates._needs, templates._strength):
-        memo.cache_clear()
-    monkeypatch.setattr(analysis_store.STORE, "_answers", None)
-    monkeypatch.setattr(analysis_store.STORE, "_new", 0)
-    packs.reload()
-    packs.load_all()  # analyses every pattern and saves it
+    fresh = Engine()
+    fresh.packs.load_all()  # analyses every pattern and saves it
     [stored] = tmp_path.glob("prefilter-*.json")
-    yield stored
-    packs.reload()
+    return fresh, stored
 
 
-def test_the_analysis_store_keeps_nothing_of_an_identity(fresh_store):
+def test_the_analysis_store_keeps_nothing_of_an_identity(fresh_engine):
+    engine, fresh_store = fresh_engine
     size = fresh_store.stat().st_size
     for n, (name, acronym) in enumerate(
         [("British Society of Clinical Imaging", "BSCI"), ("Zorblax Imaging Society", "ZIS"), ("Quux Radiography Guild", "QRG")]
     ):
         identity = {"names": [name, f"{name} Trust"], "acronyms": [acronym], "handles": [f"@{acronym}_UK"], "aliases": ["the Guild"]}
-        check(f"Off to the {acronym} meeting, {name} logo on my slides", ALL, {"society": identity})
-        check("Bri", ["society"], {"society": {"names": ["Bri"], "acronyms": ["BS"]}})  # as a name is typed
-    analysis_store.STORE.save()
-    packs.reload()
-    packs.load_all()  # saves again if anything new was analysed
+        engine.check(f"Off to the {acronym} meeting, {name} logo on my slides", ALL, identity={"society": identity})
+        engine.check("Bri", ["society"], identity={"society": {"names": ["Bri"], "acronyms": ["BS"]}})  # as a name is typed
+    engine.store.save()
+    engine.reload()
+    engine.packs.load_all()  # saves again if anything new was analysed
     stored = fresh_store.read_text(encoding="utf-8").lower()
     for said in ["bsci", "zorblax", "zis", "quux", "qrg", r"clinical\W+imaging", r"\bbri\b", r"\bbs\b", "guild"]:
         assert not re.search(said, stored), said
@@ -120,15 +116,16 @@ def test_the_analysis_store_keeps_nothing_of_an_identity(fresh_store):
 
 
 def test_the_literals_of_an_identity_leave_the_index_with_its_pack():
+    index, compiled = default_engine().words.index, default_engine().packs.compiled
     check("Lovely study day", ALL)
-    packs.compiled.cache_clear()
+    compiled.cache_clear()
     gc.collect()
     check("Lovely study day", ALL)
-    keys = [set(k.literals) for k in _INDEX.lookup_keys()]
+    keys = [set(k.literals) for k in index.lookup_keys()]
     for n in range(3):
         check("Lovely ZYZ0X study day", ["society"], {"society": _society(f"Zyzzy{n}", 3)})
-    assert all("zyz0x" in k.literals for k in _INDEX.lookup_keys())  # its acronym, at a word's start and anywhere
-    packs.compiled.cache_clear()  # as the cache lets an identity go once 16 are in use
+    assert all("zyz0x" in k.literals for k in index.lookup_keys())  # its acronym, at a word's start and anywhere
+    compiled.cache_clear()  # as the cache lets an identity go once 16 are in use
     gc.collect()
     check("Lovely study day", ALL)
-    assert [set(k.literals) for k in _INDEX.lookup_keys()] == keys
+    assert [set(k.literals) for k in index.lookup_keys()] == keys

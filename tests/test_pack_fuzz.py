@@ -83,11 +83,11 @@ def _rule(rule_id: str, detector: str, **fields) -> dict:
 
 
 GOOD_RULES = [
-    _rule("disclaimer", "affiliation_without_disclaimer", fix={"kind": "append", "text": "Views my own."}),
+    _rule("disclaimer", "disclaimer", fix={"kind": "append", "text": "Views my own."}),
     _rule("phrases", "phrases", params={"patterns": [r"\bshambles\b", r"{org}\s+is\s+a\s+joke"], "requires": [{"any": ["board"], "within": 50}]}),
     _rule("stakeholders", "disparagement", params={"stakeholders": [r"\bNHS\s+England\b", "{party}"], "organisation": False}),
-    _rule("brand", "logo_use", params={"marks": ["logos?", "crests?"]}, satisfied_by_profile=False),
-    _rule("abuse", "abuse"),
+    _rule("brand", "brand", params={"marks": ["logos?", "crests?"]}, satisfied_by_profile=False),
+    _rule("abuse", "abusive"),
 ]
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import packs
-from engine.compiled import CompiledPack
-from engine.detectors.patterns import MAX_PATTERN_CHARS, MAX_PATTERN_DEPTH, hostile_inputs
+from engine import default_engine
+from engine.matching.safe_patterns import MAX_PATTERN_CHARS, MAX_PATTERN_DEPTH, hostile_inputs
 from engine.packs import PackError, load_pack
 from engine.text import MAX_DRAFT_UTF16_UNITS, Draft
 
@@ -75,7 +75,7 @@ def test_a_catastrophic_pattern_is_refused_at_load_or_harmless_on_every_hostile_
         assert "backtracks catastrophically" in str(refusal)
         return
     # Accepted: then no draft built from its characters may make it run away.
-    compiled = CompiledPack(pack, pack.identity)
+    compiled = default_engine().packs.builder.compile(pack, pack.identity)
     for draft in _hostile_drafts(pattern):
         started = time.thread_time()
         with caplog.at_level(logging.WARNING, logger="decorum.engine"):

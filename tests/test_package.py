@@ -84,21 +84,21 @@ def install_host(decorum: Path, home: Path, **env: str) -> dict:
     return json.loads(manifest.read_text())
 
 
-def test_the_wheel_carries_every_file_the_engine_and_host_read(wheel):
+def test_the_wheel_carries_every_file_the_engine_host_and_command_line_read(wheel):
     shipped = set(zipfile.ZipFile(wheel).namelist())
     sources = {
         path.relative_to(REPO).as_posix()
-        for folder in ("engine", "native_host")
+        for folder in ("engine", "native_host", "decorum")
         for path in (REPO / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert sources - shipped == set()
-    assert {"engine/learned/model.bin", "engine/policies/icis.toml", "engine/playground/index.html"} <= shipped
+    assert {"engine/learned/model.bin", "engine/policies/icis.toml", "decorum/playground/index.html"} <= shipped
 
 
 def test_the_installed_package_is_imported_from_its_own_environment(venv, home):
     done = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "import engine, native_host; print(engine.__file__, native_host.__file__)"],
+        [str(venv / "bin" / "python"), "-c", "import decorum, engine, native_host; print(decorum.__file__, engine.__file__, native_host.__file__)"],
         capture_output=True, text=True, env=environment(home), cwd=home, check=True,
     )
     for module_file in done.stdout.split():

@@ -1,12 +1,13 @@
 """Policy packs: every built-in pack loads, quotes its document verbatim, and a broken pack is refused clearly."""
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from engine.categories import CATEGORIES
-from engine.compiled import CompiledPack
+from engine import default_engine
 from engine.packs import BUILTIN_DIR, PackError, load_all, load_pack
 
 # Which pack covers which category (shared/corpus/README.md); issue 2 builds the three core ones.
@@ -62,7 +63,7 @@ def test_the_policies_that_name_whom_to_ask_say_so_for_those_categories():
 @pytest.mark.parametrize("pack_id", sorted(COVERS))
 def test_every_pack_compiles_with_its_own_identity(pack_id):
     pack = load_all()[pack_id]
-    assert len(CompiledPack(pack, pack.identity).rules) == len(pack.rules)
+    assert len(default_engine().packs.builder.compile(pack, pack.identity).rules) == len(pack.rules)
 
 
 def _write(tmp_path: Path, name: str, body: str) -> Path:
@@ -77,7 +78,7 @@ id = "disclaimer"
 category = "disclaimer"
 severity = "warning"
 message = "m"
-detector = "affiliation_without_disclaimer"
+detector = "disclaimer"
 clause = { section = "s", quote = "q" }
 """
 ASK = """
@@ -107,10 +108,10 @@ def test_the_2013_icis_policy_says_which_policy_replaced_it_and_the_others_are_i
     [
         (HEADER + GOOD_RULE.replace('"warning"', '"loud"'), r"mine\.toml, rule 'disclaimer', field severity"),
         (HEADER + GOOD_RULE.replace('category = "disclaimer"', 'category = "gossip"'), r"rule 'disclaimer', field category"),
-        (HEADER + GOOD_RULE.replace("affiliation_without_disclaimer", "mind_reader"), r"rule 'disclaimer', field detector: unknown detector 'mind_reader'"),
+        (HEADER + GOOD_RULE.replace('detector = "disclaimer"', 'detector = "mind_reader"'), r"rule 'disclaimer', field detector: unknown detector 'mind_reader'"),
         (HEADER + GOOD_RULE.replace('clause = { section = "s", quote = "q" }', 'clause = { section = "s" }'), r"rule 'disclaimer', field clause\.quote"),
         (HEADER + GOOD_RULE + GOOD_RULE, r"rule 'disclaimer', field id: two rules share this id"),
-        (HEADER + GOOD_RULE.replace('detector = "affiliation_without_disclaimer"', 'detector = "phrases"\nparams = { patterns = ["x"], colour = "red" }'), r"field params\.colour"),
+        (HEADER + GOOD_RULE.replace('detector = "disclaimer"', 'detector = "phrases"\nparams = { patterns = ["x"], colour = "red" }'), r"field params\.colour"),
         ('id = "mine"\nname = "n"\n' + GOOD_RULE, r"mine\.toml, field organisation"),
         (HEADER + "rules = [", r"mine\.toml: not valid TOML"),
         (HEADER.replace('"mine"', '"other"') + GOOD_RULE, r"field id: the pack id 'other' must match the file name 'mine'"),
@@ -127,7 +128,7 @@ def test_a_broken_pack_is_refused_naming_file_rule_and_field(tmp_path, body, exp
 
 def test_an_invalid_pattern_is_refused_naming_the_rule(tmp_path):
     body = HEADER + GOOD_RULE.replace(
-        'detector = "affiliation_without_disclaimer"', 'detector = "phrases"\nparams = { patterns = ["(unclosed"] }'
+        'detector = "disclaimer"', 'detector = "phrases"\nparams = { patterns = ["(unclosed"] }'
     )
     with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params\.patterns\.0: invalid pattern '\(unclosed'"):
         load_pack(_write(tmp_path, "mine", body))
@@ -154,7 +155,7 @@ def test_a_broken_user_pack_is_refused_and_the_others_keep_working(tmp_path, mon
 
 def test_a_pattern_that_backtracks_catastrophically_is_refused_at_load(tmp_path):
     body = HEADER + GOOD_RULE.replace(
-        'detector = "affiliation_without_disclaimer"', "detector = \"phrases\"\nparams = { patterns = ['(\\w+\\s?)+$'] }"
+        'detector = "disclaimer"', "detector = \"phrases\"\nparams = { patterns = ['(\\w+\\s?)+$'] }"
     )
     with pytest.raises(PackError, match=r"mine\.toml, rule 'disclaimer', field params\.patterns\.0: pattern .* backtracks catastrophically"):
         load_pack(_write(tmp_path, "mine", body))
@@ -173,7 +174,7 @@ DEEP_PATTERN = "(" * 2_000 + "a" + ")" * 2_000
 
 def _phrases_pack(pattern: str) -> str:
     return HEADER + GOOD_RULE.replace(
-        'detector = "affiliation_without_disclaimer"', f"detector = \"phrases\"\nparams = {{ patterns = ['{pattern}'] }}"
+        'detector = "disclaimer"', f"detector = \"phrases\"\nparams = {{ patterns = ['{pattern}'] }}"
     )
 
 
@@ -266,3 +267,29 @@ def test_decorum_policies_lists_the_good_packs_and_says_which_were_refused(tmp_p
     assert len(refusals) == 2
     assert "deep.toml, rule 'disclaimer', field params.patterns.0: the pattern nests groups 2,000 deep" in refusals[0]
     assert "ints.toml, rule #1: " in refusals[1]
+
+
+def test_a_pack_naming_detectors_by_their_former_names_finds_what_it_found(user_packs):
+    """Detectors were renamed for their categories (speaking_for_organisation is representation);
+    a user's pack written with the old names loads and finds exactly what the new names find."""
+    from engine import check, packs
+    from engine.detectors import REGISTRY
+
+    renamed = REGISTRY.former_names()
+    assert {"speaking_for_organisation", "press_contact", "commercial_promotion", "logo_use"} <= set(renamed)
+    pack = (BUILTIN_DIR / "rcr.toml").read_text(encoding="utf-8").replace('id = "rcr"', 'id = "oldnames"', 1)
+    for former, name in renamed.items():
+        pack = pack.replace(f'detector = "{name}"', f'detector = "{former}"')
+    assert 'detector = "representation"' not in pack and 'detector = "speaking_for_organisation"' in pack
+    _write(user_packs, "oldnames", pack)
+    packs.reload()
+    assert "oldnames" in packs.load_all(), packs.load_errors()
+    corpus = Path(__file__).with_name("corpus") / "tune.jsonl"
+    for text in [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]:
+        found = [(f.rule.split(".", 1)[1], f.start, f.end) for f in check(text, ["rcr"], detection="rules")]
+        assert [(f.rule.split(".", 1)[1], f.start, f.end) for f in check(text, ["oldnames"], detection="rules")] == found, text
+
+
+def test_an_unknown_detector_is_refused_listing_the_current_names_only(tmp_path):
+    with pytest.raises(PackError, match=r"unknown detector 'mind_reader'; known: abusive, brand, brand_account, confidential, "):
+        load_pack(_write(tmp_path, "mine", HEADER + GOOD_RULE.replace('detector = "disclaimer"', 'detector = "mind_reader"')))

@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.detectors.base import _WordList
-from engine.detectors.prefilter import required_literals, requirements, split_alternation
+from engine.matching.alternation import split_alternation
+from engine.matching.required_literals import required_literals, requirements
+from engine import default_engine
+from engine.matching.word_lists import WordList
+from engine.matching.word_lookups import passages
 from engine.packs import compiled, load_all
 from engine.text import Draft
 
@@ -16,7 +19,7 @@ CORPORA = sorted((Path(__file__).parent / "corpus").glob("*.jsonl")) + [
 IDENTITY = {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}
 
 
-def _word_lists() -> list[_WordList]:
+def _word_lists() -> list[WordList]:
     """Every word list the built-in packs' detectors hold (the society pack with an identity)."""
     import gc
 
@@ -25,7 +28,7 @@ def _word_lists() -> list[_WordList]:
     for pack_id in load_all():
         compiled(pack_id, None)
     compiled("society", Identity.model_validate(IDENTITY))
-    return [o for o in gc.get_objects() if isinstance(o, _WordList)]
+    return [o for o in gc.get_objects() if isinstance(o, WordList)]
 
 
 def _drafts():
@@ -57,7 +60,7 @@ def test_no_pattern_is_skipped_on_a_paragraph_it_matches():
             run = {(pattern, passage.start) for pattern, where in words._present(draft) for passage in where}
             for i, branch in enumerate(words.branches):
                 pattern = words._pattern(i)
-                for passage in draft.passages:
+                for passage in passages(draft):
                     if (pattern, passage.start) not in run and pattern.search(draft.text, passage.start, passage.end):
                         wrongly_skipped.append((branch[:80], draft.text[passage.start : passage.start + 60]))
     assert wrongly_skipped == []
@@ -107,7 +110,7 @@ def test_every_requirement_is_known_most_selective_first(source, needs):
 
 
 def test_a_branch_runs_only_when_the_draft_holds_all_it_requires():
-    words = _WordList([r"\byou're\s+dead\b"])
+    words = default_engine().words.alternatives([r"\byou're\s+dead\b"])
     assert not words.could_match(Draft("you're late, and the battery is dead"[:20]))
     assert not words.could_match(Draft("you're late"))
     assert not words.could_match(Draft("the battery is dead"))
@@ -120,15 +123,15 @@ def test_patterns_with_no_certain_literal_always_run(source):
 
 
 def test_a_draft_without_digits_skips_patterns_that_need_one():
-    words = _WordList([r"\d{3}[ -]?\d{4}"])
+    words = default_engine().words.alternatives([r"\d{3}[ -]?\d{4}"])
     assert not words.could_match(Draft("no numbers here"))
     assert words.could_match(Draft("call 555 0199"))
 
 
 def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
     draft = Draft("A digital recommendation")
-    assert _WordList([r"\bdigit"]).could_match(draft)
-    assert not _WordList([r"\bgit"]).could_match(draft)
+    assert default_engine().words.alternatives([r"\bdigit"]).could_match(draft)
+    assert not default_engine().words.alternatives([r"\bgit"]).could_match(draft)
 
 
 @pytest.mark.parametrize(

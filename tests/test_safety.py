@@ -7,7 +7,8 @@ import pytest
 import regex
 
 from engine import check
-from engine.detectors import base, limits
+from engine.matching import scanning, time_limits as limits
+from engine.matching.word_lookups import passages
 from engine.text import MAX_DRAFT_UTF16_UNITS, Draft
 
 ALL_PACKS = ["icis", "icis-2013", "ipem", "society", "rcr"]
@@ -20,8 +21,8 @@ def test_a_runaway_pattern_is_stopped_with_a_log_line_and_counted_in_the_draft(m
     monkeypatch.setattr(limits, "MATCH_TIMEOUT_PER_CHAR_S", 0.0)
     draft = Draft("word " * 2000 + "!")
     with caplog.at_level(logging.WARNING, logger="decorum.engine"):
-        assert base.scan(catastrophic, draft, draft.passages) == ()
-        assert base.search(catastrophic, draft, 0, len(draft.text)) is None
+        assert scanning.scan(catastrophic, draft, passages(draft)) == ()
+        assert scanning.search(catastrophic, draft, 0, len(draft.text)) is None
     assert "timed out" in caplog.text
     assert draft.unfinished == 2
 
@@ -53,7 +54,7 @@ def test_a_scan_that_used_its_whole_cpu_time_is_stopped_as_runaway():
 def _ten_seconds_a_look(monkeypatch, clock: str) -> None:
     """Every look at ``clock`` finds ten seconds gone."""
     ticks = iter(range(0, 10_000_000, 10))
-    monkeypatch.setattr(base.time, clock, lambda: next(ticks))
+    monkeypatch.setattr(scanning.time, clock, lambda: next(ticks))
 
 
 PARAGRAPHS = "views my own\n\nviews my own\n\nviews my own"
@@ -63,7 +64,7 @@ def test_a_pattern_kept_waiting_for_the_cpu_between_paragraphs_is_not_stopped(mo
     draft = Draft(PARAGRAPHS)
     _ten_seconds_a_look(monkeypatch, "monotonic")  # the clock on the wall runs on; the thread does no work
     with caplog.at_level(logging.WARNING, logger="decorum.engine"):
-        assert base.scan(regex.compile(r"views"), draft, draft.passages) == [(0, 5), (14, 19), (28, 33)]
+        assert scanning.scan(regex.compile(r"views"), draft, passages(draft)) == [(0, 5), (14, 19), (28, 33)]
     assert "timed out" not in caplog.text and draft.unfinished == 0
 
 
@@ -72,7 +73,7 @@ def test_a_pattern_has_one_cpu_time_limit_for_all_the_paragraphs_it_runs_in(monk
     _ten_seconds_a_look(monkeypatch, "monotonic")
     _ten_seconds_a_look(monkeypatch, "thread_time")  # and the thread was working all that time
     with caplog.at_level(logging.WARNING, logger="decorum.engine"):
-        assert base.scan(regex.compile(r"views"), draft, draft.passages) == ()
+        assert scanning.scan(regex.compile(r"views"), draft, passages(draft)) == ()
     assert "timed out" in caplog.text and draft.unfinished == 1
 
 

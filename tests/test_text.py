@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engine import check
-from engine.detectors.base import Alternatives
-from engine.text import Draft, Substrings, WordStarts, normalise, paragraph_bounds, word_starts
+from engine import default_engine
+from engine.matching.word_lookups import Substrings, WordStarts, passages, word_starts
+from engine.text import Draft, normalise, paragraph_bounds
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
@@ -30,7 +31,7 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 def test_paragraphs_end_at_blank_lines_and_cover_the_whole_text(text, paragraphs):
     bounds = paragraph_bounds(text)
     assert [text[start:end] for start, end in bounds] == paragraphs
-    assert [p.start for p in Draft(text).passages] == [start for start, _ in bounds]
+    assert [p.start for p in passages(Draft(text))] == [start for start, _ in bounds]
 
 
 def test_words_joined_by_an_apostrophe_or_hyphen_are_words_whole_and_from_each_joint():
@@ -74,7 +75,7 @@ def test_normalising_keeps_offsets_and_leaves_plain_text_as_it_is():
 
 
 def test_a_phrase_runs_on_across_a_line_break_but_not_across_a_blank_line():
-    views = Alternatives([r"\bviews\s+(?:are\s+)?my\s+own\b"])
+    views = default_engine().words.alternatives([r"\bviews\s+(?:are\s+)?my\s+own\b"])
     assert views.spans(Draft("All views\nmy own")) == [(4, 16)]
     assert views.spans(Draft("All views\n\nmy own")) == []
     assert views.spans(Draft("All views\n\nmy own\n\nviews my own")) == [(19, 31)]

@@ -2,7 +2,7 @@
 
     python tools/package.py [--out dist] [--no-lint]
 
-- decorum-VERSION-py3-none-any.whl: the engine, the host and everything they read at run time
+- decorum-VERSION-py3-none-any.whl: the engine, the host, the command line and HTTP API, and everything they read at run time
   (policy packs, the learned model, the playground), built by pip from a clean copy of the
   sources with the environment's setuptools (no build isolation, so no network).
 - decorum-VERSION-chrome.zip: the extension for the Chrome Web Store.
@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXTENSION = REPO / "extension"
 WEB_EXT = REPO / "node_modules" / ".bin" / "web-ext"
 # What pip needs to build the wheel: the project's metadata and its packages.
-WHEEL_SOURCES = ("pyproject.toml", "README.md", "engine", "native_host")
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "engine", "native_host", "decorum")
 
 # Fields one browser reads and the other rejects or warns about, removed from that browser's build.
 # The Chrome Web Store refuses a manifest with a "key" (the store gives the item its own), and

@@ -1,7 +1,7 @@
-"""Detectors shared by every pack; importing this package registers them all."""
+"""Detectors shared by every pack, one module per category; importing this package registers them all."""
 
 from . import (  # noqa: F401  (registration side effects)
-    abuse,
+    abusive,
     brand,
     confidential,
     copyright,
@@ -15,7 +15,7 @@ from . import (  # noqa: F401  (registration side effects)
     reference,
     representation,
 )
-from .base import REGISTRY, MATCH_TIMEOUT_S, PatternError
 from .organisation import OrganisationReferences
+from .registry import REGISTRY
 
-__all__ = ["REGISTRY", "MATCH_TIMEOUT_S", "PatternError", "OrganisationReferences"]
+__all__ = ["REGISTRY", "OrganisationReferences"]

@@ -10,7 +10,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKS = [r"logos?", r"crests?", r"coats?\s+of\s+arms", r"artwork", r"taglines?", r"slogans?", r"emblems?", r"insignia", r"trade\s*marks?", r"brand(?:ing)?(?![- ]new)"]
@@ -63,13 +64,13 @@ class LogoUseParams(Params):
     marks: list[str] = Field(default_factory=lambda: list(MARKS))
 
 
-@register("logo_use")
+@register("brand", formerly="logo_use")
 class LogoUse(Phrases):
     """The organisation's logo (or other mark) put on the author's own slides, banner, profile, merchandise…"""
 
     Params: ClassVar[type[LogoUseParams]] = LogoUseParams
 
-    def __init__(self, params: LogoUseParams, context) -> None:
+    def __init__(self, params: LogoUseParams, context: Context) -> None:
         mark = "(?:" + "|".join(params.marks) + ")"
         super().__init__(
             PhrasesParams(
@@ -100,13 +101,13 @@ class AccountParams(Params):
     within: int = Field(default=120, ge=10)
 
 
-@register("account_under_name")
+@register("brand_account", formerly="account_under_name")
 class AccountUnderName(FirstFound):
     """A new account, page or group set up under the organisation's name or logo."""
 
     Params: ClassVar[type[AccountParams]] = AccountParams
 
-    def __init__(self, params: AccountParams, context) -> None:
+    def __init__(self, params: AccountParams, context: Context) -> None:
         self.on_platform = Phrases(
             PhrasesParams(
                 patterns=[_ON_PLATFORM],

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 MARKERS = [
@@ -110,13 +111,13 @@ class ConfidentialParams(Params):
     pass
 
 
-@register("confidential_disclosure")
+@register("confidential", formerly="confidential_disclosure")
 class ConfidentialDisclosure(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[ConfidentialParams]] = ConfidentialParams
 
-    def __init__(self, params: ConfidentialParams, context) -> None:
+    def __init__(self, params: ConfidentialParams, context: Context) -> None:
         # The author's own unfinished work ("my dissertation, not for circulation") is theirs to hold back.
         own_work = [r"\bmy\s+(?:\w+\s+){0,2}(?:dissertation|thesis|essay|draft|abstract|homework|novel|CV|application)\b"]
         # Said to deny it: "'leaked'? It wasn't - this isn't confidential in the slightest".

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 WORK = (
@@ -126,13 +127,13 @@ class CopyrightParams(Params):
     pass
 
 
-@register("copyright_sharing")
+@register("copyright", formerly="copyright_sharing")
 class CopyrightSharing(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[CopyrightParams]] = CopyrightParams
 
-    def __init__(self, params: CopyrightParams, context) -> None:
+    def __init__(self, params: CopyrightParams, context: Context) -> None:
         self.strong = Phrases(
             PhrasesParams(patterns=_STRONG, requires=[Requirement(any=[WORK], within=160)], unless_near=_OWN_OR_ALLOWED, near=200),
             context,

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .base import Alternatives, Params, Span, register
+from .contracts import Context, Detector, Params
+from .registry import register
 
 _VIEWS = r"(?:v[ie]{1,2}ws?|opin?ions?|thoughts|comments|posts|tweets|words)"
 _MINE = r"(?:(?:all|entirely|purely|strictly|solely)\s+)?(?:my\s+own|mine|my\s+personal\s+(?:ones?|views?)|personal|my\s+own\s+personal|our\s+own)"
@@ -64,17 +67,17 @@ class DisclaimerParams(Params):
     pass
 
 
-@register("affiliation_without_disclaimer")
-class AffiliationWithoutDisclaimer:
+@register("disclaimer", formerly="affiliation_without_disclaimer")
+class AffiliationWithoutDisclaimer(Detector):
     """Fires at the first reference to the organisation when no personal-views statement is present."""
 
     Params: ClassVar[type[DisclaimerParams]] = DisclaimerParams
 
-    def __init__(self, params: DisclaimerParams, context) -> None:
+    def __init__(self, params: DisclaimerParams, context: Context) -> None:
         self.context = context
-        self.statement = Alternatives(PERSONAL_STATEMENTS, context.branches)
+        self.statement = context.alternatives(PERSONAL_STATEMENTS)
 
-    def triggers(self):
+    def triggers(self) -> tuple[Alternatives, ...]:
         """It concerns only drafts that refer to the organisation."""
         return (self.context.reference_words,)
 

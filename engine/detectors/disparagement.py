@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGING, INSULT_ADJECTIVES, INSULT_IDIOMS, INSULT_NOUNS, LOT_OF_THEM, OBSCENITY
 
@@ -159,7 +160,7 @@ class Disparagement(FirstFound):
 
     Params: ClassVar[type[DisparagementParams]] = DisparagementParams
 
-    def __init__(self, params: DisparagementParams, context) -> None:
+    def __init__(self, params: DisparagementParams, context: Context) -> None:
         org = r"(?:{org}|the\s+College|the\s+Society|the\s+Institute)"
         # "the IPEM council", "IPEM's Scope editors"
         people = [rf"\b{org}(?:'s)?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b"] if params.organisation else []

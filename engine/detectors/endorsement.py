@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import Phrases, PhrasesParams
 
 PROMOTION = [
@@ -62,11 +63,11 @@ class EndorsementParams(Params):
     pass
 
 
-@register("commercial_promotion")
+@register("endorsement", formerly="commercial_promotion")
 class CommercialPromotion(Phrases):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[EndorsementParams]] = EndorsementParams
 
-    def __init__(self, params: EndorsementParams, context) -> None:
+    def __init__(self, params: EndorsementParams, context: Context) -> None:
         super().__init__(PhrasesParams(patterns=PROMOTION), context)

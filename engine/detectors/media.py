@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import PRESS
 
@@ -26,11 +27,11 @@ class MediaParams(Params):
     pass
 
 
-@register("press_contact")
+@register("media", formerly="press_contact")
 class PressContact(Phrases):
     Params: ClassVar[type[MediaParams]] = MediaParams
 
-    def __init__(self, params: MediaParams, context) -> None:
+    def __init__(self, params: MediaParams, context: Context) -> None:
         super().__init__(
             PhrasesParams(
                 patterns=[rf"(?<!\w){PRESS}(?!\w)"],

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..model import Identity
+from ..matching.alternation import split_alternation
+from ..matching.analysis_store import Branch
+from ..matching.required_literals import requirements
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives, WordLists
 from ..text import Draft
-from .analysis_store import Branch
-from .base import Alternatives, Span
-from .prefilter import requirements, split_alternation
-from .templates import ORG, ORG_OR_ALIAS, PARTY, exact, fill, fixed, names_organisation, sized, template
+from .templates import ORG, ORG_OR_ALIAS, PARTY, Templates, exact, fill, names_organisation
 from .vocabulary import PARTY_CASED
 
 # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
@@ -88,10 +92,13 @@ def _ways_of_naming(alternatives: list[str]) -> list[Branch]:
 
 class OrganisationReferences:
     """Finds where a draft refers to one organisation, given that organisation's identity, and
-    fills the organisation into the pack's patterns (see templates.py)."""
+    fills the organisation into the pack's patterns (see templates.py): the ``Context`` of the
+    detectors of a pack built for that identity (detectors/contracts.py)."""
 
-    def __init__(self, identity: Identity) -> None:
+    def __init__(self, identity: Identity, words: WordLists, templates: Templates) -> None:
         self.identity = identity
+        self.words = words
+        self.templates = templates
         alternatives = (
             [_handle_pattern(h) for h in identity.handles]
             + [_acronym_handle_pattern(a) for a in identity.acronyms]
@@ -105,20 +112,24 @@ class OrganisationReferences:
         self._alternations = {ORG: self.source, ORG_OR_ALIAS: self.alias_source}
         self._names = {ORG: _ways_of_naming(alternatives), ORG_OR_ALIAS: _ways_of_naming(alternatives + aliases)}
         # One word list of the ways of naming it, already analysed.
-        self._references = Alternatives([self.source], lambda _: self._names[ORG])
+        self._references = words.alternatives([self.source], lambda _: self._names[ORG])
 
     def expand(self, source: str) -> str:
         """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its
         aliases, ``{party}`` any UK political party."""
         return source.replace(ORG_OR_ALIAS, self.alias_source).replace(ORG, self.source).replace(PARTY, PARTY_CASED)
 
+    def alternatives(self, sources: Sequence[str]) -> Alternatives:
+        """Patterns of a pack or a detector as one word list, the organisation filled in."""
+        return self.words.alternatives(sources, self.branches)
+
     def branches(self, source: str) -> list[Branch]:
         """The branches of a pack pattern for this organisation, each with what it requires."""
         if not names_organisation(source):
-            return list(fixed(source))
-        templates = template(source)
+            return list(self.templates.fixed(source))
+        templates = self.templates.template(source)
         if templates is None:
-            templates = sized(source, len(self.source), len(self.alias_source))
+            templates = self.templates.sized(source, len(self.source), len(self.alias_source))
         if templates is None:
             return exact(source, self.expand)
         return fill(templates, self._alternations, self._names)
@@ -128,5 +139,5 @@ class OrganisationReferences:
 
     @property
     def reference_words(self) -> Alternatives:
-        """The references as word lists, for detectors that find nothing without one (see Phrases.triggers)."""
+        """The references as a word list, for detectors that find nothing without one (their triggers)."""
         return self._references

@@ -14,8 +14,11 @@ from typing import ClassVar
 
 import regex
 
+from ..matching.safe_patterns import compile_pattern
+from ..matching.scanning import Span, search
 from ..text import Draft
-from .base import Alternatives, Params, Span, compile_pattern, register, search
+from .contracts import Context, Detector, Params
+from .registry import register
 from .phrases import Phrases, PhrasesParams, Requirement
 from .vocabulary import HEALTH
 
@@ -136,21 +139,21 @@ class PersonalDataParams(Params):
 
 
 @register("personal_data")
-class PersonalData:
+class PersonalData(Detector):
     """Identifiers, someone else's contact details, patient descriptions and colleagues' health."""
 
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[PersonalDataParams]] = PersonalDataParams
 
-    def __init__(self, params: PersonalDataParams, context) -> None:
-        self.nhs = Alternatives([_NHS_NUMBER])
+    def __init__(self, params: PersonalDataParams, context: Context) -> None:
+        self.nhs = context.alternatives([_NHS_NUMBER])
         self.nhs_context = compile_pattern(_NHS_CONTEXT)
         # A street without a number is someone's home only after "her place on", "his house in" (below).
-        self.contacts = Alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET, rf"\b{_STREET_NAME}"])
+        self.contacts = context.alternatives([_PHONE, _EMAIL, _POSTCODE, _STREET, rf"\b{_STREET_NAME}"])
         self.own = compile_pattern(_OWN)
         self.someone_elses = compile_pattern(_SOMEONE_ELSES)
-        self.identifiers = Alternatives([_DOB, _HOSPITAL_NUMBER])
+        self.identifiers = context.alternatives([_DOB, _HOSPITAL_NUMBER])
         self.patient = Phrases(
             PhrasesParams(
                 patterns=[_TITLE_INITIALS, _NAME_INITIAL, _PLACE, _TITLE_SURNAME, _NAME_WITH_AGE],

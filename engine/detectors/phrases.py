@@ -7,12 +7,16 @@ the pack's patterns, the machinery here.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import ClassVar
 
 from pydantic import Field
 
+from ..matching.scanning import Span
+from ..matching.word_lists import Alternatives
 from ..text import Draft
-from .base import Alternatives, Params, Span, register
+from .contracts import Context, Detector, Params
+from .registry import register
 
 
 class Requirement(Params):
@@ -52,16 +56,16 @@ class _Intervals:
 
 
 @register("phrases")
-class Phrases:
+class Phrases(Detector):
     Params: ClassVar[type[PhrasesParams]] = PhrasesParams
 
-    def __init__(self, params: PhrasesParams, context) -> None:
+    def __init__(self, params: PhrasesParams, context: Context) -> None:
         self.params = params
         self.context = context
-        self.pattern = Alternatives(params.patterns, context.branches)
-        self.exception = Alternatives(params.exceptions, context.branches)
-        self.requirements = [(Alternatives(r.any, context.branches), r.within) for r in params.requires]
-        self.veto = Alternatives(params.unless_near, context.branches)
+        self.pattern = context.alternatives(params.patterns)
+        self.exception = context.alternatives(params.exceptions)
+        self.requirements = [(context.alternatives(r.any), r.within) for r in params.requires]
+        self.veto = context.alternatives(params.unless_near)
 
     def triggers(self) -> tuple[Alternatives, ...] | None:
         """What a draft must hold words of for ``find`` to return anything: its own patterns.
@@ -99,23 +103,10 @@ class Phrases:
         return hits
 
 
-def triggers_of(parts) -> tuple[Alternatives, ...] | None:
-    """The triggers of a detector made of ``parts`` tried in turn (see ``FirstFound``); None if
-    one part has none, as it may then find something whatever the draft holds."""
-    found: list[Alternatives] = []
-    for part in parts:
-        triggers = getattr(part, "triggers", None)
-        own = triggers() if triggers is not None else None
-        if own is None:
-            return None
-        found.extend(own)
-    return tuple(found)
-
-
-class FirstFound:
+class FirstFound(Detector):
     """A detector made of parts tried in turn (set ``self.parts``): the hits of the first that finds any."""
 
-    parts: tuple | list = ()
+    parts: Sequence[Detector] = ()
 
     def find(self, draft: Draft) -> list[Span]:
         for part in self.parts:
@@ -125,4 +116,12 @@ class FirstFound:
         return []
 
     def triggers(self) -> tuple[Alternatives, ...] | None:
-        return triggers_of(self.parts)
+        """Those of every part; None if one part has none, as it may then find something whatever
+        the draft holds."""
+        found: list[Alternatives] = []
+        for part in self.parts:
+            own = part.triggers()
+            if own is None:
+                return None
+            found.extend(own)
+        return tuple(found)

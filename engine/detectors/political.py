@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import DAMAGE, NAME, PARTISAN_HASHTAGS, PARTY_CASED, PARTY_HANDLE
 
@@ -62,13 +63,13 @@ class PoliticalParams(Params):
     pass
 
 
-@register("party_political")
+@register("political", formerly="party_political")
 class PartyPolitical(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[PoliticalParams]] = PoliticalParams
 
-    def __init__(self, params: PoliticalParams, context) -> None:
+    def __init__(self, params: PoliticalParams, context: Context) -> None:
         self.explicit = Phrases(PhrasesParams(patterns=_SUPPORT_OR_ATTACK), context)
         # Asking for votes is electioneering, unless the election is the organisation's own (the
         # RCR's policy allows canvassing for its elections, 2.27).

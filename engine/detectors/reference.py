@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import NAME, ROLES
 
@@ -61,13 +62,13 @@ _SHORTLIST = (
 )
 
 
-@register("personal_reference")
+@register("reference", formerly="personal_reference")
 class PersonalReference(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[ReferenceParams]] = ReferenceParams
 
-    def __init__(self, params: ReferenceParams, context) -> None:
+    def __init__(self, params: ReferenceParams, context: Context) -> None:
         self.shortlist = Phrases(PhrasesParams(patterns=[_SHORTLIST]), context)
         self.vouching = Phrases(
             PhrasesParams(

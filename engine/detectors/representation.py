@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 
 _ORG = r"(?:the\s+)?{org_or_alias}"
@@ -119,11 +120,11 @@ class RepresentationParams(Params):
     pass
 
 
-@register("speaking_for_organisation")
+@register("representation", formerly="speaking_for_organisation")
 class SpeakingForOrganisation(FirstFound):
     Params: ClassVar[type[RepresentationParams]] = RepresentationParams
 
-    def __init__(self, params: RepresentationParams, context) -> None:
+    def __init__(self, params: RepresentationParams, context: Context) -> None:
         self.claims = Phrases(
             PhrasesParams(
                 patterns=SPEAKING_FOR,

@@ -1,7 +1,7 @@
 """Pack patterns that name the organisation, analysed once whatever the organisation is.
 
 Building a pack means splitting each pattern into branches and finding the literals each branch
-requires (prefilter.py). A pattern such as ``{org_or_alias}\\s+is\\s+delighted`` was analysed
+requires (matching/). A pattern such as ``{org_or_alias}\\s+is\\s+delighted`` was analysed
 with the organisation's names written in, so each identity a member typed cost that again (half
 a second and more for ten names) and added its analysis to the store on disk.
 
@@ -29,9 +29,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .analysis_store import STORE, Branch
-from .prefilter import _MAX_CONTEXT as _LONGEST_CONTEXT  # the split's only rule that looks at lengths
-from .prefilter import COMMON_WORDS, Literals, requirements, split_alternation
+from ..matching.alternation import MAX_CONTEXT as _LONGEST_CONTEXT  # the split's only rule that looks at lengths
+from ..matching.alternation import split_alternation
+from ..matching.analysis_store import AnalysisStore, Branch
+from ..matching.required_literals import COMMON_WORDS, Literals, requirements
 from .vocabulary import PARTY_CASED
 
 ORG, ORG_OR_ALIAS = "{org}", "{org_or_alias}"
@@ -53,7 +54,7 @@ _SHORTEST = 9
 _RESERVED = (*_LONE.values(), *_SECONDS, _PAD)
 # Where the organisation is, in what a branch is said to require: anything at all.
 _ANYTHING = r"(?:[\s\S]*)"
-# A branch is tested against this many requirements at most, as the prefilter gives them.
+# A branch is tested against this many requirements at most, as required_literals.py gives them.
 _MOST_REQUIREMENTS = 3
 
 
@@ -72,47 +73,69 @@ def names_organisation(source: str) -> bool:
     return ORG in source or ORG_OR_ALIAS in source
 
 
-@lru_cache(maxsize=4096)
-def fixed(source: str) -> tuple[Branch, ...]:
-    """The branches of a pattern that names no organisation (``{party}`` filled in), each with what
-    it requires: the store's analysis, kept in memory so that building a pack for another identity
-    does not read the store again."""
-    return tuple(STORE.branches(source.replace(PARTY, PARTY_CASED)))
+class Templates:
+    """The packs' patterns analysed once, the organisation left open: the analysis store's answers
+    (one engine's), kept in memory so that building a pack for another identity reads nothing again."""
 
+    def __init__(self, store: AnalysisStore) -> None:
+        self.store = store
+        # Kept per pattern, as many as the packs hold (lru_cache: safe to share between threads).
+        self.fixed = lru_cache(maxsize=4096)(self._fixed)
+        self.template = lru_cache(maxsize=4096)(self._template_of)
+        self._shapes = lru_cache(maxsize=1024)(self._shapes_of)
+        self._needs = lru_cache(maxsize=4096)(self.store.requirements)
 
-@lru_cache(maxsize=4096)
-def template(source: str) -> tuple[Template, ...] | None:
-    """The branches of a pattern that names the organisation, the organisation left open; kept in
-    memory like ``fixed``. None when the split may depend on the alternation's length (``sized``)."""
-    if any(mark in source for mark in _RESERVED):
-        return None
-    branches = STORE.split(_with_stand_ins(source))
-    # Where a stand-in is spread, or where nothing is, its length decides nothing.
-    if len(branches) > 1 and any(_INTACT.search(b) for b in branches):
-        return None
-    return _templates(branches)
+    def _fixed(self, source: str) -> tuple[Branch, ...]:
+        """The branches of a pattern that names no organisation (``{party}`` filled in), each with
+        what it requires."""
+        return tuple(self.store.branches(source.replace(PARTY, PARTY_CASED)))
 
+    def _template_of(self, source: str) -> tuple[Template, ...] | None:
+        """The branches of a pattern that names the organisation, the organisation left open. None
+        when the split may depend on the alternation's length (``sized``)."""
+        if any(mark in source for mark in _RESERVED):
+            return None
+        branches = self.store.split(_with_stand_ins(source))
+        # Where a stand-in is spread, or where nothing is, its length decides nothing.
+        if len(branches) > 1 and any(_INTACT.search(b) for b in branches):
+            return None
+        return self._templates(branches)
 
-def sized(source: str, org_length: int, alias_length: int) -> tuple[Template, ...] | None:
-    """As ``template``, for alternations of these lengths; None for the rare pattern that must be
-    analysed with the names written in (``exact``)."""
-    if any(mark in source for mark in _RESERVED) or min(org_length, alias_length) < _SHORTEST:
-        return None
-    # Past the limit, any length keeps a pattern whole wherever that one does.
-    lengths = {ORG: min(org_length, _LONGEST_CONTEXT + 1), ORG_OR_ALIAS: min(alias_length, _LONGEST_CONTEXT + 1)}
-    slots = [slot for slot in _MARKS if slot in source]
-    if len(slots) > 1:  # the split turns on two lengths at once: split for these (no built-in pattern does)
-        return _templates(_split_sized(source, lengths))
-    return next(templates for shortest, templates in reversed(_shapes(source, slots[0])) if shortest <= lengths[slots[0]])
+    def sized(self, source: str, org_length: int, alias_length: int) -> tuple[Template, ...] | None:
+        """As ``template``, for alternations of these lengths; None for the rare pattern that must be
+        analysed with the names written in (``exact``)."""
+        if any(mark in source for mark in _RESERVED) or min(org_length, alias_length) < _SHORTEST:
+            return None
+        # Past the limit, any length keeps a pattern whole wherever that one does.
+        lengths = {ORG: min(org_length, _LONGEST_CONTEXT + 1), ORG_OR_ALIAS: min(alias_length, _LONGEST_CONTEXT + 1)}
+        slots = [slot for slot in _MARKS if slot in source]
+        if len(slots) > 1:  # the split turns on two lengths at once: split for these (no built-in pattern does)
+            return self._templates(_split_sized(source, lengths))
+        shapes = self._shapes(source, slots[0])
+        return next(templates for shortest, templates in reversed(shapes) if shortest <= lengths[slots[0]])
 
+    def _shapes_of(self, source: str, slot: str) -> list[tuple[int, tuple[Template, ...] | None]]:
+        """How the split of ``source`` changes with the length of the slot's alternation: for each
+        length from which it changes, the templates from there on. Stored (it names no one), and
+        kept, every one analysed now, so that no identity has to read the store."""
+        stored = self.store.shapes(_with_stand_ins(source), lambda _: _changes_of_shape(source, slot))
+        return [(shortest, self._templates(list(branches))) for shortest, branches in stored]
 
-@lru_cache(maxsize=1024)
-def _shapes(source: str, slot: str) -> list[tuple[int, tuple[Template, ...] | None]]:
-    """How the split of ``source`` changes with the length of the slot's alternation: for each
-    length from which it changes, the templates from there on. Stored (it names no one), and
-    kept, every one analysed now, so that no identity has to read the store."""
-    stored = STORE.shapes(_with_stand_ins(source), lambda _: _changes_of_shape(source, slot))
-    return [(shortest, _templates(list(branches))) for shortest, branches in stored]
+    def _templates(self, branches: list[str]) -> tuple[Template, ...] | None:
+        found = [self._template(b) for b in branches if not any(second in _INTACT.sub("", b) for second in _SECONDS)]
+        return None if None in found else tuple(found)  # type: ignore[arg-type]
+
+    def _template(self, branch: str) -> Template | None:
+        """The branch as a template; None if more than one name would go in it (the split never does that)."""
+        outside = _INTACT.sub("", branch)
+        spread = [slot for slot, lone in _LONE.items() if lone in outside]
+        needs = self._needs(_anything_for_the_organisation(branch))
+        if not spread:
+            return Template(branch, "", None, needs)
+        if len(spread) > 1 or outside.count(_LONE[spread[0]]) > 1:
+            return None
+        before, after = _around_lone_mark(branch, _LONE[spread[0]])
+        return Template(before, after, spread[0], needs)
 
 
 def _changes_of_shape(source: str, slot: str) -> list[tuple[int, list[str]]]:
@@ -167,29 +190,6 @@ def _unpadded(branch: str, lengths: Mapping[str, int]) -> str:
     for slot, length in lengths.items():
         branch = branch.replace(_padded(slot, length), _STAND_INS[slot])
     return branch
-
-
-def _templates(branches: list[str]) -> tuple[Template, ...] | None:
-    found = [_template(b) for b in branches if not any(second in _INTACT.sub("", b) for second in _SECONDS)]
-    return None if None in found else tuple(found)  # type: ignore[arg-type]
-
-
-def _template(branch: str) -> Template | None:
-    """The branch as a template; None if more than one name would go in it (the split never does that)."""
-    outside = _INTACT.sub("", branch)
-    spread = [slot for slot, lone in _LONE.items() if lone in outside]
-    needs = _needs(_anything_for_the_organisation(branch))
-    if not spread:
-        return Template(branch, "", None, needs)
-    if len(spread) > 1 or outside.count(_LONE[spread[0]]) > 1:
-        return None
-    before, after = _around_lone_mark(branch, _LONE[spread[0]])
-    return Template(before, after, spread[0], needs)
-
-
-@lru_cache(maxsize=4096)
-def _needs(source: str) -> tuple[Literals, ...]:
-    return STORE.requirements(source)
 
 
 def _anything_for_the_organisation(branch: str) -> str:

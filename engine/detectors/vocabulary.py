@@ -138,7 +138,7 @@ PROTECTED_GROUPS = (
 )
 # One person picked out by a sign of their religion or disability: "the guy in the wheelchair",
 # "a woman in a hijab". What one person can't do is often plain fact, so only a generalisation
-# or mocking doubt about them counts (abuse.py).
+# or mocking doubt about them counts (abusive.py).
 MARKED_PERSON = (
     r"\b(?:man|woman|guy|bloke|lady|girl|lad|person|one|chap|fella|someone|reg|registrar|trainee|locum|consultant|nurse|doctor|"
     r"radiographer|student|colleague)\s+(?:in|wearing|with)\s+(?:a|an|the|their|his|her)\s+"

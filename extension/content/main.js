@@ -1,4 +1,4 @@
-// The content script proper, loaded by loader.js: finds the compose boxes of this site and
+// The content script proper, started by boot.js: finds the compose boxes of this site and
 // gives each a DraftSession, honours the per-site switch, and re-checks open drafts when the
 // settings or the engine change, and moves the focus between a draft and its panel on the
 // keyboard command.

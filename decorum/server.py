@@ -15,7 +15,7 @@ from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask
 from waitress.utilities import RequestEntityTooLarge
 
-from . import protocol
+from engine import protocol
 
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
 THREADS = 4

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .limits import Runaway, run_bounded
+from .time_limits import Runaway, run_bounded
 
 # VERSION0 (re-compatible): VERSION1 turns on full case-folding, which makes every class slow.
 FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE

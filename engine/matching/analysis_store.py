@@ -1,15 +1,15 @@
-"""The prefilter's analysis of every pattern, kept on disk from one start of the engine to the next.
+"""The analysis of every pattern, kept on disk from one start of the engine to the next.
 
-Splitting the packs' word lists and finding each branch's required literals (prefilter.py) takes
-about a second for the built-in packs, every time the host starts, and probing a pack's patterns
-for catastrophic backtracking (patterns.py) a tenth of that. The answers depend only on the
-pattern and on the code that analyses it, so they are stored in a file whose name fingerprints
-that code, and read back at the next start (only passes of the probe: a refused pattern is probed
+Splitting the packs' word lists (alternation.py) and finding each branch's required literals
+(required_literals.py) takes about a second for the built-in packs, every time the host starts,
+and probing a pack's patterns for catastrophic backtracking (safe_patterns.py) a tenth of that.
+The answers depend only on the pattern and on the code that analyses it, so they are stored in a
+file whose name fingerprints that code, and read back at the next start (only passes of the probe: a refused pattern is probed
 again, and refused again, with its message). A file that cannot be read is ignored (and replaced);
 nothing here can change what is found, only how soon the host is ready.
 
 Only the packs' own patterns are stored, those that name the organisation with the organisation
-left open (templates.py): nothing of an identity, whether a pack's or a member's, is written here.
+left open (detectors/templates.py): nothing of an identity, whether a pack's or a member's, is written here.
 
 ``DECORUM_CACHE_DIR`` names the folder (default: ``$XDG_CACHE_HOME/decorum`` or
 ``~/.cache/decorum``); set it to ``off`` to analyse everything afresh each time.
@@ -22,15 +22,14 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
-from .. import text
-from . import limits, patterns, prefilter
-from .prefilter import Literals
+from . import alternation, required_literals, safe_patterns, time_limits, word_lookups
+from .required_literals import Literals
 
 log = logging.getLogger("decorum.engine")
 
@@ -39,7 +38,7 @@ _KINDS = (_SPLIT, _REQUIREMENTS, _SHAPES, _PROBED)
 
 
 class Branch(NamedTuple):
-    """A branch of a pattern, with the literals it requires (see prefilter.py)."""
+    """A branch of a pattern, with the literals it requires (see required_literals.py)."""
 
     text: str
     needs: tuple[Literals, ...]
@@ -57,31 +56,37 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "decorum"
 
 
-def _fingerprint() -> str:
-    """Changes whenever the analysing code does, so that an old file is never read for new code."""
-    digest = hashlib.sha256()
-    # templates.py by its path: it imports this module.
-    for path in (*(Path(m.__file__) for m in (prefilter, text, patterns, limits)), Path(__file__).with_name("templates.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 class AnalysisStore:
     """Answers of the analysis by pattern, loaded from disk on first use and saved when new ones came."""
 
-    def __init__(self) -> None:
+    # The code of this package whose answers are stored; its users add their own (the engine, the
+    # templates of patterns that name an organisation).
+    MATCHING_CODE: tuple[Path, ...] = tuple(
+        Path(m.__file__) for m in (alternation, required_literals, safe_patterns, time_limits, word_lookups)  # type: ignore[arg-type]
+    )
+
+    def __init__(self, code: Sequence[Path] = MATCHING_CODE) -> None:
+        """``code``: the files of every module whose answers are stored."""
+        self._code = tuple(code)
         self._answers: dict[str, dict[str, object]] | None = None
         self._new = 0
+
+    def fingerprint(self) -> str:
+        """Changes whenever the analysing code does, so that an old file is never read for new code."""
+        digest = hashlib.sha256()
+        for path in self._code:
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
 
     def branches(self, source: str) -> list[Branch]:
         """The branches of ``source``, each with the literals it requires."""
         return [Branch(branch, self.requirements(branch)) for branch in self.split(source)]
 
     def split(self, source: str) -> list[str]:
-        return self._answer(_SPLIT, source, prefilter.split_alternation)  # type: ignore[return-value]
+        return self._answer(_SPLIT, source, alternation.split_alternation)  # type: ignore[return-value]
 
     def requirements(self, source: str) -> tuple[Literals, ...]:
-        stored = self._answer(_REQUIREMENTS, source, lambda s: [_literals_to_json(n) for n in prefilter.requirements(s)])
+        stored = self._answer(_REQUIREMENTS, source, lambda s: [_literals_to_json(n) for n in required_literals.requirements(s)])
         return tuple(_literals_from_json(n) for n in stored)  # type: ignore[union-attr]
 
     def shapes(self, source: str, compute: Callable[[str], list]) -> list:
@@ -102,7 +107,7 @@ class AnalysisStore:
 
     def _path(self) -> Path | None:
         folder = cache_dir()
-        return None if folder is None else folder / f"prefilter-{_fingerprint()}.json"
+        return None if folder is None else folder / f"prefilter-{self.fingerprint()}.json"
 
     def _load(self) -> dict[str, dict[str, object]]:
         if self._answers is None:
@@ -146,5 +151,3 @@ def _literals_from_json(stored: list[list[str]]) -> Literals:
     word_starts, substrings = stored
     return Literals(frozenset(word_starts), tuple(substrings))
 
-
-STORE = AnalysisStore()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,11 @@ from typing import Any
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
-from . import protocol
+from engine import protocol
+from native_host import EXTENSION_ID
 
-# Decorum's own Chromium extension: its id is fixed by the manifest's key (native_host.EXTENSION_ID).
-CHROMIUM_EXTENSION_ORIGIN = "chrome-extension://okbfacohdjmajkgidmdgmkdabboacffn"
+# Decorum's own Chromium extension: its id is fixed by the manifest's key.
+CHROMIUM_EXTENSION_ORIGIN = f"chrome-extension://{EXTENSION_ID}"
 # More origins to allow, separated by spaces or commas: Firefox gives each install its own
 # moz-extension://<uuid>, which cannot be known in advance.
 ORIGINS_VARIABLE = "DECORUM_ALLOW_ORIGIN"
@@ -49,9 +49,6 @@ _CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 _ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://(?:[a-z0-9_~%-]+(?:\.[a-z0-9_~%-]+)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?")
-# The engine builds packs and memos lazily and is not made for several checks at once; a check
-# takes a few milliseconds, so waitress's threads take turns here and only slow I/O overlaps.
-_ENGINE = threading.Lock()
 
 
 def parse_origin(value: str) -> str:
@@ -158,9 +155,9 @@ def _preflight() -> Response:
 
 
 def _answer(message: object) -> Response:
-    """Answer a request with engine.protocol, one check at a time, as JSON with its HTTP status."""
-    with _ENGINE:
-        answer = protocol.handle(message)
+    """Answer a request with engine.protocol (the engine takes waitress's threads one check at a
+    time), as JSON with its HTTP status."""
+    answer = protocol.handle(message)
     status = STATUS_OF_CODE[answer["code"]] if answer["type"] == "error" else 200
     return _json(answer, status)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Params, register
+from .contracts import Context, Params
+from .registry import register
 from .phrases import FirstFound, Phrases, PhrasesParams, Requirement
 from .vocabulary import (
     DISCRIMINATORY,
@@ -70,13 +71,13 @@ _EXCEPTIONS = [
 ]
 
 
-@register("abuse")
+@register("abusive", formerly="abuse")
 class Abuse(FirstFound):
     # The organisation plays no part: one instance serves every pack, once per draft.
     uses_organisation = False
     Params: ClassVar[type[AbuseParams]] = AbuseParams
 
-    def __init__(self, params: AbuseParams, context) -> None:
+    def __init__(self, params: AbuseParams, context: Context) -> None:
         self.parts = [
             Phrases(
                 PhrasesParams(patterns=[*_TARGETED, INSULT_IDIOMS, THREATS, OBSCENITY, SLURS, rf"\b{DISCRIMINATORY}"], exceptions=_EXCEPTIONS),

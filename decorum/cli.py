@@ -9,12 +9,9 @@ import math
 import sys
 from pathlib import Path
 
+from engine import IdentityError, PackError, UnknownPolicy, __version__, check_report, list_policies, load_errors
+from engine.model import Finding
 from native_host.commands import add_subcommands
-
-from . import __version__
-from .model import Finding
-from .check import IdentityError, UnknownPolicy, check_report, list_policies
-from .packs import PackError, load_errors
 
 
 # `decorum check` exits 0 when the draft is clean, 1 with findings, and this when some rule could
@@ -38,7 +35,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     policies = args.policy or [p.id for p in list_policies()]
     try:
         report = check_report(
-            text, policies, identity, args.site, args.profile_disclaimer or (), args.sensitivity, args.detection
+            text,
+            policies,
+            identity,
+            profile_disclaimer=args.profile_disclaimer or (),
+            sensitivity=args.sensitivity,
+            detection=args.detection,
         )
     except (UnknownPolicy, IdentityError) as exc:
         print(f"decorum: {exc}", file=sys.stderr)
@@ -91,7 +93,7 @@ def _cmd_policies(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate, format_comparison, format_report, read_corpus
+    from engine.evaluation import evaluate, format_comparison, format_report, read_corpus
 
     items = list(read_corpus(Path(args.path)))
     if args.detection != "all":
@@ -110,7 +112,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from . import warm
+    from engine import warm
+
     from .api import ORIGINS_VARIABLE, create_app, origins_from_environment
     from .server import NotLoopback, serve
 
@@ -157,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="?", help="the draft; read from standard input when absent")
     p.add_argument("--policy", action="append", metavar="ID", help="a pack to apply (repeatable; default: all)")
     p.add_argument("--identity", metavar="JSON", help='identity overrides, e.g. \'{"society": {"names": ["…"], "acronyms": ["…"]}}\'')
-    p.add_argument("--site", choices=["x", "linkedin", "facebook", "other"], help="where the draft is typed")
+    # Where the draft is typed changes nothing: still accepted, so that older scripts run.
+    p.add_argument("--site", choices=["x", "linkedin", "facebook", "other"], help=argparse.SUPPRESS)
     p.add_argument(
         "--profile-disclaimer",
         action="append",

@@ -1,0 +1,89 @@
+"""Scans with time limits: every match of a pattern in the paragraphs of a draft, once per draft.
+
+A pattern has the CPU time of the whole draft (time_limits.py) for all the paragraphs it runs
+in; one that runs past it is stopped and finds nothing, and the draft counts each read of that
+(``Draft.unfinished``), so that the rules that read it are reported as not finished.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+import regex
+
+from ..text import Draft
+from .time_limits import Runaway, cpu_limit, run_bounded
+from .word_lookups import Passage
+
+log = logging.getLogger("decorum.engine")
+
+Span = tuple[int, int]
+
+
+class _Stopped(tuple):
+    """What a scan stopped as runaway found: nothing. Kept as the scan's answer for the draft, so
+    that every rule that reads it, first or later, is told it could not finish."""
+
+
+_STOPPED = _Stopped()
+
+
+def _stopped(pattern: regex.Pattern[str], length: int) -> _Stopped:
+    log.warning(
+        "pattern %r timed out (over %.2f s of CPU time) on %d characters; the rules using it did not finish",
+        pattern.pattern[:80], cpu_limit(length), length,
+    )
+    return _STOPPED
+
+
+def _matches(pattern: regex.Pattern[str], text: str, parts: Sequence[Span], timeout: float) -> list[Span]:
+    """Every match of ``pattern`` in each part of ``text``, within ``timeout`` (see time_limits.py) for all together."""
+    if len(parts) == 1:
+        return [match.span() for match in pattern.finditer(text, *parts[0], timeout=timeout)]
+    clock = time.monotonic  # cheap; a try it cuts short is judged by its CPU time (time_limits.run_bounded)
+    deadline = clock() + timeout
+    found: list[Span] = []
+    for start, end in parts:
+        left = deadline - clock()
+        if left <= 0:
+            raise TimeoutError
+        found += [match.span() for match in pattern.finditer(text, start, end, timeout=left)]
+    return found
+
+
+def scan(pattern: regex.Pattern[str], draft: Draft, where: tuple[Passage, ...]) -> Sequence[Span]:
+    """Every match of ``pattern`` in those paragraphs of the draft, computed once per draft whoever asks.
+
+    No match runs on across a blank line (see text.py). Callers pass the paragraphs found to
+    hold the pattern's literals (see ``WordList``), which are the same whoever asks. A pattern
+    has the CPU time of the whole draft for all of them together; one that runs past it is
+    stopped and finds nothing, and the draft counts each read of that (``Draft.unfinished``).
+    """
+    key = ("scan", pattern)
+    found = draft.cache.get(key)
+    if found is None:
+        parts = [(part.start, part.end) for part in where]
+        text = draft.text
+        try:
+            found = run_bounded(lambda wall: _matches(pattern, text, parts, wall), cpu_limit(len(text)))
+        except Runaway:
+            found = _stopped(pattern, len(text))
+        draft.cache[key] = found
+    if found is _STOPPED:
+        draft.unfinished += 1
+    return found  # type: ignore[return-value]
+
+
+def search(pattern: regex.Pattern[str], draft: Draft, pos: int, endpos: int) -> Span | None:
+    """The first match of ``pattern`` in ``draft.text[pos:endpos]``, or None (also when it is stopped
+    as runaway, which the draft counts, as ``scan`` does)."""
+    text = draft.text
+    try:
+        match = run_bounded(lambda wall: pattern.search(text, pos, endpos, timeout=wall), cpu_limit(endpos - pos))
+    except Runaway:
+        _stopped(pattern, endpos - pos)
+        draft.unfinished += 1
+        return None
+    return match.span() if match else None

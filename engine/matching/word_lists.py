@@ -1,0 +1,231 @@
+"""Word lists: several patterns used as one alternation, of which only the branches a draft
+holds the words of are run.
+
+Every pattern is split into its branches (alternation.py), each indexed by the literals it
+requires (required_literals.py, literal_index.py); for a draft, only the branches whose literals
+it holds run, each compiled on first use (or ahead of time: ``WordList.compile``).
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+import regex
+
+from ..text import Draft
+from .analysis_store import AnalysisStore, Branch
+from .literal_index import LiteralIndex, Visit
+from .required_literals import DIGIT, Literals
+from .safe_patterns import checked, compile_pattern, compile_personal
+from .scanning import Span, scan
+from .word_lookups import Passage, passages
+
+
+class WordList:
+    """Alternatives run as only the branches whose literals are in the draft.
+
+    The regex module tries every branch of an alternation at every position, so a list of a
+    hundred words costs about a hundred times one word, while a draft holds few of them. An
+    index from each branch's required literals (``LiteralIndex``) finds the branches a draft
+    can match; only those are run, each compiled on first use (or ahead of time by ``compile``).
+    """
+
+    def __init__(self, index: LiteralIndex, branches: Sequence[Branch]) -> None:
+        self.index = index
+        self.branches = [b.text for b in branches]
+        self.patterns: list[regex.Pattern[str] | None] = [None] * len(branches)
+        self.personal = [b.personal for b in branches]  # see analysis_store.Branch
+        self.always: list[int] = []
+        self.serial = index.register(self)
+        # What each branch found by the index must also hold ("you're" and "dead"): for each
+        # further requirement, the literals that begin a word and those that may be anywhere.
+        self.also: list[tuple[Literals, ...]] = []
+        for i, needs in enumerate(b.needs for b in branches):
+            self.also.append(needs[1:])  # each (word starts, substrings)
+            if not needs:
+                self.always.append(i)
+                continue
+            index.add(self.serial, i, needs)
+
+    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...]]]:
+        """The branches the draft can match, each with the paragraphs it can match in."""
+        found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
+        if found is not None:
+            return found  # type: ignore[return-value]
+        visits = self.index.lists_in(draft).get(self.serial, ())
+        if not (visits or self.always):
+            found = draft.cache[self] = []  # most lists, for most drafts
+            return found
+        if self.always:  # branches the index cannot rule out: every paragraph is visited
+            visits = self._every_paragraph(draft, visits)
+        # Plain loops and tuples: this runs for every word list on every pause in typing.
+        always, also = self.always, self.also
+        where: dict[int, list[Passage]] = {}
+        add = where.setdefault
+        for passage, begun, anywhere, indexed in visits:
+            for i in indexed + always if always else indexed:  # each once (see lists_in)
+                for starts, elsewhere in also[i]:
+                    if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
+                        break  # a further requirement the paragraph does not meet
+                else:
+                    add(i, []).append(passage)
+        patterns = self.patterns
+        found = draft.cache[self] = [(patterns[i] or self._pattern(i), tuple(where[i])) for i in sorted(where)]
+        return found
+
+    def _every_paragraph(self, draft: Draft, visits: list[Visit]) -> list[Visit]:
+        indexed = {visit[0]: visit for visit in visits}  # a paragraph is known by itself
+        word_starts, substrings = self.index.lookup_keys()
+        return [
+            indexed.get(p) or (p, p.word_starts_among(word_starts), p.substrings_among(substrings), [])
+            for p in passages(draft)
+        ]
+
+    def _pattern(self, i: int) -> regex.Pattern[str]:
+        pattern = self.patterns[i]
+        if pattern is None:
+            compile = compile_personal if self.personal[i] else compile_pattern
+            pattern = self.patterns[i] = compile(self.branches[i])
+        return pattern
+
+    def uncompiled(self) -> list[int]:
+        """The branches not compiled yet (each is compiled on first use, or by ``compile``)."""
+        return [i for i, pattern in enumerate(self.patterns) if pattern is None]
+
+    def compile(self, i: int) -> None:
+        """Compile branch ``i`` now rather than on first use."""
+        self._pattern(i)
+
+    def spans(self, draft: Draft) -> list[Span]:
+        present = self._present(draft)
+        if not present:
+            return []
+        if len(present) == 1:
+            return list(scan(present[0][0], draft, present[0][1]))  # one pattern's matches never overlap
+        hits = sorted((h for p, where in present for h in scan(p, draft, where)), key=lambda h: (h[0], -h[1]))
+        kept: list[Span] = []
+        for hit in hits:
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        return kept
+
+    def could_match(self, draft: Draft) -> bool:
+        return bool(self._present(draft))
+
+    def matches(self, draft: Draft) -> bool:
+        """Whether any branch matches: scans stop at the first that does."""
+        return any(scan(pattern, draft, where) for pattern, where in self._present(draft))
+
+    def within(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether a match in the draft lies within ``draft.text[start:end]``.
+
+        Each pattern is scanned once per draft and its matches kept, since a rule asks this
+        for every hit (is the context near this one, is a veto near that one).
+        """
+        for pattern, where in self._present(draft):
+            spans = scan(pattern, draft, where)
+            i = bisect_left(spans, (start,))  # the first match that starts in the window
+            if i < len(spans) and spans[i][1] <= end:
+                return True
+        return False
+
+
+class Triggers:
+    """Word lists one of which a draft must hold the words of for a detector to find anything."""
+
+    __slots__ = ("always", "index", "serials")
+
+    def __init__(self, alternatives: Sequence[Alternatives]) -> None:
+        lists = [a.words for a in alternatives if a.words is not None]
+        self.always = any(words.always for words in lists)
+        self.index = lists[0].index if lists else None  # one engine's lists share one index
+        self.serials = tuple({words.serial for words in lists})
+
+    def present(self, draft: Draft) -> bool:
+        """Whether the draft holds them: the index's first requirement, before the further ones."""
+        if self.always:
+            return True
+        if self.index is None:
+            return False
+        candidates = self.index.lists_in(draft)
+        for serial in self.serials:
+            if serial in candidates:
+                return True
+        return False
+
+
+class Alternatives:
+    """Several patterns used as one alternation: only the branches a draft can match are run.
+
+    Every pattern, and every branch of a pattern that is a word list, is indexed by the literals
+    it requires (see required_literals.py); for a draft, only the branches whose literals it holds run.
+    Most drafts hold the words of few branches, and many of none.
+
+    Patterns are not compiled here: a pack's own patterns are compiled and probed when the pack
+    is loaded (packs.py), the detectors' by the tests, and every branch when first needed. Made
+    by ``WordLists.alternatives``.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: WordList | None) -> None:
+        self.words = words
+
+    def __bool__(self) -> bool:
+        return self.words is not None
+
+    def could_match(self, draft: Draft) -> bool:
+        return self.words is not None and self.words.could_match(draft)
+
+    def matches(self, draft: Draft) -> bool:
+        """Whether any of the patterns matches anywhere in the draft."""
+        return self.words is not None and self.words.matches(draft)
+
+    def spans(self, draft: Draft) -> list[Span]:
+        """Matches in order, leftmost and longest first, none overlapping another (as an alternation gives)."""
+        return self.words.spans(draft) if self.words is not None else []
+
+    def found(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether a match of any of the patterns lies within ``draft.text[start:end]``."""
+        return self.words is not None and self.words.within(draft, start, end)
+
+
+class WordLists:
+    """Every word list one engine built, and the literal index a draft is looked up in for all of them.
+
+    Lists are known by their branches: the same list (insults, words of criticism) in the
+    detectors of five packs is one list, whose branches a draft works out once rather than once
+    per pack. Lists are held weakly: those of a pack built for an identity no longer in use go,
+    and their entries in the index with them.
+    """
+
+    def __init__(self, store: AnalysisStore) -> None:
+        self.store = store
+        self.index = LiteralIndex()
+        self._by_branches: weakref.WeakValueDictionary[tuple[str, ...], WordList] = weakref.WeakValueDictionary()
+
+    def alternatives(self, sources: Sequence[str], analyse: Callable[[str], list[Branch]] | None = None) -> Alternatives:
+        """The patterns as one alternation of their branches; ``analyse`` gives each pattern's
+        branches (the store's analysis, unless a detector's organisation fills its names in)."""
+        analyse = analyse or self.store.branches
+        branches = [branch for source in sources for branch in analyse(checked(source))]
+        return Alternatives(self._shared(branches) if branches else None)
+
+    def _shared(self, branches: list[Branch]) -> WordList:
+        texts = tuple(b.text for b in branches)
+        words = self._by_branches.get(texts)
+        if words is None:
+            words = self._by_branches[texts] = WordList(self.index, branches)
+        return words
+
+    def built(self) -> list[WordList]:
+        """The word lists in use now."""
+        return list(self._by_branches.values())
+
+    def indexed_literals(self) -> list[str]:
+        """Every literal drafts are looked up by, over the word lists built so far: the words the
+        rules look for, from which tests and benchmarks build hostile drafts ("1" stands for any digit)."""
+        word_starts, substrings = self.index.lookup_keys()
+        return sorted({literal.replace(DIGIT, "1") for literal in word_starts.literals | substrings.literals})
