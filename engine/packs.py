@@ -200,7 +200,7 @@ class PackLibrary:
         errors: dict[str, str] = {}  # by file (or folder), why it was refused
         for path in _pack_files(errors):
             try:
-                packs[path.stem], built[path.stem] = self.load_pack(path)
+                packs[path.stem], built[path.stem] = self.read_and_build(path)
             except Exception as exc:
                 # One broken pack must not stop the others from working: refuse it, say why. Caught
                 # here whatever it is, so that the refusal is remembered, not met again on every request.
@@ -211,7 +211,7 @@ class PackLibrary:
         self._loaded = packs, built, errors
         return self._loaded
 
-    def load_pack(self, path: Path) -> tuple[Pack, CompiledPack]:
+    def read_and_build(self, path: Path) -> tuple[Pack, CompiledPack]:
         """Read and validate one pack file, build its rules and probe its patterns; PackError if anything fails."""
         pack = _validated(path, _read(path))
         for rule in pack.rules:
@@ -268,7 +268,7 @@ def load_errors() -> tuple[str, ...]:
 
 def load_pack(path: Path) -> Pack:
     """One pack file read, validated and built as the default engine builds it; PackError if it cannot be."""
-    return _library().load_pack(path)[0]
+    return _library().read_and_build(path)[0]
 
 
 def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
