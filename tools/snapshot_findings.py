@@ -37,7 +37,7 @@ from engine.packs import BUILTIN_DIR  # noqa: E402
 
 SNAPSHOT = REPO / "tests" / "snapshots" / "findings.json"
 SHARED_DEV = REPO.parent / "shared" / "corpus" / "dev.jsonl"
-CORPUS_GLOBS = ("tests/corpus/*.jsonl", "training/corpus/*.jsonl", "evaluation/*.jsonl")
+CORPUS_GLOBS = ("tests/corpus/*.jsonl", "training/corpus/*.jsonl", "training/formerly-blind/*.jsonl", "evaluation/*.jsonl")
 DETECTIONS = ("combined", "rules")
 HASH_CHARS = 8
 # The glued threads: corpus posts run together, checked with every pack and a named society.
