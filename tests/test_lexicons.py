@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from engine.categories import CATEGORIES
-from engine.detectors.lexicons import LexiconError, Lexicons, check_patterns, default_lexicons
+from engine.detectors.lexicon_files import LexiconError
+from engine.detectors.lexicons import Lexicons, check_patterns, default_lexicons
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -81,7 +82,7 @@ BROKEN = {
         "'{boasts}\\s+ever'", "'{boats}\\s+ever'",
         r"abusive\.toml, entry 'phrases\.boast', field patterns\.0: \{boats\} names no words of abusive\.toml",
     ),
-    "words that name themselves": ("'greatest'", "'{boasts}'", r"entry 'words\.boasts'.*refers to itself through boasts -> boasts"),
+    "words that name themselves": ("'greatest'", "'{boasts}'", r"entry 'words\.boasts'.*refers to itself through abusive\.boasts -> abusive\.boasts"),
     "a detector naming phrases that do not exist": (
         'phrases = ["boast"]', 'phrases = ["bost"]', r"entry 'detectors\.boasting', field phrases\.0: no phrases named 'bost'",
     ),
@@ -94,6 +95,14 @@ def test_a_malformed_lexicon_is_refused_naming_file_entry_and_field(tmp_path, br
     assert good in GOOD
     with pytest.raises(LexiconError, match=message):
         _lexicons(tmp_path, GOOD.replace(good, bad))
+
+
+def test_words_that_name_themselves_through_another_lexicon_are_refused(tmp_path):
+    (tmp_path / "political.toml").write_text(
+        "[examples]\npacks = ['rcr']\n[words.sides]\nwhy = 'w'\npattern = '{abusive.boasts}'\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match=r"refers to itself through abusive\.boasts -> political\.sides -> abusive\.boasts"):
+        _lexicons(tmp_path, GOOD.replace("'greatest'", "'{political.sides}'"))
 
 
 def test_a_lexicon_for_no_category_is_refused(tmp_path):

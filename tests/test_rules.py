@@ -13,7 +13,8 @@ import pytest
 
 from engine import check as engine_check
 from engine import default_engine
-from engine.detectors.lexicons import Example, default_lexicons
+from engine.detectors.lexicon_files import Example
+from engine.detectors.lexicons import default_lexicons
 
 # The rules' own cases: the learned checker beside them is tested in test_learned.py.
 check = partial(engine_check, detection="rules")

@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 from pydantic import Field, create_model
 
 from .contracts import Context, Detector, Params
-from .lexicons import SLOTS, Lexicon, Lexicons, LexiconError
+from .lexicon_files import LexiconError
+from .lexicons import SLOTS, Lexicon, Lexicons
 from .lexicons import Detector as DetectorSpec
 from .phrases import FirstFound, Phrases, PhrasesParams
 from .registry import Registry
