@@ -1,22 +1,15 @@
-"""The twelve categories a finding can belong to, and the severities it can carry."""
+"""The categories a finding can belong to (read from categories.toml), and the severities it can carry."""
 
-from typing import Literal, get_args
+import tomllib
+from pathlib import Path
+from typing import Literal
 
-Category = Literal[
-    "disclaimer",
-    "brand",
-    "confidential",
-    "personal_data",
-    "political",
-    "disparagement",
-    "endorsement",
-    "abusive",
-    "representation",
-    "reference",
-    "media",
-    "copyright",
-]
+CATEGORIES_FILE = Path(__file__).resolve().parent / "categories.toml"
 
-CATEGORIES: tuple[str, ...] = get_args(Category)
+# In the file's order: reports and the learned model list categories in it.
+CATEGORIES: tuple[str, ...] = tuple(tomllib.loads(CATEGORIES_FILE.read_text(encoding="utf-8")))
+
+# Checked as a Literal, so that a pack or finding naming another category is refused by name.
+Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 
 Severity = Literal["error", "warning", "info"]

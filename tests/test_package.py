@@ -93,7 +93,7 @@ def test_the_wheel_carries_every_file_the_engine_host_and_command_line_read(whee
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert sources - shipped == set()
-    assert {"engine/learned/model.bin", "engine/policies/icis.toml", "decorum/playground/index.html"} <= shipped
+    assert {"engine/learned/model.bin", "engine/policies/icis.toml", "engine/categories.toml", "engine/lexicons/abusive.toml", "decorum/playground/index.html"} <= shipped
 
 
 def test_the_installed_package_is_imported_from_its_own_environment(venv, home):

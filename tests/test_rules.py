@@ -1,325 +1,89 @@
-"""Every rule, on drafts of our own: what must fire and the near misses that must not.
+"""Every lexicon entry's examples: the drafts it must fire on and the near misses that must not.
 
-Each case names the packs switched on and the `policy/category` pairs expected; every other
-pair those packs cover must stay quiet. The drafts are written the way members post.
+The examples live beside the patterns they test, in engine/lexicons/<category>.toml. A draft under
+``fires`` must give the lexicon's category in each of its packs that covers it, and nothing else
+but the findings it lists under ``also``; a draft under ``silent`` only those under ``also``.
+Every other category those packs cover must stay quiet. The drafts are written the way members post.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
 import pytest
 
 from engine import check as engine_check
+from engine import default_engine
+from engine.detectors.lexicon_files import Example
+from engine.detectors.lexicons import default_lexicons
 
 # The rules' own cases: the learned checker beside them is tested in test_learned.py.
 check = partial(engine_check, detection="rules")
 
-NUS = {"society": {"names": ["Northern Ultrasound Society"], "acronyms": ["NUS"], "handles": ["@NUS_sono"]}}
-# An acronym ending in S, for the plural-of-an-acronym cases ("CDCs" are not CDCS).
-CDCS = {"society": {"names": ["Community Diagnostics Society"], "acronyms": ["CDCS"], "handles": []}}
+# Identities an example may name, for the pack that has none of its own (the 2024 Society policy).
+IDENTITIES = {
+    "NUS": {"society": {"names": ["Northern Ultrasound Society"], "acronyms": ["NUS"], "handles": ["@NUS_sono"]}},
+    # An acronym ending in S, for the plural-of-an-acronym cases ("CDCs" are not CDCS).
+    "CDCS": {"society": {"names": ["Community Diagnostics Society"], "acronyms": ["CDCS"], "handles": []}},
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One example of one entry, as a failure names it: file, entry, fires or silent, and the draft."""
+
+    file: str
+    entry: str
+    kind: str
+    text: str
+    packs: tuple[str, ...]
+    identity: str | None
+    also: tuple[str, ...]
+    category: str
+
+    def __str__(self) -> str:
+        return f"{self.file} {self.entry} {self.kind}: {self.text[:60]}"
+
+
+def _cases() -> list[Case]:
+    found = []
+    for lexicon in default_lexicons().values():
+        for entry, spec in lexicon.entries():
+            for kind in ("fires", "silent"):
+                for example in getattr(spec, kind):
+                    found.append(_case(lexicon.path.name, entry, kind, example, lexicon.data.examples.packs, lexicon.name))
+    return found
+
+
+def _case(file: str, entry: str, kind: str, example: Example, packs: tuple[str, ...], category: str) -> Case:
+    return Case(file, entry, kind, example.text, example.packs or packs, example.identity, example.also, category)
+
+
+def covered(pack: str) -> set[str]:
+    return {rule.category for rule in default_engine().compiled(pack).pack.rules}
+
+
+def expected(case: Case) -> list[str]:
+    found = {f"{pack}/{case.category}" for pack in case.packs if case.category in covered(pack)} if case.kind == "fires" else set()
+    return sorted(found | set(case.also))
 
 
 def flagged(text, packs, identity=None):
-    return sorted({f"{f.policy}/{f.category}" for f in check(text, packs, identity)})
+    return sorted({f"{f.policy}/{f.category}" for f in check(text, list(packs), identity)})
 
 
-CASES = [
-    # --- personal data -------------------------------------------------------------------
-    ("a colleague off sick with stress", ["ipem"], "Our reg Tom is off sick with stress again, so the rest of us are covering his lists", ["ipem/personal_data"]),
-    ("the author off sick, back on a weekday", ["ipem"], "I'm off sick with flu this week, back on Monday", []),
-    ("admitted to a psychiatric unit", ["rcr"], "Please keep Aisha from our MSK team in your thoughts, she was admitted to the psychiatric unit on Sunday", ["rcr/personal_data"]),
-    ("a charity named for a condition", ["rcr"], "Running the Bath half for the Stroke Association in memory of Grandad, sponsor link below", []),
-    ("a colleague's stroke, on the stroke unit", ["rcr"], "Thinking of Maria from our team, she had a stroke on Sunday and is on the stroke unit", ["rcr/personal_data"]),
-    ("patient NHS number, spaced", ["rcr"], "Can radiology chase the MRI for 401 023 2137 please? Been waiting 3 weeks", ["rcr/personal_data"]),
-    ("patient NHS number, unspaced", ["ipem"], "pt 4010232137 needs a repeat CT KUB, who's on?", ["ipem/personal_data"]),
-    ("ten digits failing the check are not an NHS number", ["rcr"], "Our order ref is 4010232138 if the supplier asks", []),
-    ("patient initials, age and bay", ["icis"], "Mr T.H., 71, bay 2 - liver full of mets on the staging CT. Awful.", ["icis/personal_data"]),
-    ("first name, initial and age", ["rcr"], "Sarah P., 34, pregnant, incidental adrenal mass on MRI. What would you do?", ["rcr/personal_data"]),
-    ("date of birth", ["society"], "Lady in resus, DOB 14/03/1952, huge PE on CTPA", ["society/personal_data"]),
-    ("hospital number", ["icis"], "Anyone know why hospital no. K2233445 keeps bouncing off PACS?", ["icis/personal_data"]),
-    ("colleague's phone number", ["ipem"], "Need Tom from QA? His mobile is 07700 900123, he won't mind", ["ipem/personal_data"]),
-    ("colleague's illness", ["rcr"], "Please send good thoughts to my colleague Anil, who was diagnosed with leukaemia on Friday", ["rcr/personal_data"]),
-    ("author's own email and phone", ["rcr", "ipem"], "Fancy a chat about the fellowship? Email me at j.khan@example.org or call me on 07700 900777", []),
-    ("anonymised teaching case", ["icis"], "Teaching case: 60s male smoker, spiculated RUL mass with hilar nodes. Stage it! #RadEd", []),
-    ("a ward number alone is a place", ["rcr"], "Ward 7 have finally got their new bladder scanner, hooray", []),
-    ("someone at a bed with what brought them in", ["rcr"], "Lovely old boy in bay 5, in with a perforated ulcer, told me his whole war story", ["rcr/personal_data"]),
-    ("someone at a bed with a visitor", ["rcr"], "The gent in bay 5 is in with his son this afternoon, so scan him after 4", []),
-    ("colleague's illness, named with their team", ["ipem"], "Priti Shah from the radiotherapy physics team has been off since May with long covid", ["ipem/personal_data"]),
-    ("colleague's prize, named with their team", ["ipem"], "Priti Shah from the radiotherapy physics team has been shortlisted for the IPEM early career prize. Views my own", []),
-    ("someone else's street", ["society"], "Anyone near Jo? She's not answering, her flat on Mill Lane had the lights off all weekend", ["society/personal_data"], NUS),
-    ("a street where no one lives", ["society"], "The new CDC on Mill Lane opens Monday, parking round the back", [], NUS),
-    ("someone's operation, with a name", ["rcr"], "Thinking of Omar from our team, his hip replacement went well and he's home", ["rcr/personal_data"]),
-    ("the author's own operation", ["rcr"], "Home after my hysterectomy, thanks everyone for the kind messages", []),
-    ("where someone lives, said just before it", ["rcr"], "Want to send Siobhán flowers? she lives at 22 Ash Grove, Leeds LS6 2AB", ["rcr/personal_data"]),
-    ("someone's number, said just before it", ["rcr"], "Need Priya for the rota swap? she's on 07700 900456", ["rcr/personal_data"]),
-    ("an accented name's email", ["ipem"], "Collecting for Seán's retirement? his home email is sean.b@example.com", ["ipem/personal_data"]),
-    ("a service's address", ["rcr"], "Our new CT suite is at 5 Mill Road, Leeds LS6 2AB, parking round the back", []),
-    ("someone away, and the desk's number", ["rcr"], "Ring the unit if you're lost, she's on leave but the desk is on 0113 496 0000", []),
-    ("a colleague's Australian mobile", ["rcr"], "Ring Mia in the breast unit, her mobile is 0412 345 678, she's expecting you", ["rcr/personal_data"]),
-    ("a colleague's Australian mobile, with its code", ["rcr"], "Dara's number is +61 412 345 678 if anyone needs cover", ["rcr/personal_data"]),
-    ("the author's own Australian mobile", ["rcr"], "Questions about the course? My mobile is 0412 345 678", []),
-    # --- political -------------------------------------------------------------------------
-    ("canvassing in the College's own election", ["rcr"], "Standing for RCR council this year. If you're an RCR Fellow I'd be so grateful for your vote. Views my own", []),
-    ("canvassing in a local election", ["ipem"], "Polling day on Thursday - if you live in Headingley ward I'd be grateful for your vote", ["ipem/political"]),
-    ("a hashtag against a party", ["society"], "Waiting lists doubled in five years. #NeverVoteTory", ["society/political"], NUS),
-    ("urging a vote", ["ipem"], "Polls open till 10pm. Vote Green - it's the only way we get clean air 🌍", ["ipem/political"]),
-    ("backing a party", ["society"], "Proud to be out canvassing for Labour this weekend 🌹", ["society/political"]),
-    ("partisan hashtag", ["rcr"], "Another winter crisis. #ToriesOut", ["rcr/political"]),
-    ("neutral mention of a party", ["ipem"], "The Labour government has published its 10 year health plan today; the imaging chapter is on p.42", []),
-    ("neutral mention of a department", ["rcr"], "DHSC has launched a consultation on diagnostic workforce, responses due in June", []),
-    ("voting in a society election", ["ipem"], "Don't forget to vote in the IPEM council elections - personal views, but every vote counts", []),
-    ("an Irish party's candidate", ["society"], "Our Fianna Fáil candidate actually gets cancer waits - number one from me on Friday", ["society/political"], NUS),
-    ("an Irish party named neutrally", ["society"], "The Fine Gael health minister opened the new PET-CT unit in Galway today", [], NUS),
-    ("a party will wreck the service", ["rcr"], "If the Lib Dems get in they'll wreck the NHS in a year, mark my words", ["rcr/political", "rcr/disparagement"]),
-    ("leafleting for a candidate's account", ["rcr"], "Spent Saturday leafleting for @JoForLabour, every vote counts in a marginal", ["rcr/political"]),
-    ("door-knocking with a named candidate", ["rcr"], "Door-knocking with Sam Hughes this weekend, fingers crossed for Thursday", ["rcr/political"]),
-    ("canvassing opinions", ["rcr"], "Canvassing for opinions on the new rota before Friday", []),
-    ("following a party's account", ["rcr"], "Followed @GreenPartyHealth for their policy briefings, interesting reading", []),
-    ("a vote for an Australian party", ["ipem"], "Vote 1 Labor on Saturday, friends - Medicare matters", ["ipem/political"]),
-    ("'labor' as work is not a party", ["ipem"], "Our induction of labor audit goes to the vote at the maternity board next week", []),
-    ("any party, as the only one to vote for", ["rcr"], "Please vote for the Progress Alliance on Thursday - the only party that has costed a diagnostics plan", ["rcr/political"]),
-    ("the only party invited to", ["rcr"], "Voting on the new rota closes Friday. The only party I'm going to this month is the department's Christmas do", []),
-    ("a vote against, urged at the ballot box", ["ipem"], "Our MP wouldn't back the scanner funding. Remember that at the polls in May", ["ipem/political"]),
-    ("remembering the polls, neutrally", ["ipem"], "The polls open at 7am; remember to bring photo ID", []),
-    ("a party blamed for the damage done", ["rcr"], "The Conservatives have done more harm to the NHS than any pandemic", ["rcr/political", "rcr/disparagement"]),
-    ("a party, and nobody else", ["ipem"], "Plaid or nothing for me this time round", ["ipem/political"]),
-    # --- abusive ---------------------------------------------------------------------------
-    ("menace without the deed named", ["rcr"], "To whoever keyed my car in the staff car park: you'd better hope I never find out who you are", ["rcr/abusive"]),
-    ("gossips warned", ["ipem"], "Anyone else gossiping about my divorce in the coffee room can consider themselves warned", ["ipem/abusive"]),
-    ("hoping for the weather", ["ipem"], "Marathon on Sunday - we'd better hope the rain holds off!", []),
-    ("the most useless registrar", ["society"], "Genuinely the most useless registrar I have ever had to supervise", ["society/abusive"], NUS),
-    ("the most helpful registrar", ["society"], "Genuinely the most helpful registrar I have ever supervised", [], NUS),
-    ("a group not built for the job", ["rcr"], "Sorry but women just aren't built for interventional radiology", ["rcr/abusive"]),
-    ("a scanner not built for it", ["rcr"], "Our old CT just isn't built for bariatric patients, we need a wider bore", []),
-    ("someone with ADHD, not fit to lead", ["society"], "Someone on the exam committee with ADHD shouldn't be in charge of the timetable", ["society/abusive"], NUS),
-    ("someone with ADHD, praised", ["society"], "Someone on the exam committee with ADHD has written a brilliant revision guide", [], NUS),
-    ("sick of seeing women overlooked", ["icis"], "Sick of seeing women overlooked for IR training posts. We can do better.", []),
-    ("gowns not built for women", ["rcr"], "Lead gowns still aren't built for women with a smaller frame, it's 2026!", []),
-    ("better watch the webinar", ["rcr"], "You'd better watch the new contrast webinar before Friday's list", []),
-    ("better hope, a threat", ["rcr"], "You'd better hope I don't see you in the car park", ["rcr/abusive"]),
-    ("a warning about the exam", ["rcr"], "Consider this a warning: the physics paper is brutal this year", []),
-    ("sick of leave requests", ["icis"], "I'm sick of rota-ing round the leave requests every August", []),
-    ("insulting a colleague", ["icis"], "The locum who reported that scan is an absolute moron", ["icis/abusive"]),
-    ("a threat", ["society"], "Keep mouthing off about me online, @sono_steve, and you'll regret it", ["society/abusive"]),
-    ("discriminatory generalisation", ["rcr"], "Muslims on the rota always stick together, typical", ["rcr/abusive"]),
-    ("clinical words that sound harsh", ["icis"], "Aggressive tumour, hostile abdomen, and the drain was useless. Long day.", []),
-    ("insult after a hyphenated word", ["icis"], "Whoever booked this venue is a half-witted clown", ["icis/abusive"]),
-    ("masked insult", ["rcr"], "Whoever parked across the ambulance bay, you selfish b*stard", ["rcr/abusive"]),
-    ("wishing someone hurt", ["ipem"], "Hope he falls down the stairs on his way out of the department", ["ipem/abusive"]),
-    ("hoping someone falls for a city", ["ipem"], "Hope you fall in love with Glasgow as much as I did at the conference", []),
-    ("a colleague called incompetent by their job", ["society"], "Our new sonographer is so incompetent it's frightening", ["society/abusive"]),
-    ("a machine called useless", ["society"], "Our new ultrasound machine is so useless with big patients", []),
-    ("an idiom for stupid", ["icis"], "The reg on nights has about two brain cells, I swear", ["icis/abusive"]),
-    ("a baby's head injury", ["icis"], "Baby dropped on her head from the changing table, CT head normal, home tomorrow", []),
-    ("an age group told to retire", ["rcr"], "Old blokes running these committees should just retire", ["rcr/abusive"]),
-    ("mocking doubt about a disabled person", ["society"], "The lad with the walking stick honestly thinks he can do the on-call rota?", ["society/abusive"], NUS),
-    ("a disabled person's access, as fact", ["society"], "The man in the wheelchair can't get through the MRI door, estates need to widen it", [], NUS),
-    ("a new insult word", ["rcr"], "The new registrar is a stuck-up snob", ["rcr/abusive"]),
-    ("an insult said of a whole group", ["rcr"], "Muppets the lot of them on that committee", ["rcr/abusive"]),
-    ("two insults together", ["rcr"], "What an arrogant prat our outgoing locum was", ["rcr/abusive"]),
-    ("pressing someone until they give in", ["rcr"], "I'll keep DMing @dr_tom until he apologises publicly", ["rcr/abusive"]),
-    ("chasing a lab until it delivers", ["rcr"], "I'll keep posting updates until they send the histology", []),
-    ("telling people to hide their faith", ["rcr"], "Keep your religion to yourself, nobody in radiology wants it", ["rcr/abusive"]),
-    ("mocking someone's English", ["rcr"], "Some of these foreign docs can hardly write English, letting them report is madness", ["rcr/abusive"]),
-    ("an old boys' charity day", ["rcr"], "Old boys' golf day raised £2k for the hospice!", []),
-    ("a useless lab model", ["rcr"], "The old pig heart model is useless", []),
-    ("wishing a group dead", ["icis"], "Radiographers who won't learn the new system should just quit and die", ["icis/abusive"]),
-    ("retiring, with no wish of harm", ["icis"], "Our superintendent is retiring and moving to Spain - we'll miss her", []),
-    ("knowing someone's workplace, said as a threat", ["society"], "She blocked me but I know which ward she works on. See you soon", ["society/abusive"], NUS),
-    ("knowing which ward a colleague is on, kindly", ["society"], "Does anyone know which ward Sam's been moved to? Want to drop off a card", [], NUS),
-    ("sent back wherever they qualified", ["rcr"], "If you can't report a chest film properly go back to wherever you qualified", ["rcr/abusive"]),
-    ("going back to where one trained, fondly", ["rcr"], "Going back to where I trained for the reunion next month, can't wait", []),
-    ("a colleague's faith blamed for slow work", ["rcr"], "The locum in the turban is slow again, always off praying when the list piles up", ["rcr/abusive"]),
-    ("a colleague marked by faith, kindly", ["rcr"], "The locum in the turban covered my whole list today, absolute star", []),
-    # --- endorsement (IPEM) ----------------------------------------------------------------
-    ("miles ahead of everything else", ["ipem"], "Honestly, just buy it - the new Dosimetrix array is miles ahead of everything else", ["ipem/endorsement"]),
-    ("a clinical ambassador", ["ipem"], "Thrilled to have joined Lumina AI as a clinical ambassador this year", ["ipem/endorsement"]),
-    ("the best software available", ["ipem"], "It is simply the best planning software available today", ["ipem/endorsement"]),
-    ("the world's smartest platform", ["ipem"], "Meet QAssure, the world's smartest QA platform for linacs", ["ipem/endorsement"]),
-    ("the world's biggest congress", ["ipem"], "Off to the world's biggest radiology congress in Chicago next week", []),
-    ("the best evidence available", ["ipem"], "We used the best evidence available today to set the dose limits", []),
-    ("product superlative", ["ipem"], "Honestly the DoseWise QA suite is the best software on the market, nothing else comes close", ["ipem/endorsement"]),
-    ("discount code", ["ipem"], "20% off my MRI safety course with code SAFE20 this week only!", ["ipem/endorsement"]),
-    ("pointing to a stand", ["ipem"], "The PTW folk are on stand 14 if you need a chamber calibrated", []),
-    ("job advert", ["ipem"], "We're recruiting two trainee clinical scientists in radiotherapy. Closing date 3 May.", []),
-    ("the only product worth buying", ["ipem"], "Honestly the RaySafe X2 is the only meter worth buying for QA", ["ipem/endorsement"]),
-    ("the only talk worth getting up for", ["ipem"], "The 8am proton session was the only talk worth getting up early for", []),
-    # --- representation --------------------------------------------------------------------
-    ("announcing for the organisation", ["rcr"], "On behalf of the RCR I can tell you the exam will be rescheduled", ["rcr/representation", "rcr/disclaimer"]),
-    ("stating its position", ["ipem"], "IPEM's position is that every trust needs an MPE on site. Views my own.", ["ipem/representation"]),
-    ("declining to speak for it", ["ipem"], "I'm not speaking for IPEM here, but I'd check with National Office", []),
-    ("own appointment", ["society"], "Delighted to join the NUS education committee! Posting in a personal capacity.", []),
-    ("answering for it", ["ipem"], "Lots of DMs about the IPEM MPE standards, so to answer for the Institute: no change this year", ["ipem/representation", "ipem/disclaimer"]),
-    ("waiting on a reply about it", ["ipem"], "Still waiting on a reply for my IPEM membership upgrade. Views my own", []),
-    ("its stance in the progressive, vouched for", ["rcr"], "The RCR is now backing the CDC expansion, and rest assured it will push for more. Views my own", ["rcr/representation"]),
-    ("its stance reported", ["rcr"], "Good to see the RCR is backing the CDC expansion. Views my own", []),
-    ("calling on members to follow it", ["ipem"], "IPEM supports the new registration route - so should you. Views my own", ["ipem/representation"]),
-    ("sharing its coming decision", ["society"], "Excited to share, before the newsletter goes out, that NUS will be moving its study days online", ["society/representation", "society/disclaimer"], NUS),
-    ("sharing one's own news about it", ["society"], "Excited to share that NUS has accepted my abstract! Personal capacity, as ever", [], NUS),
-    ("passing on its line", ["rcr"], "Told the Guardian the line the RCR is taking on AI reporting. Views my own", ["rcr/representation", "rcr/media"]),
-    ("announcing its decision as the committee", ["society"], "News from the board: NUS is scrapping the spring study day. Tell your colleagues!", ["society/representation", "society/disclaimer"], NUS),
-    ("its decision, heard", ["society"], "NUS is scrapping the spring study day, I hear. Gutted. Personal view", [], NUS),
-    ("its stance, said as the body", ["ipem"], "IPEM agrees with the minister and we'd say so to anyone who asks", ["ipem/representation", "ipem/disclaimer"]),
-    ("its stance, reported", ["ipem"], "IPEM agrees with the minister, apparently. Views my own", []),
-    ("speaking for everyone in it", ["society"], "Writing on behalf of everyone at NUS: we want the ultrasound cap lifted", ["society/representation", "society/disclaimer"], NUS),
-    ("one's words given as its answer", ["rcr"], "Take this as the RCR's final answer: no remote exams.", ["rcr/representation", "rcr/disclaimer"]),
-    ("its stance, vouched for", ["rcr"], "As far as the RCR is concerned remote vivas are finished, take it from me", ["rcr/representation", "rcr/disclaimer"]),
-    ("not knowing its stance", ["rcr"], "As far as the RCR is concerned, I have no idea what they think. Views my own", []),
-    ("its stand declared", ["ipem"], "IPEM's stand is simple: no physicist should work a 60-hour week. I'm on council, so there it is", ["ipem/representation", "ipem/disclaimer"]),
-    ("writing as the body", ["rcr"], "The RCR hears you. As a College, we urge trusts to protect reporting time. Dr A. Khan", ["rcr/representation", "rcr/disclaimer"]),
-    ("as a member, not as the body", ["rcr"], "As a College member I'd urge trusts to protect reporting time. Views my own", []),
-    ("the organisation's voice in an announcement", ["ipem"], "IPEM is pleased to announce its new early-career bursary!", ["ipem/representation", "ipem/disclaimer"]),
-    ("the author's own news about the organisation", ["ipem"], "Pleased to announce IPEM accepted our abstract! Views my own", []),
-    ("one's own word given as the official line", ["rcr"], "I chair the RCR working group, so that's the official line: no AI reads without a radiologist", ["rcr/representation", "rcr/disclaimer"]),
-    ("the official line, asked about", ["rcr"], "Does anyone know the official line from the RCR on AI reads? Views my own", []),
-    ("answering for it, on one's own say-so", ["ipem"], "IPEM recognises the MSc for CPD points, trust me, I've done it", ["ipem/representation", "ipem/disclaimer"]),
-    # --- reference (ICIS) ------------------------------------------------------------------
-    ("hiring a named person", ["icis-2013"], "On the panel for the Leeds breast post next week? Hire Priya Nair, sharpest reporter I know", ["icis-2013/reference"]),
-    ("hiring vans", ["icis-2013"], "Going to hire Enterprise vans for the team move next week", []),
-    ("a tutor recommended", ["icis"], "Can't recommend Dr Sam Okafor enough as a physics tutor - patient, clear and kind", ["icis/reference"]),
-    ("recommending a person for a post", ["icis", "icis-2013"], "If you're hiring a breast radiologist, I can't recommend Dr Ana Silva enough - brilliant", ["icis/reference", "icis-2013/reference"]),
-    ("recommending a course", ["icis", "icis-2013"], "Highly recommend the PET-CT course in Leeds, superb faculty", []),
-    ("congratulating a new consultant", ["icis"], "Congratulations to Dr Femi Ade on his first day as a consultant! 🎉", []),
-    ("telling employers to hire this person", ["icis", "icis-2013"], "Any department after a new MSK consultant: hire this woman, you won't regret it", ["icis/reference", "icis-2013/reference"]),
-    ("hiring, not vouching", ["icis"], "We're hiring! Two consultant posts in our MSK team, details on NHS Jobs", []),
-    ("choosing a person for any post", ["icis", "icis-2013"], "I'd have Dr Mei Chen for any consultant job, no question", ["icis/reference", "icis-2013/reference"]),
-    ("vouching from experience, for a wanted role", ["icis", "icis-2013"], "Looking for a physicist? Órla Byrne, take my word for it, brilliant", ["icis/reference", "icis-2013/reference"]),
-    ("praise from experience in congratulations", ["icis"], "Congratulations to Dr Mei Chen, best registrar I've ever trained, on her consultant post!", []),
-    ("the best meal ever", ["icis"], "Best curry I've ever had, Leeds never disappoints", []),
-    ("lucky to get her, said to employers", ["icis"], "Ama Boateng is moving north. Any MRI post in Leeds: you'd be lucky to get her", ["icis/reference"]),
-    ("having a trainee back, told to panels", ["icis"], "Farid was a superb ST2 on my list, I'd have him back in a heartbeat. Interview panels, note it", ["icis/reference"]),
-    # --- media (RCR) -----------------------------------------------------------------------
-    ("offering the press a comment", ["rcr"], "Any journalists covering the RCR census, happy to talk - DMs open. Views my own", ["rcr/media"]),
-    ("reading the news", ["rcr"], "Interesting RCR story in the Times today. Views my own", []),
-    ("saying yes to a radio slot for the organisation", ["rcr"], "BBC Radio Wales wants someone from the RCR on tomorrow about backlogs - said I'd go on. Views my own", ["rcr/media"]),
-    # --- copyright -------------------------------------------------------------------------
-    ("scanning phantoms", ["icis"], "We scanned the same phantom on all three demo systems and compared the noise", []),
-    ("scanning chapters to share", ["icis"], "Scanned the first three chapters of the Sutton physics book, happy to share with the study group", ["icis/copyright"]),
-    ("a scanned chapter", ["icis"], "Scanned the whole chest chapter of Felson for anyone revising, DM me for the PDF", ["icis/copyright"]),
-    ("photos of someone's slides", ["society"], "Got photos of all the slides from Prof Ng's keynote, she said no pics but 🤷", ["society/copyright"]),
-    ("one's own slides", ["ipem"], "My slides from this morning are on my website - my own work, share away", []),
-    ("reposting a found cartoon", ["ipem"], "Reposting this meme from a radiology Facebook group, no idea who made it but it's spot on", ["ipem/copyright"]),
-    ("reposting one's own cartoon", ["ipem"], "Reposting my own cartoon from last year's Christmas card, still makes me laugh", []),
-    ("a named author's chapter", ["icis"], "Scanned Grainger's chest imaging chapter for the study group", ["icis/copyright"]),
-    ("the whole work, by its pages", ["ipem"], "Photographed all 48 pages of the new dosimetry chapter, DM me", ["ipem/copyright"]),
-    ("photos of a lecturer's slides beside one's own notes", ["icis"], "My notes from the course are below, with photos of the lecturer's slides for each session", ["icis/copyright"]),
-    ("photos of slides taken with leave", ["icis"], "Took photos of her slides for revision, she said that was fine", []),
-    ("its maker unknown", ["ipem"], "Credit to whoever made this gorgeous dose infographic, reposting it here", ["ipem/copyright"]),
-    ("its maker not found", ["ipem"], "Couldn't work out who drew this cartoon but sharing anyway", ["ipem/copyright"]),
-    ("one's own infographic", ["ipem"], "My own infographic on dose limits - share away", []),
-    ("one's own course, priced and shared", ["icis"], "Tickets for my own MSK ultrasound course, £150, share share share", []),
-    ("asked not to film", ["icis"], "The organisers asked us not to film the sessions, but I've uploaded the keynote anyway", ["icis/copyright"]),
-    ("the slides from someone's session", ["icis"], "Grabbed the slides from @ProfLiuMRI's session, attached below for anyone who missed it", ["icis/copyright"]),
-    ("someone's session recorded whole", ["icis"], "Recorded the whole of Dr Obi's plenary, uploading it tonight", ["icis/copyright"]),
-    ("slides from someone's session, with leave", ["icis"], "Here are the slides from Dr Rahman's workshop, shared with permission", []),
-    ("one's own teaching handouts", ["icis"], "Our departmental teaching handouts for the regs are printed, sharing the PDF in our group, nobody will notice the typos", []),
-    ("a template the author made, logo on every slide", ["icis"], "I've put together a poster template for our journal club, the hospital crest on every slide. Comment and I'll send it", []),
-    ("the whole deck copied, every slide", ["ipem"], "Photographed every slide of the vendor's course and I'm sending the lot to anyone who wants it", ["ipem/copyright"]),
-    ("leave given by the speaker, by name", ["ipem"], "With Prof Adeyemi's kind permission, posting two slides from her dosimetry talk this morning", []),
-    ("shared with her OK", ["icis"], "Sharing her course slides with her OK, the full deck is below", []),
-    ("permission asked for but not given", ["ipem"], "Posting Prof Adeyemi's full course slides here - waiting on her permission, it costs £300 otherwise", ["ipem/copyright"]),
-    ("a photo from a stranger's Instagram, reposted", ["ipem"], "Saw this lovely photo of a linac vault on another centre's Instagram, reposting it here", ["ipem/copyright"]),
-    ("the author's own Instagram photo", ["ipem"], "Reposting my own photo of our new linac vault from Instagram", []),
-    ("the maker's watermark removed", ["icis"], "Great infographic - I blurred out the watermark so it looks cleaner, sharing it here", ["icis/copyright"]),
-    ("a speaker's 'no photos' notice ignored", ["ipem"], "Her talk opened with a 'no photography' slide, but here are the slides anyway", ["ipem/copyright"]),
-    # --- disparagement ---------------------------------------------------------------------
-    ("where the gaps are worst", ["rcr"], "Spoke to a journalist about the RCR census: breast imaging is where the gaps are worst. Views my own", ["rcr/media"]),
-    ("the worst value body", ["ipem"], "Paid my IPEM fee again. Worst value professional body going. Views my own", ["ipem/disparagement"]),
-    ("lost touch", ["ipem"], "IPEM's leadership has completely lost touch with members. Views my own", ["ipem/disparagement"]),
-    ("lost touch with a friend", ["ipem"], "Lost touch with my old MSc friend for years, then found her again at the IPEM conference. Views my own", []),
-    ("tumbleweed", ["ipem"], "Emailed @ipemnews three times about my CPD audit. Tumbleweed. Views my own", ["ipem/disparagement"]),
-    ("keeping in touch", ["ipem"], "Lovely to keep in touch with the IPEM trainee network. Views my own", []),
-    ("mocking the organisation", ["ipem"], "The IPEM conference app is a shambles again. Every year!", ["ipem/disparagement", "ipem/disclaimer"]),
-    ("criticising a trust (RCR stakeholder)", ["rcr"], "Our trust board is a total joke, they've cut the reporting budget again", ["rcr/disparagement"]),
-    ("praising the organisation", ["rcr"], "The RCR's new reporting guidance is excellent. Views my own", []),
-    ("botching, said of its board", ["ipem"], "The IPEM exams board have made a right dog's dinner of the resits. Views my own", ["ipem/disparagement"]),
-    ("botching, said of oneself", ["ipem"], "I made a right dog's dinner of my poster for #IPEM2026 but the IPEM team helped me fix it. Views my own", []),
-    ("a named trust (RCR stakeholder)", ["rcr"], "Riverside University Hospitals NHS Trust are clueless about reporting backlogs", ["rcr/disparagement"]),
-    ("a named trust's good news", ["rcr"], "Riverside University Hospitals NHS Trust has opened a new CT suite, well done all", []),
-    ("a stakeholder's output judged", ["rcr"], "The DHSC's new guidance on outsourcing reporting is reckless", ["rcr/disparagement"]),
-    ("damage done to a service", ["rcr"], "A decade of government cuts has broken radiology", ["rcr/disparagement"]),
-    ("a tired body is not damage", ["ipem"], "Three days at #IPEM2026, feet wrecked, brain full. Views my own", []),
-    ("asking what it is for", ["icis"], "Genuinely don't know what ICIS is even for these days", ["icis/disparagement", "icis/disclaimer"]),
-    ("a newcomer's question", ["icis"], "New to cancer imaging - can someone tell me what ICIS is for? Views my own", []),
-    ("no better than another", ["ipem"], "The RCR's CPD portal is clunky and IPEM's is no better. Views my own", ["ipem/disparagement"]),
-    ("no better place", ["ipem"], "There's no better place to learn dosimetry than an IPEM course. Views my own", []),
-    ("cronyism", ["icis"], "The ICIS programme committee keep promoting their own favourites. Views my own", ["icis/disparagement"]),
-    ("bored by its event", ["rcr"], "RCR annual conference day 2 and it's a total snoozefest so far. Views my own", ["rcr/disparagement"]),
-    ("an officer of one of its groups insulted", ["ipem"], "The secretary of the IPEM Ultrasound SIG is a windbag", ["ipem/disparagement", "ipem/abusive", "ipem/disclaimer"]),
-    ("nothing decided is not a complaint", ["icis"], "ICIS trustees met last night; nothing decided yet on the 2027 venue. Views my own", []),
-    ("losing members' papers", ["ipem"], "IPEM membership office have mislaid my renewal forms again. Views my own", ["ipem/disparagement"]),
-    ("slow to answer", ["ipem"], "IPEM takes months to process a simple CPD claim. Views my own", ["ipem/disparagement"]),
-    ("slow to organise, and worth it", ["ipem"], "IPEM took weeks to organise it but the meeting was worth it. Views my own", []),
-    ("a plan called fantasy", ["rcr"], "The RCR's workforce strategy is pie in the sky. Views my own", ["rcr/disparagement"]),
-    ("acting without consultation", ["rcr"], "The DHSC have scrapped the weekend hubs with no consultation", ["rcr/disparagement"]),
-    ("after a long consultation", ["rcr"], "Our trust has approved the new MRI after a long consultation", []),
-    ("sarcastic thanks", ["rcr"], "Thanks for nothing, NHS England", ["rcr/disparagement"]),
-    ("an officer not up to the job", ["ipem"], "The IPEM vice-president is not up to the job. Views my own", ["ipem/disparagement"]),
-    ("an officer opening a meeting", ["ipem"], "The IPEM vice-president opened the meeting. Views my own", []),
-    ("one's own waffle", ["ipem"], "Sorry for the waffle - great to hear the IPEM president speak. Views my own", []),
-    ("'no-nonsense' is praise", ["rcr"], "Our no-nonsense revision guide for the RCR part 1 is out. Views my own", []),
-    ("calling it nonsense is criticism", ["rcr"], "The new RCR exam blueprint is nonsense from start to finish. Views my own", ["rcr/disparagement"]),
-    ("'dose creep' is a drift, not a person", ["ipem"], "Our IPEM poster tracks dose creep across six trusts. Views my own", []),
-    ("a creep among its officers", ["ipem"], "That IPEM council member is a creep, avoid him at the dinner. Views my own", ["ipem/disparagement", "ipem/abusive"]),
-    ("an organisation said to have done nothing", ["ipem"], "IPEM has done nothing for clinical scientists outside London. Views my own", ["ipem/disparagement"]),
-    ("done nothing wrong is a defence", ["ipem"], "IPEM has done nothing wrong here, the delay was the exam board's. Views my own", []),
-    ("guidance written by someone who has never done the job", ["rcr"], "NHS England's new targets were written by someone who has never reported a CT", ["rcr/disparagement"]),
-    ("an organisation behind the evidence, its committee a clique", ["icis"], "ICIS guidance is a decade behind the times and the committee is cliquey. Views my own", ["icis/disparagement"]),
-    ("a club for the same few", ["icis"], "ICIS has turned into a club for the same few professors. Views my own", ["icis/disparagement"]),
-    ("accreditation as theatre", ["ipem"], "IPEM accreditation is box-ticking theatre. Views my own", ["ipem/disparagement"]),
-    ("a trust that gets nothing right", ["rcr"], "Lists are shorter because we work weekends, not because our trust is doing anything right", ["rcr/disparagement"]),
-    ("wondering if one is doing anything right", ["rcr"], "First week on the RCR council and I'm not sure I'm doing anything right. Views my own", []),
-    # --- disclaimer, brand, confidential in other words -------------------------------------
-    ("a leak denied", ["rcr"], "People are saying the council minutes were 'leaked'. They weren't - it isn't confidential at all, they're on the website. Views my own", []),
-    ("a leak", ["rcr"], "The council minutes have been leaked to me and wow, the budget cuts are brutal", ["rcr/confidential"]),
-    ("wishing to use the logo", ["rcr"], "I'd love to put the RCR logo on our teaching day flyer - who do I ask? Views my own", []),
-    ("admiring whoever designed the logo", ["society"], "Whoever designed the new NUS logo on this year's lanyards deserves a medal. Views my own", [], NUS),
-    ("handle without statement", ["society"], "Great to see so many sonographers at the @NUS_sono study day", ["society/disclaimer"], NUS),
-    ("hashtag built on the acronym", ["ipem"], "Poster printed for #IPEM2026 🎉", ["ipem/disclaimer"]),
-    ("personal musings", ["icis"], "My personal reflections on the ICIS meeting: DWI is still underused", []),
-    ("none of it is their view", ["icis"], "ICIS said a lot today; none of this is their position, just my notes", []),
-    ("their views are not mine", ["ipem"], "The @ipemnews views aren't mine, just so we're clear: the new route is good", []),
-    ("nothing I post is its line", ["ipem"], "Nothing I post is IPEM's official line. Love the new route", []),
-    ("none of its speakers, criticised", ["ipem"], "None of the IPEM speakers were any good", ["ipem/disclaimer"]),
-    ("own views as a sign-off", ["rcr"], "The RCR's census is out and the vacancy figures are grim. Own views.", []),
-    ("my views in brackets", ["rcr"], "Newsnight has the RCR President on tonight, worth staying up for (my views)", []),
-    ("my views on something is no statement", ["rcr"], "I have my views on the RCR's new fee structure", ["rcr/disclaimer"]),
-    ("not speaking for it, in other words", ["ipem"], "I can't speak for IPEM on this, but the published guidance is clear", []),
-    ("speaking only for oneself", ["icis"], "Brilliant ICIS teaching day, from a grateful attendee speaking only for herself", []),
-    ("not an official account", ["rcr"], "Not an official RCR account, just a tired consultant: stop requesting CT for every headache", []),
-    ("a team's views, their own", ["ipem"], "Our departmental poster, by IPEM members at our trust. Views our own", []),
-    ("not its post, in brackets", ["society"], "Just a reminder from me (not NUS!) that the gel warmer is not a toaster", [], NUS),
-    ("not the association's", ["society"], "Off to the NUS conference tomorrow (my tweets, not the Association's)", [], NUS),
-    ("a plural of a shorter acronym", ["society"], "Two new CDCs opened in the region this month", [], CDCS),
-    ("the acronym itself", ["society"], "CDCS conference was fab", ["society/disclaimer"], CDCS),
-    ("one's personal account is not a new one", ["society"], "Personal account here, not speaking for NUS: anyone tried the new probe covers?", [], NUS),
-    ("a page set up on a platform", ["society"], "We've started 'NUS North' on Facebook for regional members, come join", ["society/brand", "society/disclaimer"], NUS),
-    ("its news discussed on a platform", ["society"], "NUS launched its annual report today, lots of chat about it on LinkedIn. Views my own", [], NUS),
-    ("logo on a page on a platform", ["ipem"], "Our trainee network is live on Instagram, IPEM logo and all. Views my own", ["ipem/brand"]),
-    ("logo used, hoping nobody notices", ["rcr"], "Popped the RCR crest on our course slides, no one will notice. Views my own", ["rcr/brand"]),
-    ("noticing the logo", ["rcr"], "Has anyone noticed the new RCR crest on their letters? Views my own", []),
-    ("a service that is confidential", ["rcr"], "The wellbeing service is totally confidential, give them a ring if you're struggling", []),
-    ("figures marked confidential, then given", ["rcr"], "The reporting figures are confidential but here they are: 40% backlog", ["rcr/confidential"]),
-    ("telling a journalist something off the record", ["rcr"], "A journalist phoned about the RCR census; I told him off the record to call the press office. Views my own", ["rcr/media"]),
-    ("a draft sent for comment, its contents told", ["rcr"], "I was sent the draft RCR curriculum for comment - page 12 quietly drops the physics exam. Views my own", ["rcr/confidential"]),
-    ("a draft out for public consultation", ["rcr"], "The draft RCR curriculum is out for public consultation - section 3 says physics goes. Views my own", []),
-    ("logo on merchandise", ["rcr"], "Ordered mugs with the RCR crest for the department 😍 views my own", ["rcr/brand"]),
-    ("logo on a flyer", ["rcr"], "Put the RCR logo on our course flyer, looks great. Views my own", ["rcr/brand"]),
-    ("waiting for leave to use the logo", ["rcr"], "Need the RCR comms team's OK before the logo goes on our course flyer. Views my own", []),
-    ("draft guidance leaked", ["icis"], "Not been published yet but the draft ICIS guidance drops PET from routine staging. Views my own", ["icis/confidential"]),
-    ("a council deliberating, told by an insider", ["rcr"], "The RCR council discussed scrapping the part 2 viva last night - nothing decided, but it's coming. Views my own", ["rcr/confidential"]),
-    ("a council deliberating in public", ["rcr"], "The RCR council discussed scrapping the viva at the open meeting, minutes are published. Views my own", []),
-    ("a personal-views statement in brackets", ["ipem"], "Unpopular opinion (mine alone): IPEM should publish its exam pass rates", []),
-    ("a personal-views statement after a dash", ["ipem"], "Thoughts - mine, nobody else's: IPEM should publish its exam pass rates", []),
-    ("the logo's new design is talk", ["rcr"], "Has anyone noticed the RCR crest got a makeover? Saw it on the exam page. Views my own", []),
-    ("logo on a new page is use", ["rcr"], "Made a revision page with the RCR crest as the header. Views my own", ["rcr/brand"]),
-    ("an unannounced officers' decision, hushed", ["ipem"], "IPEM council agreed last night (provisionally, not announced) to scrap the exam fee. Don't shout about it", ["ipem/confidential", "ipem/disclaimer"]),
-    ("an officers' decision already announced", ["ipem"], "IPEM council agreed last night to scrap the exam fee - announced on the website this morning. Views my own", []),
-    ("a secret, with the post disowned", ["rcr"], "The exam committee is dropping the viva, nothing announced until spring. This post never happened", ["rcr/confidential"]),
-    ("a draft report, heard it here first in text speak", ["ipem"], "Found the draft IPEM training report in the print room - u heard it here first, they want to cut places", ["ipem/confidential", "ipem/disclaimer"]),
-]
+CASES = _cases()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_every_lexicon_shows_its_entries_at_work():
+    """The examples that were one table (283 drafts) now sit beside their entries, and more."""
+    assert len(CASES) >= 288
+    assert {case.file for case in CASES} == {f"{name}.toml" for name in default_lexicons()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
 def test_rule(case):
-    _, packs, text, expected, *identity = case
-    assert flagged(text, packs, identity[0] if identity else None) == sorted(expected)
+    assert case.identity is None or case.identity in IDENTITIES, f"{case}: no identity named {case.identity!r} (known: {', '.join(IDENTITIES)})"
+    if case.kind == "fires":
+        assert any(case.category in covered(pack) for pack in case.packs), f"{case}: none of {case.packs} covers {case.category}"
+    found = flagged(case.text, case.packs, IDENTITIES.get(case.identity or ""))
+    assert found == expected(case), f"{case.file}, entry {case.entry}, {case.kind}: {case.text!r} with {list(case.packs)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -13,32 +14,12 @@ from ..matching.required_literals import requirements
 from ..matching.scanning import Span
 from ..matching.word_lists import Alternatives, WordLists
 from ..text import Draft
-from .templates import ORG, ORG_OR_ALIAS, PARTY, Templates, exact, fill, names_organisation
-from .vocabulary import PARTY_CASED
+from .lexicons import default_lexicons
+from .templates import ORG, ORG_OR_ALIAS, PARTY, Templates, exact, fill, names_organisation, parties
 
-# Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
-ORDINARY_WORDS = frozenset(
-    """a an and are as at be by can do for go he her his i if in is it me my no not of on or our
-    so the to up us we act aid aim air all art ask bad bed big bit box car care cat day dog ear
-    eat end eye far fit fix fun get got gun hat hit hot ice ill job key kid law let lie lot low
-    man map may men mix mum net new nor now odd off oil old one out own pay pen per pet pie pin
-    pop put ran raw red rid run sad saw say sea see set she shy sit six sky son sun tax tea ten
-    tie tip top toy try two use van war was way web wet who why win yes yet you zoo able also
-    area away back band bank base bill blue body book call came card case cast cell chat cite
-    city club code cold cool core cost crew dare data deal dose down draw drop each east easy
-    edge else even face fact fair fall fast file fill film find fine fire firm five flow form
-    four free from full fund gain game gate give glad goal gold good grow hair half hand hard
-    have head hear heat help here high hold home hope host idea into just keep kind king know
-    land last lead left less life like line link list live long look lord loss love made mail
-    main make many mark mass meet mind miss more most move much must name near need news next
-    nice note once only open over pace page pain pair park part pass past path peer plan play
-    plus poll pool poor post pull pure race rare rate read real rest rich ride rise risk road
-    role room rule safe sail sale same save scan seat seek self sell send ship shop show side
-    sign site size skin slow snow soft some soon star stay step stop such sure take talk task
-    team tell term test text than that them then they this time tour town tree true turn type
-    unit upon very view vote wait walk wall want warm wave wear week well west what when wide
-    wife will wind wise wish with word work year your zone""".split()
-)
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    return default_lexicons()["disclaimer"].plain("ordinary_words")
 
 
 def _name_pattern(name: str) -> str:
@@ -49,7 +30,8 @@ def _name_pattern(name: str) -> str:
 
 def _acronym_pattern(acronym: str) -> str:
     core = regex.escape(acronym)
-    if acronym.lower() in ORDINARY_WORDS:
+    # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
+    if acronym.lower() in _ordinary_words():
         core = f"(?-i:{core})"
     return rf"(?<![\w@#]){_not_a_plural(acronym)}{core}(?!\w)"
 
@@ -117,7 +99,7 @@ class OrganisationReferences:
     def expand(self, source: str) -> str:
         """Fill a pack pattern's placeholders: ``{org}`` the organisation, ``{org_or_alias}`` also its
         aliases, ``{party}`` any UK political party."""
-        return source.replace(ORG_OR_ALIAS, self.alias_source).replace(ORG, self.source).replace(PARTY, PARTY_CASED)
+        return source.replace(ORG_OR_ALIAS, self.alias_source).replace(ORG, self.source).replace(PARTY, parties())
 
     def alternatives(self, sources: Sequence[str]) -> Alternatives:
         """Patterns of a pack or a detector as one word list, the organisation filled in."""

@@ -33,10 +33,16 @@ from ..matching.alternation import MAX_CONTEXT as _LONGEST_CONTEXT  # the split'
 from ..matching.alternation import split_alternation
 from ..matching.analysis_store import AnalysisStore, Branch
 from ..matching.required_literals import COMMON_WORDS, Literals, requirements
-from .vocabulary import PARTY_CASED
+from .lexicons import default_lexicons
 
 ORG, ORG_OR_ALIAS = "{org}", "{org_or_alias}"
 PARTY = "{party}"
+
+
+@lru_cache(maxsize=1)
+def parties() -> str:
+    """What ``{party}`` stands for in a pattern: any UK or Irish party (engine/lexicons/political.toml)."""
+    return default_lexicons()["political"].pattern("parties")
 
 # Each slot's stand-in is a group of two Unicode noncharacters, which no text carries: a group of
 # alternatives, like the organisation's, so that the split spreads it wherever it would spread the
@@ -88,7 +94,7 @@ class Templates:
     def _fixed(self, source: str) -> tuple[Branch, ...]:
         """The branches of a pattern that names no organisation (``{party}`` filled in), each with
         what it requires."""
-        return tuple(self.store.branches(source.replace(PARTY, PARTY_CASED)))
+        return tuple(self.store.branches(source.replace(PARTY, parties())))
 
     def _template_of(self, source: str) -> tuple[Template, ...] | None:
         """The branches of a pattern that names the organisation, the organisation left open. None
@@ -173,7 +179,7 @@ def _split_sized(source: str, lengths: Mapping[str, int]) -> list[str]:
 
 
 def _with_stand_ins(source: str) -> str:
-    source = source.replace(PARTY, PARTY_CASED)
+    source = source.replace(PARTY, parties())
     for slot, stand_in in _STAND_INS.items():
         source = source.replace(slot, stand_in)
     return source
