@@ -140,6 +140,12 @@ def hostile_inputs(source: str) -> list[str]:
     return [run + ending for run in runs for ending in endings]
 
 
+def probe_source(source: str) -> None:
+    """Compile ``source`` and probe it (``probe_pattern``), keeping it in no cache: a pack's whole
+    pattern is compiled for the probe alone (its branches are what checks run)."""
+    probe_pattern(_compile(source, FLAGS, shared=False))
+
+
 def probe_pattern(pattern: regex.Pattern[str]) -> None:
     """Refuse a pattern that backtracks catastrophically on a hostile input (it would hang a check).
 
