@@ -181,18 +181,21 @@ class Engine:
         with self._lock:
             self.packs.reload()
 
-    def warm(self, pause: float = 0.0) -> None:
-        """Build every pack and compile every pattern now, so that no draft waits for a compile.
+    def warm(self, pause: float = 0.0, compile_patterns: bool = True) -> None:
+        """Build every pack, load the learned model and (``compile_patterns``) compile every pattern
+        now, so that no draft waits for a compile.
 
-        Patterns are otherwise compiled on first use; a long-lived process (the native host) calls
-        this in a background thread once it is serving, with a ``pause`` between patterns so that
-        checks meanwhile are not kept waiting: each pattern is compiled under the engine's lock,
-        and a check waits at most for one.
+        Patterns are otherwise compiled on first use. Compiling them all takes seconds and, for the
+        built-in packs, 26 MiB: the HTTP API does it when it starts serving; the native host, whose
+        memory stays in the browser's process tree as long as the browser runs, does not. It may
+        run in a background thread while checks are served, with a ``pause`` between patterns so
+        that checks meanwhile are not kept waiting: each pattern is compiled under the engine's
+        lock, and a check waits at most for one.
         """
         with self._lock:
             for pack_id in self.packs.load_all():
                 self.packs.compiled(pack_id, None)
-            lists = self.words.built()
+            lists = self.words.built() if compile_patterns else []
         for words in lists:
             for i in words.uncompiled():
                 with self._lock:
