@@ -256,15 +256,18 @@ def _is_split(stored: object) -> list[str] | None:
 
 
 def _as_requirements(stored: object) -> tuple[Literals, ...] | None:
-    """Each requirement as a ``Literals`` ([word starts, substrings], both lists of strings)."""
-    if not isinstance(stored, list):
+    """Each requirement as a ``Literals`` ([word starts, substrings], both lists of strings). Read
+    for thousands of branches at every start: the checks are the cheapest that catch a wrong shape."""
+    if type(stored) is not list:
         return None
     found = []
     for needs in stored:
-        if not (isinstance(needs, list) and len(needs) == 2 and all(isinstance(part, list) for part in needs)):
+        if type(needs) is not list or len(needs) != 2 or type(needs[0]) is not list or type(needs[1]) is not list:
             return None
         word_starts, substrings = needs
-        if not all(type(literal) is str for literal in (*word_starts, *substrings)):
+        try:
+            "".join(word_starts), "".join(substrings)  # a TypeError unless every literal is a string
+        except TypeError:
             return None
         found.append(Literals(frozenset(word_starts), tuple(substrings)))
     return tuple(found)
