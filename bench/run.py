@@ -46,7 +46,7 @@ class Plan:
 
 FULL = Plan(
     warm_up_checks=50, short_runs=2_000, long_runs=500, per_char_budget_chars=300_000, per_char_runs=(11, 1_000),
-    round_trips=2_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3, model_reads=10,
+    round_trips=5_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3, model_reads=10,
 )
 # About 25 s on a busy machine, most of it the hostile drafts; a cold start alone loads every pack.
 QUICK = Plan(

@@ -58,6 +58,6 @@ def list_policies() -> list[PolicyInfo]:
     return default_engine().list_policies()
 
 
-def warm(pause: float = 0.0) -> None:
-    """``Engine.warm`` of the default engine: build every pack and compile every pattern now."""
-    default_engine().warm(pause)
+def warm(pause: float = 0.0, compile_patterns: bool = True) -> None:
+    """``Engine.warm`` of the default engine: build every pack, load the model and (``compile_patterns``) compile every pattern now."""
+    default_engine().warm(pause, compile_patterns)

@@ -31,7 +31,7 @@ from .matching.scanning import Span
 from .matching.safe_patterns import PatternError
 from .matching.word_lists import WordLists
 from .model import Clause, Finding, Identity, PolicyInfo
-from .packs import PackLibrary
+from .packs import BUILTIN_DIR, PackError, PackLibrary
 from .text import Draft
 
 
@@ -64,12 +64,19 @@ class CheckReport:
 class Engine:
     """Checks drafts against policy packs; safe to use from several threads at once (see the module)."""
 
-    def __init__(self, registry: Mapping[str, type[Detector]] = REGISTRY) -> None:
-        """``registry``: the detectors packs may name (by default every built-in one)."""
+    def __init__(
+        self,
+        registry: Mapping[str, type[Detector]] = REGISTRY,
+        store: AnalysisStore | None = None,
+        pack_folders: Sequence[Path] | None = None,
+    ) -> None:
+        """``registry``: the detectors packs may name (by default every built-in one); ``store``: where
+        the analysis of patterns is kept (by default on disk, see analysis_store.py); ``pack_folders``:
+        where packs are read from (by default the built-in folder and the user's, ``packs.pack_dirs``)."""
         self._lock = threading.RLock()
-        self.store = AnalysisStore(ANALYSING_CODE)
+        self.store = store if store is not None else AnalysisStore(ANALYSING_CODE)
         self.words = WordLists(self.store)
-        self.packs = PackLibrary(PackBuilder(registry, self.words, Templates(self.store)), self.store)
+        self.packs = PackLibrary(PackBuilder(registry, self.words, Templates(self.store)), self.store, pack_folders)
 
     def check_report(
         self,
@@ -174,18 +181,21 @@ class Engine:
         with self._lock:
             self.packs.reload()
 
-    def warm(self, pause: float = 0.0) -> None:
-        """Build every pack and compile every pattern now, so that no draft waits for a compile.
+    def warm(self, pause: float = 0.0, compile_patterns: bool = True) -> None:
+        """Build every pack, load the learned model and (``compile_patterns``) compile every pattern
+        now, so that no draft waits for a compile.
 
-        Patterns are otherwise compiled on first use; a long-lived process (the native host) calls
-        this in a background thread once it is serving, with a ``pause`` between patterns so that
-        checks meanwhile are not kept waiting: each pattern is compiled under the engine's lock,
-        and a check waits at most for one.
+        Patterns are otherwise compiled on first use. Compiling them all takes seconds and, for the
+        built-in packs, 26 MiB: the HTTP API does it when it starts serving; the native host, whose
+        memory stays in the browser's process tree as long as the browser runs, does not. It may
+        run in a background thread while checks are served, with a ``pause`` between patterns so
+        that checks meanwhile are not kept waiting: each pattern is compiled under the engine's
+        lock, and a check waits at most for one.
         """
         with self._lock:
             for pack_id in self.packs.load_all():
                 self.packs.compiled(pack_id, None)
-            lists = self.words.built()
+            lists = self.words.built() if compile_patterns else []
         for words in lists:
             for i in words.uncompiled():
                 with self._lock:
@@ -201,6 +211,20 @@ class Engine:
 
 # The code whose answers the analysis store keeps: a change in any of it starts the store afresh.
 ANALYSING_CODE: tuple[Path, ...] = (*AnalysisStore.MATCHING_CODE, Path(templates.__file__))
+
+
+def write_pattern_analysis(path: Path) -> Path:
+    """Analyse every pattern of the built-in packs afresh and write the answers to ``path``: what the
+    package step ships beside the analysing code (``AnalysisStore.SHIPPED_FILE``), so that no start
+    of an installed engine analyses them. A built-in pack that is refused is a PackError here."""
+    fresh = Engine(store=AnalysisStore(ANALYSING_CODE, stored=False), pack_folders=(BUILTIN_DIR,))
+    fresh.packs.load_all()
+    refused = fresh.packs.load_errors()
+    if refused:
+        raise PackError("a built-in pack is refused: " + "; ".join(refused))
+    fresh.store.write(path)
+    path.chmod(0o644)  # shipped in the wheel: readable by everyone, whoever installs it
+    return path
 
 
 def identity_overrides(identity: Mapping[str, Any] | None, known: Mapping[str, object]) -> dict[str, Identity]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .compiled import CompiledPack, PackBuilder, RuleError
 from .detectors.contracts import Detector
 from .matching.analysis_store import AnalysisStore
-from .matching.safe_patterns import PatternError, compile_pattern, probe_pattern, shape_error
+from .matching.safe_patterns import PatternError, probe_source, shape_error
 from .model import Identity, Pack, Rule
 
 # Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.
@@ -138,10 +138,10 @@ def pack_dirs() -> list[Path]:
     return [BUILTIN_DIR, USER_DIR, *extra]
 
 
-def _pack_files(errors: dict[str, str]) -> list[Path]:
+def _pack_files(folders: Sequence[Path], errors: dict[str, str]) -> list[Path]:
     """The pack files of every folder, in order; a folder that cannot be read is reported in ``errors``."""
     files: list[Path] = []
-    for folder in pack_dirs():
+    for folder in folders:
         try:
             if folder.is_dir():
                 files += sorted(folder.glob("*.toml"))
@@ -157,9 +157,11 @@ class PackLibrary:
     One broken pack does not stop the others: it is refused, and why is kept (``load_errors``).
     """
 
-    def __init__(self, builder: PackBuilder, store: AnalysisStore) -> None:
+    def __init__(self, builder: PackBuilder, store: AnalysisStore, folders: Sequence[Path] | None = None) -> None:
+        """``folders``: where packs are read from (by default ``pack_dirs()``, read at each load)."""
         self.builder = builder
         self.store = store
+        self.folders = folders
         self._loaded: tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]] | None = None
         # Packs built for a user's identity, kept for reuse: a member has one or two; each costs
         # from about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept,
@@ -198,7 +200,7 @@ class PackLibrary:
         packs: dict[str, Pack] = {}
         built: dict[str, CompiledPack] = {}
         errors: dict[str, str] = {}  # by file (or folder), why it was refused
-        for path in _pack_files(errors):
+        for path in _pack_files(pack_dirs() if self.folders is None else self.folders, errors):
             try:
                 packs[path.stem], built[path.stem] = self.read_and_build(path)
             except Exception as exc:
@@ -224,7 +226,8 @@ class PackLibrary:
         for rule in pack.rules:
             for field, source in _pattern_params(rule.params, "params"):
                 with _refused_as(_at(path, rule, field)):
-                    self.store.probed(compile_pattern(compiled_pack.references.expand(source)), probe_pattern)
+                    expanded = compiled_pack.references.expand(source)
+                    self.store.probed(expanded, lambda: probe_source(expanded))
         return pack, compiled_pack
 
 

@@ -8,10 +8,10 @@ the browser drop the connection, so stdout is reserved for frames while the host
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -67,26 +67,23 @@ def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
 
 
 def _warm_up() -> None:
-    """Load every pack and run one tiny check now, so that the first keystroke does not wait for it;
-    then compile the remaining patterns in the background while the host already serves."""
+    """Load every pack and the learned model and run one tiny check now, so that neither the first
+    hello nor the first keystroke waits for them.
+
+    Patterns are compiled on first use and kept, not all ahead of time: the four thousand branches
+    of the built-in packs took 26 MiB compiled, most of which a member's drafts never need.
+    """
+    # What is built now lives as long as the host: collecting meanwhile would only walk it again and
+    # again (a hundred collections, a tenth of the start). warm() then freezes it out of the collector's reach.
+    gc.disable()
     try:
         engine.check("Warming up.", [policy.id for policy in engine.list_policies()])
+        engine.warm(compile_patterns=False)
     except Exception:
         # Keep serving: each request will then answer with what is wrong, which the extension can show.
         log.exception("warming up the engine failed")
-        return
-    threading.Thread(target=_compile_the_rest, name="decorum-warm", daemon=True).start()
-
-
-# Between two patterns compiled in the background, the interpreter is free for a check.
-_WARM_PAUSE_S = 0.003
-
-
-def _compile_the_rest() -> None:
-    try:
-        engine.warm(pause=_WARM_PAUSE_S)
-    except Exception:  # a pattern that fails here fails again, with its message, when a draft needs it
-        log.exception("compiling patterns ahead of time failed")
+    finally:
+        gc.enable()
 
 
 @contextlib.contextmanager

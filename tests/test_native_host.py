@@ -178,3 +178,31 @@ def test_stray_output_from_code_the_host_runs_goes_to_stderr_not_between_frames(
 def test_logs_go_to_stderr():
     done = run_host(frame({"id": 1, "type": "hello"}))
     assert b"decorum-host" in done.stderr
+
+
+def test_the_host_never_imports_the_http_servers_modules():
+    # Flask, Werkzeug and Waitress serve `decorum serve`; in the host they would only cost start-up time and memory.
+    program = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('modules:', sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('flask', 'werkzeug', 'waitress', 'decorum')), file=sys.stderr))\n"
+        "from native_host.host import main\n"
+        "sys.exit(main())\n"
+    )
+    done = run_host(frame({"id": 1, "type": "hello"}) + frame({"id": 2, "type": "check", "text": ICIS_DRAFT, "policies": ["icis"]}),
+                    command=[sys.executable, "-c", program])
+    assert [answer["type"] for answer in split_frames(done.stdout)] == ["hello", "result"]
+    assert "modules: []" in done.stderr.decode()
+
+
+def test_a_damaged_stored_analysis_is_logged_and_the_host_answers_as_ever(tmp_path):
+    store = engine.default_engine().store
+    (tmp_path / f"pattern-analysis-{store.fingerprint()}.json").write_bytes(b'{"format": "decorum pattern analysis 2", "fin')
+    done = subprocess.run(
+        [str(HOST), ORIGIN], input=frame({"id": 1, "type": "check", "text": ICIS_DRAFT, "policies": ["icis"]}),
+        capture_output=True, timeout=120, env={**os.environ, "DECORUM_CACHE_DIR": str(tmp_path)},
+    )
+    assert done.returncode == 0
+    [answer] = split_frames(done.stdout)
+    assert answer["findings"] == [finding.to_json() for finding in engine.check(ICIS_DRAFT, ["icis"])]
+    assert "ignoring the stored pattern analysis" in done.stderr.decode()

@@ -21,6 +21,7 @@ import pytest
 from test_native_host import frame, split_frames
 
 import engine
+from engine.matching.analysis_store import read_stored
 from native_host import EXTENSION_ID
 from tools import package
 
@@ -94,6 +95,29 @@ def test_the_wheel_carries_every_file_the_engine_host_and_command_line_read(whee
     }
     assert sources - shipped == set()
     assert {"engine/learned/model.bin", "engine/policies/icis.toml", "engine/categories.toml", "engine/lexicons/abusive.toml", "decorum/playground/index.html"} <= shipped
+
+
+def test_the_wheel_ships_the_built_in_packs_pattern_analysis_made_for_its_code(wheel, tmp_path):
+    name = "engine/matching/pattern-analysis.json"
+    with zipfile.ZipFile(wheel) as archive:
+        (tmp_path / "shipped.json").write_bytes(archive.read(name))
+        mode = archive.getinfo(name).external_attr >> 16
+    answers = read_stored(tmp_path / "shipped.json", engine.default_engine().store.fingerprint())  # raises if stale or damaged
+    assert len(answers["split"]) > 100 and len(answers["requirements"]) > 1_000
+    assert mode & 0o444 == 0o444, f"installed as {oct(mode)}: unreadable by some users"
+
+
+def test_the_installed_host_analyses_no_pattern_at_its_first_start(venv, home, tmp_path):
+    cache = tmp_path / "cache"
+    done = subprocess.run(
+        [str(venv / "bin" / "decorum-host"), ORIGIN], input=frame({"id": "1", "type": "hello"}),
+        capture_output=True, env=environment(home, DECORUM_CACHE_DIR=str(cache)), cwd=home, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    [hello] = split_frames(done.stdout)
+    assert hello["type"] == "hello" and hello["policies"]
+    assert "pattern analysis" not in done.stderr.decode()
+    assert not cache.exists(), "the host analysed patterns the wheel's analysis should have answered"
 
 
 def test_the_installed_package_is_imported_from_its_own_environment(venv, home):

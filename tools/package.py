@@ -3,8 +3,9 @@
     python tools/package.py [--out dist] [--no-lint]
 
 - decorum-VERSION-py3-none-any.whl: the engine, the host, the command line and HTTP API, and everything they read at run time
-  (policy packs, the learned model, the playground), built by pip from a clean copy of the
-  sources with the environment's setuptools (no build isolation, so no network).
+  (policy packs, the learned model, the built-in packs' pattern analysis, made here afresh, the
+  playground), built by pip from a clean copy of the sources with the environment's setuptools
+  (no build isolation, so no network).
 - decorum-VERSION-chrome.zip: the extension for the Chrome Web Store.
 - decorum-VERSION-firefox.xpi: the extension for Firefox (unsigned: addons.mozilla.org signs it),
   checked with `web-ext lint`, which must report nothing.
@@ -35,6 +36,9 @@ EXTENSION = REPO / "extension"
 WEB_EXT = REPO / "node_modules" / ".bin" / "web-ext"
 # What pip needs to build the wheel: the project's metadata and its packages.
 WHEEL_SOURCES = ("pyproject.toml", "README.md", "engine", "native_host", "decorum")
+# The analysis of the built-in packs' patterns, shipped so that no start analyses them (docs/packaging.md).
+SHIPPED_ANALYSIS = Path("engine", "matching", "pattern-analysis.json")
+BUILD_ANALYSIS = REPO / "tools" / "build_pattern_analysis.py"
 
 # Fields one browser reads and the other rejects or warns about, removed from that browser's build.
 # The Chrome Web Store refuses a manifest with a "key" (the store gives the item its own), and
@@ -65,6 +69,10 @@ def build_wheel(out: Path) -> Path:
         source = Path(scratch) / "source"
         for name in WHEEL_SOURCES:
             _copy(REPO / name, source / name)
+        # Made afresh, whatever the checkout holds: a file left by an older `make setup` may be stale.
+        analysis = source / SHIPPED_ANALYSIS
+        analysis.unlink(missing_ok=True)
+        _run([sys.executable, str(BUILD_ANALYSIS), "--out", str(analysis)], "the built-in packs' pattern analysis could not be made")
         built = Path(scratch) / "wheel"
         # The build's own requirements (pyproject.toml) come from this environment: `make setup` installs them.
         command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]

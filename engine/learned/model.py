@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import add, mul
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 MAGIC = b"DECORUM-MODEL 1\n"
 _HEADER_DIGITS = 8
@@ -66,32 +66,28 @@ class LinearModel:
 
     @classmethod
     def read(cls, path: Path) -> "LinearModel":
+        """The model in ``path``, read part by part: reading the whole file first and slicing it held
+        each part twice at once (the 5 MB of weights among them), which the process kept as resident memory."""
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                return cls.parse(stream, str(path))
         except OSError as exc:
             raise ModelFileError(f"{path}: cannot read the model: {exc}") from exc
-        return cls.parse(data, str(path))
 
     @classmethod
-    def parse(cls, data: bytes, name: str = "model") -> "LinearModel":
-        if not data.startswith(MAGIC):
+    def parse(cls, stream: BinaryIO, name: str = "model") -> "LinearModel":
+        """The model in a binary stream (a file, or ``io.BytesIO`` of its bytes), read to its end."""
+        if stream.read(len(MAGIC)) != MAGIC:
             raise ModelFileError(f"{name}: not a Decorum model file (it should start with {MAGIC!r})")
-        at = len(MAGIC)
         try:
-            length = int(data[at : at + _HEADER_DIGITS])
-            at += _HEADER_DIGITS
-            header = json.loads(data[at : at + length])
-            at += length
+            header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
             size, width = header["features"], len(header["categories"])
-            vocabulary = data[at : at + header["vocabulary_bytes"]].decode("utf-8").split("\n")
-            at += header["vocabulary_bytes"]
-            idf = _floats(data[at : at + 8 * size])
-            at += 8 * size
-            rows = data[at : at + 8 * size * width]
-            at += 8 * size * width
+            vocabulary = stream.read(header["vocabulary_bytes"]).decode("utf-8").split("\n")
+            idf = _floats(stream.read(8 * size))
+            rows = stream.read(8 * size * width)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise ModelFileError(f"{name}: the model file is damaged ({type(exc).__name__}: {exc})") from exc
-        if len(vocabulary) != size or len(idf) != size or len(rows) != 8 * size * width or at != len(data):
+        if len(vocabulary) != size or len(idf) != size or len(rows) != 8 * size * width or stream.read(1):
             raise ModelFileError(f"{name}: the model file is damaged (its parts do not have the sizes its header gives)")
         return cls(header, vocabulary, idf, rows)
 
