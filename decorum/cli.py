@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from engine import IdentityError, PackError, UnknownPolicy, __version__, check_report, list_policies, load_errors
+from engine.contract import DEFAULT_SENSITIVITY, SENSITIVITIES
 from engine.model import Finding
 from native_host.commands import add_subcommands
 
@@ -160,8 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="?", help="the draft; read from standard input when absent")
     p.add_argument("--policy", action="append", metavar="ID", help="a pack to apply (repeatable; default: all)")
     p.add_argument("--identity", metavar="JSON", help='identity overrides, e.g. \'{"society": {"names": ["…"], "acronyms": ["…"]}}\'')
-    # Where the draft is typed changes nothing: still accepted, so that older scripts run.
-    p.add_argument("--site", choices=["x", "linkedin", "facebook", "other"], help=argparse.SUPPRESS)
+    # Where the draft is typed changes nothing: any name is still accepted, as the protocol's
+    # `site` is, so that older scripts run.
+    p.add_argument("--site", help=argparse.SUPPRESS)
     p.add_argument(
         "--profile-disclaimer",
         action="append",
@@ -169,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="my profile already carries the disclaimer for this pack (repeatable; matters for rcr and ipem)",
     )
     p.add_argument("--json", action="store_true", help="print the findings as the protocol's JSON")
-    p.add_argument("--sensitivity", choices=["fewer", "balanced", "more"], default="balanced", help="how sure the learned checker must be (default: %(default)s)")
+    p.add_argument("--sensitivity", choices=SENSITIVITIES, default=DEFAULT_SENSITIVITY, help="how sure the learned checker must be (default: %(default)s)")
     p.add_argument("--detection", choices=["combined", "rules", "model"], default="combined", help="rules and learned checker (default), or either alone")
     p.set_defaults(func=_cmd_check)
 

@@ -1,4 +1,5 @@
-"""Pytest fixtures for the e2e suite: built fixture pages and a fresh Chromium per test."""
+"""Pytest fixtures for the e2e suite: built fixture pages, a fresh Chromium per test, the compose
+boxes a scenario opens on the fixture sites (`sites`), and the run's latency report (a plugin)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from pathlib import Path
 import pytest
 
 import harness
+import latency_report
+from site_pages import Sites
 
 ARTIFACTS = harness.E2E / "artifacts"
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(latency_report, "decorum-latency-report")
     config.addinivalue_line(
         "markers",
         "extension(path): the extension folder the `browser` fixture loads (None: no extension); "
@@ -66,6 +70,14 @@ def browser(request, fixtures_built, extension_built, pw, tmp_path):
         _save_artifacts(request.node.nodeid, context)
     context.close()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def sites(browser, request):
+    """Open compose boxes on the fixture sites; fails the test if an editor threw (we broke it)."""
+    sites = Sites(browser, request.node.nodeid)
+    yield sites
+    assert sites.page_errors == [], f"the page threw: {sites.page_errors}"
 
 
 def _save_artifacts(nodeid: str, context) -> None:

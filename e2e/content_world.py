@@ -54,6 +54,17 @@ class ContentWorldError(AssertionError):
 class ContentWorld:
     """The extension's isolated world in a page's main frame, through a DevTools protocol session."""
 
+    _of_page: dict[object, ContentWorld] = {}
+
+    @classmethod
+    def of(cls, page) -> ContentWorld:
+        """The world of ``page``, made on first use: one DevTools session per page."""
+        world = cls._of_page.get(page)
+        if world is None:
+            world = cls._of_page[page] = cls(page)
+            page.on("close", lambda _: cls._of_page.pop(page, None))
+        return world
+
     def __init__(self, page):
         self.page = page
         self._session = page.context.new_cdp_session(page)

@@ -4,7 +4,8 @@ One module for both the e2e tests (via conftest.py) and `make run` (via run_demo
 
 - build_fixtures(): npm ci + esbuild build of e2e/fixtures into e2e/fixtures/dist, when stale.
 - build_extension(): npm ci + esbuild bundle of the content script (extension/build/), when stale.
-- route_fixtures(context): answer https://x.com/…, linkedin, facebook from dist; abort the rest.
+- sites(): the sites the extension runs on, as its site adapters declare them (build/sites.js).
+- route_fixtures(context): answer every host of every site from its page in dist; abort the rest.
 - register_host(user_data_dir): the native-messaging manifest inside a throw-away profile.
 - launch(user_data_dir): Debian's Chromium (Playwright cannot download browsers here) as a
   persistent context, which is the only way Chromium loads an unpacked extension.
@@ -24,6 +25,7 @@ import tempfile
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,19 +44,6 @@ DIST = FIXTURES / "dist"
 EXTENSION_DIR = REPO / "extension"
 CHROMIUM = "/usr/bin/chromium"
 
-SITES = {
-    "x": "https://x.com/home",
-    "linkedin": "https://www.linkedin.com/feed/",
-    "facebook": "https://www.facebook.com/",
-}
-
-# Host -> fixture page. Every page URL on a host gets its page, as a single-page app would.
-PAGES = {
-    "x.com": "x.html",
-    "twitter.com": "x.html",
-    "www.linkedin.com": "linkedin.html",
-    "www.facebook.com": "facebook.html",
-}
 # Fixture pages load their bundles from this path on their own origin (see fixtures/src/*.html).
 ASSET_PREFIX = "/_fixture/"
 CONTENT_TYPES = {
@@ -109,17 +98,58 @@ def build_fixtures(force: bool = False) -> Path:
 
 
 CONTENT_SCRIPT = EXTENSION_DIR / "build" / "content.js"
+SITES_MODULE = EXTENSION_DIR / "build" / "sites.js"
 
 
 def build_extension(force: bool = False) -> Path:
-    """The extension's content-script bundle, rebuilt if missing or older than any extension source."""
+    """The extension's content-script bundle and sites module, rebuilt if missing or older than any extension source."""
     _install_node_packages(REPO)
-    sources = [REPO / "tools" / "build-extension.mjs", REPO / "package-lock.json"]
+    sources = [REPO / "tools" / "build-extension.mjs", REPO / "tools" / "extension-sites.mjs", REPO / "package-lock.json"]
     sources += [p for p in EXTENSION_DIR.rglob("*.js") if CONTENT_SCRIPT.parent not in p.parents]
     newest = max(p.stat().st_mtime for p in sources)
-    if force or not CONTENT_SCRIPT.exists() or CONTENT_SCRIPT.stat().st_mtime < newest:
+    built = [CONTENT_SCRIPT, SITES_MODULE]
+    if force or not all(p.exists() for p in built) or min(p.stat().st_mtime for p in built) < newest:
         _run([_npm(), "run", "--silent", "build"], cwd=REPO)
     return CONTENT_SCRIPT
+
+
+# --- the sites, as the extension's site adapters declare them -------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str  # as in the extension's `disabledSites`, and the fixture page's file name (<name>.html)
+    label: str  # as the popup's switch says it
+    hosts: tuple[str, ...]
+    test_page: str  # where the e2e tests open it: its fixture page is served there
+
+
+@cache
+def sites() -> tuple[Site, ...]:
+    """Every site the extension runs on, in its adapters' order (extension/content/sites/index.js),
+    read from the build's extension/build/sites.js."""
+    build_extension()
+    text = SITES_MODULE.read_text()
+    _, found, listed = text.partition("export const SITES = ")
+    if not found:
+        raise RuntimeError(f"{SITES_MODULE} has no `export const SITES = [...]`: rebuild it with `make extension`")
+    return tuple(
+        Site(site["name"], site["label"], tuple(site["hosts"]), site["testPage"])
+        for site in json.loads(listed.strip().removesuffix(";"))
+    )
+
+
+def site(name: str) -> Site:
+    """The site of that name; KeyError naming the sites there are."""
+    for candidate in sites():
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no site adapter is named {name!r}; the sites are {[s.name for s in sites()]}")
+
+
+def fixture_page(hostname: str) -> str | None:
+    """The fixture page (a file in dist/) served for every page of a site's host, as a single-page app would; None elsewhere."""
+    return next((f"{s.name}.html" for s in sites() if hostname in s.hosts), None)
 
 
 # --- serving the fixtures under the real sites' URLs ---------------------------------------
@@ -143,7 +173,7 @@ def route_log(context) -> RouteLog | None:
 
 
 def route_fixtures(context) -> RouteLog:
-    """Serve dist/ for the four site origins and abort every other request: no network at all."""
+    """Serve dist/ for every site's hosts and abort every other request: no network at all."""
     log = RouteLog()
 
     def handle(route) -> None:
@@ -153,7 +183,7 @@ def route_fixtures(context) -> RouteLog:
             log.passed.append(request.url)  # never leaves the machine
             route.continue_()
             return
-        page = PAGES.get(url.hostname or "") if url.scheme == "https" else None
+        page = fixture_page(url.hostname or "") if url.scheme == "https" else None
         if page is not None:
             if url.path.startswith(ASSET_PREFIX):
                 asset = DIST / url.path[len(ASSET_PREFIX) :]

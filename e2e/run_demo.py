@@ -97,7 +97,7 @@ def start(
         no_viewport=True,  # let the page follow the window's size, as a person expects
         env=dict(os.environ),  # DISPLAY as it is now: Playwright's driver may have started before Xvfb
     )
-    pages = [url] if url else list(harness.SITES.values())
+    pages = [url] if url else [site.test_page for site in harness.sites()]
     if loads_extension:
         pages.insert(0, popup_url(harness.extension_id(context)))
     for i, address in enumerate(pages):

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
-from scenario import press_keyboard_command, screenshot, sites  # noqa: F401  (sites is a fixture)
-
-MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
-each_site = pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
+from composers import JOINER, TAB_LEAVES_THE_EDITOR, each_site
+from service_worker import press_keyboard_command
+from site_pages import screenshot
 
 MENTION = "Who's going to the ICIS meeting in October?"
-JOINER = {"x": " ", "linkedin": "\n", "facebook": " "}
-# Quill (LinkedIn) keeps Tab for itself and types a tab character: there the keyboard command is the way.
-TAB_LEAVES_THE_EDITOR = {"x", "facebook"}
 LABEL = "Warning: No personal-views statement, “ICIS”"
 # The card opens under the words (or over them): this close to them, and level with their start.
 NEAR_PX = 8

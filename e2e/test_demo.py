@@ -48,7 +48,7 @@ def test_the_demo_opens_on_the_popup_with_nothing_of_chromiums_over_the_page(
             front = context.pages[0]
             assert front.url == f"chrome-extension://{EXTENSION_ID}/popup/popup.html"
             expect(front.locator("#engine-status")).to_have_text("Ready: drafts are checked on this computer")
-            assert [page.url for page in context.pages[1:]] == list(harness.SITES.values())
+            assert [page.url for page in context.pages[1:]] == [site.test_page for site in harness.sites()]
 
             assert "InfoBar.Shown" not in histograms(context, "InfoBar")
             assert "SessionCrashed.Bubble" not in histograms(context, "Session.SessionCrashed")

@@ -1,31 +1,16 @@
 """Facebook (Lexical): the real browser, the extension and the real decorum-host on the fixture page.
 
 The "Create post" composer is a dialog opened after load; the comment box is there from load
-(and Enter posts the comment, so nothing here presses Enter in it).
+(and Enter posts the comment, so nothing here presses Enter in it). What every site does is in
+test_every_site.py.
 """
 
 from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from scenario import sites  # noqa: F401  (sites is a fixture)
 
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
-
-
-def test_a_comment_box_is_checked_and_fixed(sites):
-    draft = sites.draft("facebook", "comment", policies=["icis"])
-    draft.type("Off to #ICIS2025 next week")
-    finding = draft.wait_for_finding("icis", "disclaimer")
-    fix_text = draft.apply_fix(finding)
-    draft.wait_for_model_text("(text, want) => text === want", f"Off to #ICIS2025 next week {fix_text}")
-
-
-def test_a_multi_line_draft_underlines_the_words_the_warning_is_about(sites):
-    draft = sites.draft("facebook", "composer", policies=["icis"])
-    draft.type("Agenda for Monday:\n\nposter session, then the ICIS reception.")
-    draft.wait_for_finding("icis", "disclaimer")
-    assert "ICIS" in draft.panel.underlined_words()
 
 
 def test_the_panel_works_from_the_keyboard(sites):

@@ -14,12 +14,10 @@ import re
 import pytest
 
 import harness
-from scenario import COMPOSERS, Draft, sites  # noqa: F401  (sites is a fixture)
+from composers import JOINER, each_box
+from draft import Draft
 
 MENTION = "Who's going to the ICIS meeting in October?"
-
-# What goes between the draft and the fix on each site, unless the draft ends in whitespace.
-JOINER = {"x": " ", "linkedin": "\n", "facebook": " "}
 
 
 def _type(text):
@@ -56,7 +54,7 @@ def _expected(before: str, fix_text: str, site: str) -> str:
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("site, name", list(COMPOSERS), ids=[f"{s}-{n}" for s, n in COMPOSERS])
+@each_box
 def test_the_fix_goes_at_the_end_keeps_the_draft_and_one_undo_takes_it_back(sites, site, name, shape):
     draft = sites.draft(site, name, policies=["icis"])
     SHAPES[shape](draft)
@@ -93,7 +91,7 @@ def _shipped_append_text() -> str:
     return SELECTION_MODULE.read_text() + inserting + "\nwindow.decorumAppendText = appendText;"
 
 
-@pytest.mark.parametrize("site, name", list(COMPOSERS), ids=[f"{s}-{n}" for s, n in COMPOSERS])
+@each_box
 def test_appending_to_an_empty_box_fills_it_and_typing_carries_on(sites, site, name):
     draft = sites.draft(site, name)
     page = draft.page

@@ -1,7 +1,8 @@
 """The fixture pages are real editors under the real URLs, with nothing going to the network.
 
-These tests run without the extension (marker below): they check the ground the extension's
-own e2e tests stand on, and must not fail because the extension is mid-change.
+These tests run without the extension loaded (marker below): they check the ground the
+extension's own e2e tests stand on, and must not fail because the extension is mid-change. Of the
+extension they take only the sites' hosts and test pages, which its site adapters declare.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ EDITORS = [
         '[contenteditable="true"][role="textbox"][data-lexical-editor="true"][aria-label="Write a comment…"]',
     ),
 ]
+FIXTURE_SITES = list(dict.fromkeys(e.site for e in EDITORS))
 DRAFT = [e for e in EDITORS if e.site == "x"]
 NOT_DRAFT = [e for e in EDITORS if e.site != "x"]
 
@@ -99,7 +101,7 @@ class Page:
         self.page = context.pages[0] if context.pages else context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(harness.SITES[site])
+        self.page.goto(harness.site(site).test_page)
 
     def open(self, editor: Editor):
         if editor.opener:
@@ -203,7 +205,7 @@ def test_x_composer_arrives_after_load(browser, fixtures_built):
         "addEventListener('load', () => { window.__composerAtLoad ="
         " !!document.querySelector('[data-testid=\"tweetTextarea_0\"]'); })"
     )
-    page.goto(harness.SITES["x"])
+    page.goto(harness.site("x").test_page)
     page.locator('[data-testid="tweetTextarea_0"]').wait_for()
     assert page.evaluate("window.__composerAtLoad") is False
     # The markup X has, that a content script for x.com keys on.
@@ -236,7 +238,7 @@ def test_dialog_editors_come_and_go(site_page, editor):
     assert page.errors == []
 
 
-@pytest.mark.parametrize("site", list(harness.SITES))
+@pytest.mark.parametrize("site", FIXTURE_SITES)
 def test_nothing_reaches_the_network(browser, site):
     seen: list[str] = []
     browser.on("request", lambda request: seen.append(request.url))
@@ -278,7 +280,7 @@ def test_register_host_writes_chromium_manifest(tmp_path):
 
 def _dummy_extension(folder: Path) -> Path:
     """A minimal MV3 extension with the real extension's key (so the real id, which the host
-    manifest allows), a content script on the four sites, and nativeMessaging."""
+    manifest allows), a content script on every host of every site, and nativeMessaging."""
     folder.mkdir()
     manifest = {
         "manifest_version": 3,
@@ -288,7 +290,7 @@ def _dummy_extension(folder: Path) -> Path:
         "background": {"service_worker": "sw.js"},
         "content_scripts": [
             {
-                "matches": ["https://x.com/*", "https://twitter.com/*", "https://www.linkedin.com/*", "https://www.facebook.com/*"],
+                "matches": [f"https://{host}/*" for site in harness.sites() for host in site.hosts],
                 "js": ["content.js"],
                 "run_at": "document_idle",
             }
@@ -303,6 +305,10 @@ def _dummy_extension(folder: Path) -> Path:
     return folder
 
 
+def test_every_site_the_extension_runs_on_has_fixture_editors_here():
+    assert sorted(FIXTURE_SITES) == sorted(site.name for site in harness.sites())
+
+
 def test_launch_loads_extension_and_host(pw, fixtures_built, tmp_path):
     extension = _dummy_extension(tmp_path / "probe")
     context = harness.launch(tmp_path / "profile", extension_dir=extension, playwright=pw)
@@ -310,7 +316,7 @@ def test_launch_loads_extension_and_host(pw, fixtures_built, tmp_path):
         ext_id = harness.extension_id(context)
         assert re.fullmatch(r"[a-p]{32}", ext_id)
         page = context.pages[0]
-        page.goto(harness.SITES["linkedin"])
+        page.goto(harness.site("linkedin").test_page)
         # The content script matched the routed page: it runs under the real site's URL.
         page.wait_for_function("document.documentElement.dataset.decorumProbe === 'ran'", timeout=5_000)
         # The probe carries the real extension's key, so it has the id the host manifest allows.

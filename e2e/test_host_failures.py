@@ -11,18 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 import harness
-from scenario import (  # noqa: F401  (sites is a fixture)
-    COMPOSERS,
-    Draft,
-    kill_host,
-    open_popup,
-    open_site,
-    sites,
-    wait_for_host,
-)
+from composers import COMPOSERS, MAIN_COMPOSERS, each
+from draft import Draft
+from extension_pages import open_popup
+from host_processes import kill_host, wait_for_host
+from site_pages import open_site
 
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
-SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 
 
 @pytest.fixture
@@ -63,7 +58,7 @@ def test_without_the_host_the_popup_gives_commands_that_work_where_decorum_was_i
     expect(engine_section.locator("#engine-status")).to_have_text("The Decorum engine is not installed")
 
 
-@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+@each(MAIN_COMPOSERS, "site, editor", by_site=False)
 def test_without_the_host_the_panel_says_so_and_typing_still_works(request, browser_without_host, site, editor):
     errors: list[str] = []
     page = open_site(browser_without_host, site, policies=["icis"], errors=errors)

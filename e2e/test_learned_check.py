@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 
 import engine
+from composers import each_site
 from engine.packs import load_all
-from scenario import open_settings, sites, wait_for_stored  # noqa: F401  (sites is a fixture)
+from extension_pages import open_settings
+from service_worker import wait_for_stored
 
 # Kept from a board meeting, passed on: the rules find nothing (no "confidential", no "leaked").
 BOARD_PAPERS = (
@@ -20,7 +22,6 @@ BOARD_PAPERS = (
     "The board papers (not public, but I've read them all) say the exam fee is going up next year."
 )
 SENTENCE = "The board papers (not public, but I've read them all) say the exam fee is going up next year."
-MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 
 
 def test_the_rules_alone_miss_the_draft_these_tests_type():
@@ -29,7 +30,7 @@ def test_the_rules_alone_miss_the_draft_these_tests_type():
     assert finding.source == "model"
 
 
-@pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
+@each_site
 def test_a_warning_only_the_learned_check_gives_is_shown_with_its_clause_sentence_and_reasons(sites, site, composer):
     [expected] = [f for f in engine.check(BOARD_PAPERS, ["rcr"]) if f.category == "confidential"]
     draft = sites.draft(site, composer, policies=["rcr"])

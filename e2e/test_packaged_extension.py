@@ -6,8 +6,9 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 import harness
+from extension_pages import open_popup
 from native_host import EXTENSION_ID
-from scenario import Sites, open_popup
+from site_pages import Sites
 from tools import package
 
 

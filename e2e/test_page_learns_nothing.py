@@ -8,14 +8,13 @@ the CSS highlight registry, the extension's files, and a compose box of its own 
 
 from __future__ import annotations
 
-import pytest
-
+from composers import MAIN_COMPOSERS, each
 from native_host import EXTENSION_ID
-from scenario import set_settings, sites  # noqa: F401  (sites is a fixture)
+from service_worker import set_settings
 
 IDENTITY = {"society": {"names": ["British Society of Clinical Imaging"], "acronyms": ["BSCI"], "handles": ["@BSCI_UK"]}}
 DRAFT = "Thrilled to be elected to the BSCI council!"
-SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
+each_editor = each(MAIN_COMPOSERS, "site, editor", by_site=False)
 
 # Everything a page script can read: the markup, every open shadow root (recursively), the
 # highlight registry, and the elements nobody on the page asked for.
@@ -35,7 +34,7 @@ PAGE_LOOKS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+@each_editor
 def test_a_page_script_reads_nothing_of_the_warnings(sites, site, editor):
     set_settings(sites.context, identities=IDENTITY)
     draft = sites.draft(site, editor, policies=["society", "icis"])
@@ -59,7 +58,7 @@ def test_a_page_script_reads_nothing_of_the_warnings(sites, site, editor):
     assert strangers >= 1
 
 
-@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+@each_editor
 def test_a_box_the_page_plants_and_fills_is_never_checked(sites, site, editor):
     """A page cannot make Decorum check words of its choosing: only a box the member types into is read."""
     set_settings(sites.context, identities=IDENTITY)

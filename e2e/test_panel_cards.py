@@ -8,15 +8,14 @@ Facebook: Lexical). The expected findings are the engine's, asked in this proces
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 import engine
+from composers import MAIN_COMPOSERS, TAB_LEAVES_THE_EDITOR, each, each_site
 from engine.packs import load_all
-from scenario import SEVEN_LINES, THREE_POLICIES, press_keyboard_command, service_worker, set_settings, sites  # noqa: F401  (sites is a fixture)
+from service_worker import press_keyboard_command, service_worker, set_settings
+from tests.drafts import SEVEN_LINES, THREE_POLICIES
 
-MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
-each_site = pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
 
 # One patient sentence, two policies: before, four cards in two identical pairs.
 PATIENT = "Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour."
@@ -197,11 +196,8 @@ def test_the_panel_comes_right_after_the_compose_box_in_the_reading_order(sites,
     assert follows
 
 
-# Quill (LinkedIn) keeps Tab for itself and types a tab character: there the keyboard command is the way.
-TAB_LEAVES_THE_EDITOR = [("x", "composer"), ("facebook", "composer")]
-
-
-@pytest.mark.parametrize("site, composer", TAB_LEAVES_THE_EDITOR, ids=[s for s, _ in TAB_LEAVES_THE_EDITOR])
+# Where Tab types a tab character (Quill), the keyboard command is the way (test_card_at_the_word.py).
+@each([(site, name) for site, name in MAIN_COMPOSERS if site in TAB_LEAVES_THE_EDITOR])
 def test_tab_from_the_draft_reaches_the_panel_before_the_sites_own_buttons(sites, site, composer):
     draft = sites.draft(site, composer, policies=["icis"])
     draft.type("Who's going to the ICIS meeting in October?")

@@ -13,19 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from scenario import COMPOSERS, SEVEN_LINES, THREE_POLICIES, sites  # noqa: F401  (sites is a fixture)
+from composers import DIALOG_COMPOSERS, PAGE_COMPOSERS, each, each_box
+from tests.drafts import SEVEN_LINES, THREE_POLICIES
 
 SIZES = {"1280x800": {"width": 1280, "height": 800}, "800x700": {"width": 800, "height": 700}}
-EVERY_BOX = list(COMPOSERS)
-# Boxes in the page itself and boxes in a dialog, one of each per site.
-IN_THE_PAGE = [("x", "composer"), ("linkedin", "comment"), ("facebook", "comment")]
-IN_A_DIALOG = [("x", "reply"), ("linkedin", "share"), ("facebook", "composer")]
 # The toggle may shift by a rounding, no more.
 STILL_PX = 2
 # How close the panel stays to its box (the gap is 6 px).
 BESIDE_PX = 8
-
-ids = [f"{site}-{name}" for site, name in EVERY_BOX]
 
 
 MENTION = "Who's going to the ICIS meeting in October?"
@@ -76,7 +71,7 @@ def _keep_clear(draft):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("site, name", EVERY_BOX, ids=ids)
+@each_box
 def test_with_many_warnings_the_open_panel_is_in_the_window_off_the_post_button_and_its_last_card_in_reach(sites, site, name, size):
     draft = _draft(sites, site, name, size)
     panel = draft.panel
@@ -125,7 +120,7 @@ def _panel_follows(draft, move_the_page: str, arg=None, *, expected_shift: float
     )
 
 
-@pytest.mark.parametrize("site, name", IN_THE_PAGE, ids=[s for s, _ in IN_THE_PAGE])
+@each(PAGE_COMPOSERS, "site, name")
 def test_the_panel_follows_its_box_when_the_page_scrolls_and_when_content_loads_above_it(sites, site, name):
     draft = _draft(sites, site, name, "1280x800", many=False)
     # A feed long enough to scroll, loading below (as feeds do).
@@ -148,7 +143,7 @@ def test_the_panel_follows_its_box_when_the_page_scrolls_and_when_content_loads_
     _panel_follows(draft, "() => window.scrollBy(0, 60)", expected_shift=-60)
 
 
-@pytest.mark.parametrize("site, name", IN_A_DIALOG, ids=[s for s, _ in IN_A_DIALOG])
+@each(DIALOG_COMPOSERS, "site, name")
 def test_the_panel_follows_a_dialog_that_slides(sites, site, name):
     draft = _draft(sites, site, name, "1280x800", many=False)
     # The site animates its dialog (a transform: no layout, no resize, no scroll).
@@ -165,7 +160,7 @@ def test_the_panel_follows_a_dialog_that_slides(sites, site, name):
     )
 
 
-@pytest.mark.parametrize("site, name", EVERY_BOX, ids=ids)
+@each_box
 def test_the_panel_stays_by_a_box_that_grows_as_the_member_types(sites, site, name):
     draft = _draft(sites, site, name, "800x700", many=False)
     for _ in range(4):

@@ -10,10 +10,13 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from scenario import SCREENSHOTS, open_popup, open_settings, set_settings, sites, stored_settings, wait_for_stored  # noqa: F401  (sites is a fixture)
+import harness
+from composers import MAIN_COMPOSERS, each
+from extension_pages import open_popup, open_settings
+from service_worker import set_settings, stored_settings, wait_for_stored
+from site_pages import SCREENSHOTS
 
 BOTH_SOCIETIES = "Who's going to the ICIS and RCR meetings in October?"
-SITE_EDITORS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 CHROME_POPUP_MAX_HEIGHT = 600
 EVERY_POLICY = [p.id for p in engine.list_policies()]
 IN_FORCE = [p.id for p in engine.list_policies() if not p.superseded_by]
@@ -42,6 +45,8 @@ def test_the_popup_fits_in_chromes_600_px_with_the_site_switches_in_reach(browse
     set_settings(browser, activePolicies=policies)
     popup = open_popup(browser)
     expect(popup.locator("input[data-policy]")).to_have_count(len(EVERY_POLICY))
+    # One switch per site adapter, named as the adapter names the site.
+    assert [label.inner_text().strip() for label in popup.locator(".sites label").all()] == [site.label for site in harness.sites()]
     if "society" in policies:
         # The README's picture: a society named as a member would name theirs.
         popup.get_by_label("Organisation name").fill("British Society of Clinical Imaging")
@@ -58,8 +63,8 @@ def test_the_popup_fits_in_chromes_600_px_with_the_site_switches_in_reach(browse
     height = _box(popup.locator("html"))["height"]
     print(f"popup height with {len(policies)} policies on: {height:.0f} px (Chrome shows at most 600)")
     assert height <= CHROME_POPUP_MAX_HEIGHT
-    for site in ("x", "linkedin", "facebook"):
-        assert _reachable_without_scrolling(popup, popup.locator(f'input[data-site="{site}"]')), f"the {site} switch is out of reach"
+    for site in harness.sites():
+        assert _reachable_without_scrolling(popup, popup.locator(f'input[data-site="{site.name}"]')), f"the {site.label} switch is out of reach"
 
 
 def test_current_policies_come_first_and_the_superseded_one_last_marked_as_replaced(browser):
@@ -149,7 +154,7 @@ def test_the_popup_lists_the_engines_policies_and_says_when_none_is_on(browser):
     expect(none_on).to_be_visible()
 
 
-@pytest.mark.parametrize("site, editor", SITE_EDITORS)
+@each(MAIN_COMPOSERS, "site, editor", by_site=False)
 def test_switching_policies_in_the_popup_changes_the_open_draft(sites, site, editor):
     draft = sites.draft(site, editor, policies=[])
     draft.type(BOTH_SOCIETIES)

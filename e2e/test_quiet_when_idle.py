@@ -11,16 +11,15 @@ BENCHMARKS.md's).
 
 from __future__ import annotations
 
-import pytest
+from composers import each_site
+from service_worker import set_settings
+from tests.drafts import SEVEN_LINES, THREE_POLICIES
 
-from scenario import SEVEN_LINES, THREE_POLICIES, set_settings, sites  # noqa: F401  (sites is a fixture)
-
-MAIN_COMPOSERS = [("x", "composer"), ("linkedin", "share"), ("facebook", "composer")]
 # Generous: polling cost 20–29 ms/s; the page alone costs about 2.
 NOT_POLLING_MS_PER_S = 10.0
 
 
-@pytest.mark.parametrize("site, composer", MAIN_COMPOSERS, ids=[s for s, _ in MAIN_COMPOSERS])
+@each_site
 def test_an_open_panel_with_many_warnings_costs_the_page_almost_nothing_while_nobody_types(sites, site, composer):
     draft = sites.draft(site, composer, policies=THREE_POLICIES)
     draft.type_until_the_panel_shows_every_finding(SEVEN_LINES, THREE_POLICIES)

@@ -13,7 +13,9 @@ import shutil
 import pytest
 
 import harness
-from scenario import COMPOSERS, Draft, open_site
+from composers import COMPOSERS
+from draft import Draft
+from site_pages import open_site
 
 SLOW_PACK = """
 id = "mine"

@@ -1,21 +1,12 @@
 """X (Draft.js): the real browser, the extension and the real decorum-host on the fixture page.
 
 The inline composer renders ~600 ms after load (a late composer); the reply dialog opens later.
+What every site does is in test_every_site.py.
 """
 
 from __future__ import annotations
 
-from scenario import sites  # noqa: F401  (sites is a fixture)
-
 SOCIETY_NO_DISCLAIMER = "Who's going to the ICIS meeting in October?"
-
-
-def test_a_reply_dialog_opened_after_load_is_checked_and_fixed(sites):
-    draft = sites.draft("x", "reply", policies=["icis"])
-    draft.type("See you at #ICIS2025 in Lisbon!")
-    finding = draft.wait_for_finding("icis", "disclaimer")
-    fix_text = draft.apply_fix(finding)
-    draft.wait_for_model_text("(text, want) => text.endsWith(want)", f" {fix_text}")
 
 
 def test_a_dismissed_warning_stays_dismissed_for_that_draft(sites):

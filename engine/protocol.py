@@ -16,7 +16,8 @@ from typing import Any
 
 import engine
 from engine.learned import DEFAULT_SENSITIVITY, SENSITIVITIES, default_checker
-from engine.text import MAX_DRAFT_UTF16_UNITS, utf16_length
+from engine.contract import MAX_DRAFT_UTF16_UNITS
+from engine.text import utf16_length
 
 PROTOCOL_VERSION = 1
 # Requests above this are refused; nothing the extension sends legitimately comes near it.

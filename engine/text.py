@@ -7,6 +7,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# The longest draft, in UTF-16 code units: the extension's limit too, so it lives in engine/contract.py.
+from .contract import MAX_DRAFT_UTF16_UNITS  # noqa: F401
+
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
 _SAME_LENGTH = {
@@ -76,10 +79,6 @@ class Draft:
     @cached_property
     def _astral_utf16(self) -> list[int]:
         return [position + k for k, position in enumerate(self._astral)]
-
-
-# Facebook's post limit, the longest of the supported sites, in UTF-16 code units: longer drafts are refused.
-MAX_DRAFT_UTF16_UNITS = 63_206
 
 
 def utf16_length(text: str) -> int:

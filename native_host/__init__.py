@@ -1,6 +1,7 @@
 """The native-messaging host that connects the browser extension to the engine."""
 
-HOST_NAME = "org.decorum.host"
+from engine.contract import HOST_NAME  # noqa: F401  (the extension asks for the host by this name)
+
 # Derived from the public key in extension/manifest.json ("key"); e2e/test_fixtures.py and
 # e2e/test_packaged_extension.py check it is the id Chromium gives the extension.
 EXTENSION_ID = "okbfacohdjmajkgidmdgmkdabboacffn"

@@ -29,6 +29,14 @@ def test_check_takes_an_identity_for_the_society_pack(decorum_cli):
     assert [f["rule"] for f in json.loads(result.stdout)] == ["society.disclaimer"]
 
 
+def test_check_accepts_any_site_as_the_protocol_does_and_finds_the_same(decorum_cli):
+    # The engine reads no site: a site Decorum has no adapter for is no reason to refuse a draft.
+    plain = decorum_cli("check", "--policy", "icis", "--json", "Off to #ICIS2025 tomorrow")
+    for site in ("x", "mastodon"):
+        result = decorum_cli("check", "--site", site, "--policy", "icis", "--json", "Off to #ICIS2025 tomorrow")
+        assert (result.returncode, result.stdout) == (plain.returncode, plain.stdout), result.stderr
+
+
 def test_check_explains_a_bad_identity_or_policy(decorum_cli):
     bad_json = decorum_cli("check", "--identity", "{nope", "text")
     assert bad_json.returncode == 2 and "--identity is not valid JSON" in bad_json.stderr

@@ -19,6 +19,7 @@ from engine.learned.features import OTHER, OWN, display, features, indicators, m
 from engine.learned.model import LinearModel, ModelFileError
 from engine.packs import compiled, load_all
 from engine.text import Draft
+from tests.drafts import SEVEN_LINES, THREE_POLICIES
 from tools import train_model
 
 # Drafts the rules miss (the learned checker's reason to be), each with the pair it must add.
@@ -123,19 +124,9 @@ def test_more_sensitivity_never_means_fewer_findings():
 
 
 # A draft about many things: each sentence its own problem, the whole scoring low for any one.
-MANY_THINGS = """Huge thanks to the RCR, IPEM and ICIS for a brilliant joint meeting in Leeds this week!
-Saw Mr John Smith (DOB 04/07/1961) in clinic today with a huge tumour.
-The RCR board papers are strictly confidential but say the exam fee is going up.
-Vote Labour on Thursday, the Tories have wrecked the NHS.
-Our new poster uses the RCR logo and the ICIS logo.
-Honestly the IPEM council are a bunch of idiots.
-The Guardian asked me about the RCR workforce figures, so I told them what I think."""
-
-
 def test_a_rules_finding_stays_when_its_own_sentence_bears_it_out_in_a_draft_about_many_things():
-    packs = ["rcr", "ipem", "icis"]
-    rules = {(f.policy, f.category) for f in engine.check(MANY_THINGS, packs, detection="rules")}
-    combined = {(f.policy, f.category) for f in engine.check(MANY_THINGS, packs)}
+    rules = {(f.policy, f.category) for f in engine.check(SEVEN_LINES, THREE_POLICIES, detection="rules")}
+    combined = {(f.policy, f.category) for f in engine.check(SEVEN_LINES, THREE_POLICIES)}
     # The patient, the logos and the idiots each have their sentence: the rules' findings stand.
     for pair in [("rcr", "personal_data"), ("ipem", "personal_data"), ("icis", "personal_data"), ("rcr", "brand"), ("icis", "brand"), ("ipem", "disparagement")]:
         assert pair in rules and pair in combined, pair

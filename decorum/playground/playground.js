@@ -77,7 +77,7 @@ async function check() {
     const response = await fetch("/v1/check", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text, policies, identity: identityFor(policies), site: $("site").value || null }),
+      body: JSON.stringify({ text, policies, identity: identityFor(policies) }),
     });
     answer = await response.json();
   } catch (failure) {
@@ -142,6 +142,6 @@ function card(text, finding, index) {
 }
 
 $("draft").addEventListener("input", checkSoon);
-for (const id of ["society-names", "society-acronyms", "society-handles", "site"]) $(id).addEventListener("input", checkSoon);
+for (const id of ["society-names", "society-acronyms", "society-handles"]) $(id).addEventListener("input", checkSoon);
 $("check").addEventListener("click", check);
 loadPolicies().catch((failure) => setStatus(`Could not load the policies: ${failure.message}`, "error"));

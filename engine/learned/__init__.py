@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..contract import DEFAULT_SENSITIVITY, SENSITIVITIES  # noqa: F401  (the engine and the protocol read them here)
 from ..model import Finding, Pack
 from ..text import Draft
 from .features import OTHER, OWN, Span, display, features, features_around, indicators, masked, owned, resolve, sentences, words
@@ -38,8 +39,6 @@ log = logging.getLogger("decorum.engine")
 MODEL_FILE = Path(__file__).with_name("model.bin")
 # Set to "off" to check with the rules alone (docs/detection.md).
 MODEL_VARIABLE = "DECORUM_MODEL"
-SENSITIVITIES = ("fewer", "balanced", "more")
-DEFAULT_SENSITIVITY = "balanced"
 DETECTIONS = ("combined", "rules", "model")
 # The words shown as the reason for a model's finding: the few that weighed most.
 REASONS = 3

@@ -2,6 +2,8 @@
 // the host has), the identities for them, and the packs whose profile carries the disclaimer.
 // Pure, so the node tests can hold it to the protocol without a browser.
 
+import { DEFAULT_SENSITIVITY } from "../shared/contract.js";
+
 /**
  * The protocol v1 `check` request for `text` on `site`, or null when no policy is on.
  * `hostPolicies` is the host's hello list; null before the first hello (send what is stored).
@@ -16,6 +18,6 @@ export function checkRequest({ text, site }, { activePolicies, identities, profi
   // the policy accepts a statement on the profile.
   const onProfile = new Set(profileDisclaimer);
   const profile_disclaimer = policies.filter((id) => onProfile.has(id));
-  // An older host ignores the field and checks as "balanced".
-  return { type: "check", text, policies, identity, profile_disclaimer, sensitivity: sensitivity ?? "balanced", site: site ?? "other" };
+  // An older host ignores the field and checks with its default, which is ours.
+  return { type: "check", text, policies, identity, profile_disclaimer, sensitivity: sensitivity ?? DEFAULT_SENSITIVITY, site: site ?? "other" };
 }

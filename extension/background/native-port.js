@@ -5,9 +5,8 @@
 // alive. When the host dies the port closes: we say why, and reconnect with backoff.
 
 import { api, disconnectReason } from "../platform.js";
+import { HOST_NAME } from "../shared/contract.js";
 import { STATUS } from "../shared/messages.js";
-
-export const HOST_NAME = "org.decorum.host";
 
 const REQUEST_TIMEOUT_MS = 3000;
 // A cold start imports the engine and compiles its packs: give the first answer more time.

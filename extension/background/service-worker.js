@@ -3,7 +3,8 @@
 // keyboard command on to the tab.
 
 import { api } from "../platform.js";
-import { MAX_TEXT_UNITS, MSG, STATUS } from "../shared/messages.js";
+import { MAX_DRAFT_UTF16_UNITS } from "../shared/contract.js";
+import { MSG, STATUS } from "../shared/messages.js";
 import { onSettingsChanged, readSettings } from "../shared/settings.js";
 import { checkRequest } from "./check-request.js";
 import { onCommand, openSettings } from "./commands.js";
@@ -48,7 +49,7 @@ async function handleCheck(message, sender) {
 
 async function check({ text, site }) {
   if (typeof text !== "string") return { type: "error", code: "bad_request", message: "No text to check." };
-  if (text.length > MAX_TEXT_UNITS) return { type: "error", code: "too_large", message: "The draft is too long to check." };
+  if (text.length > MAX_DRAFT_UTF16_UNITS) return { type: "error", code: "too_large", message: "The draft is too long to check." };
   const request = checkRequest({ text, site }, await settings, engine.hello?.policies ?? null);
   if (!request) return { type: "inactive" };
   try {

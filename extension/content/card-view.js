@@ -6,10 +6,12 @@
 const QUOTE_CHARS = 48;
 const QUOTED_PHRASES = 3;
 
-const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" };
+// Keyed by the engine's severities and categories (engine/categories.py): tests/test_contract.py
+// fails when a category or severity has no words here.
+export const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" };
 const FIX_LABEL = { disclaimer: "Add disclaimer" };
 // The problem in a few words, for the card's heading and its label.
-const PROBLEM = {
+export const PROBLEM = {
   disclaimer: "No personal-views statement",
   brand: "Logo or name used",
   confidential: "Confidential material",

@@ -3,7 +3,8 @@
 // one category in one stretch of the draft (overlapping, or in the same sentence) become one card
 // that names its words and lists each policy with its clause. Pure, so the node tests can hold it.
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+// Every severity the engine gives (engine/categories.py; tests/test_contract.py holds the two alike).
+export const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 // A sentence ends at . ! ? (and any closing quotes or brackets) before a space, or at a line break.
 const SENTENCE_END = /[.!?]+["'”’)\]]*\s+|\n+/g;
 

@@ -7,7 +7,8 @@
 // society's name and watch whether Decorum reacts.
 
 import { sendToBackground } from "../platform.js";
-import { MAX_TEXT_UNITS, MSG } from "../shared/messages.js";
+import { MAX_DRAFT_UTF16_UNITS } from "../shared/contract.js";
+import { MSG } from "../shared/messages.js";
 import { CardAtWord } from "./card-at-word.js";
 import { cardKey } from "./card-view.js";
 import { dismissalKey, groupIntoCards } from "./cards.js";
@@ -167,7 +168,7 @@ export class DraftSession {
       this.#dismissed.clear(); // a new draft starts with nothing dismissed
       return this.#render({ type: "empty" }, draft);
     }
-    if (draft.text.length > MAX_TEXT_UNITS) return this.#render({ type: "error", code: "too_large" }, draft);
+    if (draft.text.length > MAX_DRAFT_UTF16_UNITS) return this.#render({ type: "error", code: "too_large" }, draft);
 
     const check = ++this.#checks;
     this.#panel.showChecking();

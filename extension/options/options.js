@@ -8,7 +8,8 @@ import { api, browserName, sendToBackground } from "../platform.js";
 import { ENGINE_STATUS_TEXT, fillSetupCommands } from "../shared/engine-setup.js";
 import { MSG, STATUS } from "../shared/messages.js";
 import { orderPolicies } from "../shared/policy-list.js";
-import { KEYS, SENSITIVITIES, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+import { SENSITIVITIES } from "../shared/contract.js";
+import { KEYS, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
 
 const $ = (selector) => document.querySelector(selector);
 let settings = await readSettings();

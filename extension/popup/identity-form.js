@@ -3,7 +3,8 @@
 // builds the society's patterns anew when it changes.
 
 import { IDENTITY_LIMITS, identityProblem, parseIdentityField } from "../shared/identity.js";
-import { KEYS, USER_IDENTITY_PACK, emptyIdentity, readSettings, saveSetting } from "../shared/settings.js";
+import { USER_IDENTITY_PACK } from "../shared/contract.js";
+import { KEYS, emptyIdentity, readSettings, saveSetting } from "../shared/settings.js";
 
 /** Wires `form` (inputs with `data-identity`, a submit button, a `role=status` line) to storage. */
 export function setUpIdentityForm(form, saved) {

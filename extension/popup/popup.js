@@ -3,13 +3,16 @@
 // check. It fits Chrome's 600 px: the policy list scrolls inside when a member has many packs,
 // while the site switches stay in sight; the rarer settings are on the settings page
 // (options/). Switches are saved at once; open drafts pick every change up through
-// storage.onChanged.
+// storage.onChanged. The site switches are the site adapters' list, which the build writes into
+// build/sites.js (tools/build-extension.mjs).
 
+import { SITES } from "../build/sites.js";
 import { api, browserName, sendToBackground } from "../platform.js";
 import { ENGINE_STATUS_TEXT, fillSetupCommands } from "../shared/engine-setup.js";
 import { MSG, STATUS } from "../shared/messages.js";
 import { orderPolicies, policySubtitle } from "../shared/policy-list.js";
-import { KEYS, SITES, USER_IDENTITY_PACK, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
+import { USER_IDENTITY_PACK } from "../shared/contract.js";
+import { KEYS, emptyIdentity, onSettingsChanged, readSettings, saveSetting } from "../shared/settings.js";
 import { setUpIdentityForm } from "./identity-form.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -109,16 +112,25 @@ async function togglePolicy(id, on) {
 }
 
 function setUpSites() {
-  for (const input of document.querySelectorAll("[data-site]")) {
-    input.addEventListener("change", async () => {
-      const disabled = new Set((await readSettings()).disabledSites);
-      if (input.checked) disabled.delete(input.dataset.site);
-      else disabled.add(input.dataset.site);
-      settings.disabledSites = SITES.filter((site) => disabled.has(site));
-      await saveSetting(KEYS.disabledSites, settings.disabledSites);
-    });
-  }
+  $("#sites").replaceChildren(...SITES.map(siteItem));
   renderSites();
+}
+
+function siteItem(site) {
+  const input = Object.assign(document.createElement("input"), { type: "checkbox" });
+  input.dataset.site = site.name;
+  input.addEventListener("change", async () => {
+    const disabled = new Set((await readSettings()).disabledSites);
+    if (input.checked) disabled.delete(site.name);
+    else disabled.add(site.name);
+    settings.disabledSites = SITES.map((s) => s.name).filter((name) => disabled.has(name));
+    await saveSetting(KEYS.disabledSites, settings.disabledSites);
+  });
+  const label = document.createElement("label");
+  label.append(input, ` ${site.label}`);
+  const item = document.createElement("li");
+  item.append(label);
+  return item;
 }
 
 function renderSites() {

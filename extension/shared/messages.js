@@ -25,6 +25,3 @@ export const STATUS = {
   // virtual environment deleted or moved). Decorum keeps trying, and says what to do.
   failing: "failing",
 };
-
-/** The host refuses longer drafts with `too_large`; the content script knows the same limit. */
-export const MAX_TEXT_UNITS = 63206;

@@ -2,7 +2,7 @@
 // the replaced ones last, each with a date in words ("April 2020", or "date not given") rather
 // than the pack's own notation.
 
-import { USER_IDENTITY_PACK } from "./settings.js";
+import { USER_IDENTITY_PACK } from "./contract.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -6,24 +6,17 @@
 // nothing leaves the machine; settings an earlier Decorum kept there are moved here once.
 
 import { api } from "../platform.js";
+import { DEFAULT_SENSITIVITY, SENSITIVITIES } from "./contract.js";
 
 export const KEYS = {
   activePolicies: "activePolicies", // ["icis", "rcr"]
   identities: "identities", // {"society": {"names": [], "acronyms": [], "handles": []}}
-  disabledSites: "disabledSites", // ["facebook"]
+  disabledSites: "disabledSites", // ["facebook"]: site adapters' names (content/sites/)
   profileDisclaimer: "profileDisclaimer", // ["rcr"]: packs whose disclaimer the member's profile carries
-  sensitivity: "sensitivity", // "fewer" | "balanced" | "more": how sure the learned check must be
+  sensitivity: "sensitivity", // one of contract.js's SENSITIVITIES: how sure the learned check must be
 };
 
-/** The learned check's settings, from fewest warnings to most; the engine's default is balanced. */
-export const SENSITIVITIES = ["fewer", "balanced", "more"];
-
-export const SITES = ["x", "linkedin", "facebook"];
-
-/** The pack whose policy names no society: its identity is the user's to give. */
-export const USER_IDENTITY_PACK = "society";
-
-const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [], profileDisclaimer: [], sensitivity: "balanced" };
+const DEFAULTS = { activePolicies: [], identities: {}, disabledSites: [], profileDisclaimer: [], sensitivity: DEFAULT_SENSITIVITY };
 
 export function emptyIdentity() {
   return { names: [], acronyms: [], handles: [] };
@@ -37,7 +30,7 @@ export async function readSettings() {
     identities: stored.identities && typeof stored.identities === "object" ? stored.identities : {},
     disabledSites: Array.isArray(stored.disabledSites) ? stored.disabledSites : [],
     profileDisclaimer: Array.isArray(stored.profileDisclaimer) ? stored.profileDisclaimer : [],
-    sensitivity: SENSITIVITIES.includes(stored.sensitivity) ? stored.sensitivity : "balanced",
+    sensitivity: SENSITIVITIES.includes(stored.sensitivity) ? stored.sensitivity : DEFAULT_SENSITIVITY,
   };
 }
 

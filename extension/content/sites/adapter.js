@@ -3,7 +3,10 @@
 // Dark Reader's fixes as data).
 //
 //   name       the site, as in `disabledSites` and the check's `site` ("x", "linkedin", …)
-//   hosts      hostnames it runs on
+//   label      the site's name as a member knows it: the popup's switch for it ("LinkedIn")
+//   hosts      hostnames it runs on: the build writes them into the manifest's matches
+//   testPage   an address on it where its compose boxes are: for people checking the adapter,
+//              and the page the e2e tests serve its fixture under
 //   composers  selector for its compose boxes
 //   accepts    element → whether a box the selector found is really a compose box
 //   ignore     selector for editor furniture inside a compose box that holds no draft text

@@ -1,5 +1,5 @@
 // Facebook (www.facebook.com): the "Create post" composer dialog and the comment boxes are
-// Lexical editors. Test pages: https://www.facebook.com/ (composer dialog, comments).
+// Lexical editors. Test page: its testPage (composer dialog, comments).
 
 import { closestOf, defineAdapter } from "./adapter.js";
 
@@ -13,7 +13,9 @@ const SELECTORS = {
 
 export default defineAdapter({
   name: "facebook",
+  label: "Facebook",
   hosts: ["www.facebook.com"],
+  testPage: "https://www.facebook.com/",
   composers: SELECTORS.composer,
   submit: SELECTORS.submit,
   anchor: (editor) => closestOf(editor, SELECTORS.frames),

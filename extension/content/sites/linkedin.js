@@ -1,5 +1,5 @@
 // LinkedIn (www.linkedin.com): the share box ("Start a post" dialog) and the comment boxes
-// are Quill editors. Test pages: https://www.linkedin.com/feed/ (share dialog, comments).
+// are Quill editors. Test page: its testPage (share dialog, comments).
 
 import { closestOf, defineAdapter } from "./adapter.js";
 
@@ -16,7 +16,9 @@ const SELECTORS = {
 
 export default defineAdapter({
   name: "linkedin",
+  label: "LinkedIn",
   hosts: ["www.linkedin.com"],
+  testPage: "https://www.linkedin.com/feed/",
   composers: SELECTORS.composer,
   ignore: SELECTORS.furniture,
   submit: SELECTORS.submit,

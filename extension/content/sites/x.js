@@ -1,5 +1,5 @@
 // X (x.com, twitter.com): the post, reply and quote composers are Draft.js editors.
-// Test pages: https://x.com/home (inline composer, "Post" dialog), a reply dialog.
+// Test page: its testPage (inline composer, "Post" dialog), a reply dialog.
 
 import { defineAdapter } from "./adapter.js";
 
@@ -14,7 +14,9 @@ const SELECTORS = {
 
 export default defineAdapter({
   name: "x",
+  label: "X",
   hosts: ["x.com", "twitter.com"],
+  testPage: "https://x.com/home",
   composers: SELECTORS.composer,
   submit: SELECTORS.submit,
   anchor: (editor) => editor.closest(SELECTORS.frame) ?? editor,
