@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ import regex
 from ..text import Draft
 from .reach import RUN_KINDS, Reach, leads_with_literal, longest_run, reach
 from .required_literals import DIGIT, Literals, requirements
-from .word_lookups import Passage
+from .word_lookups import WORD, WORD_PREFIX_LIMIT, Passage, passages
 
 Span = tuple[int, int]
 
@@ -135,7 +136,7 @@ class _LongParagraph:
     blocks each literal is in, its longest runs, and the blocks each requirement reaches."""
 
     __slots__ = (
-        "passage", "text", "narrow", "blocks", "full", "words_agree", "_starts", "_anywhere", "_runs", "_far", "_held", "_reached",
+        "passage", "text", "narrow", "blocks", "full", "words_agree", "_by_words", "_starts", "_anywhere", "_runs", "_far", "_held", "_reached",
         "_where",
     )
 
@@ -146,8 +147,9 @@ class _LongParagraph:
         self.words_agree = words_agree
         self.blocks = (passage.end - passage.start + BLOCK - 1) >> BLOCK_BITS
         self.full = (1 << self.blocks) - 1
-        self._starts: dict[str, int] = {}
-        self._anywhere: dict[str, int] = {}
+        self._by_words: _WordBlocks | None | bool = False
+        self._starts: dict[str, int] = {}  # the blocks of the words each literal begins
+        self._anywhere: dict[str, int] = {}  # the blocks each literal looked for anywhere is in
         self._runs: list[int | None] = [None] * len(RUN_KINDS)
         self._far: dict[tuple[int, ...], int] = {}  # how far the runs of a reach reach
         self._held: dict[Requirement, int] = {}  # the blocks holding a literal of each requirement
@@ -188,7 +190,11 @@ class _LongParagraph:
                 held = self._held.get(needed)
                 if held is None:
                     held = self._held[needed] = self._blocks_of(needed)
-                blocks = reached[key] = _spread(held, spread) & self.full if held else 0
+                if held.bit_count() * (2 * spread + 1) >= self.blocks:
+                    blocks = self.full  # a requirement met all over the paragraph narrows little
+                else:
+                    blocks = _spread(held, spread) & self.full if held else 0
+                reached[key] = blocks
             found &= blocks
             if not found:
                 break
@@ -217,19 +223,21 @@ class _LongParagraph:
 
     def _blocks_of(self, needed: Requirement) -> int:
         """The blocks holding one of the requirement's literals: of those the literal index looks
-        up, only those it found in the paragraph are looked for (where its words are the regex
-        module's words, for literals that begin one)."""
+        up, only those it found in the paragraph are looked for; a literal that begins a word in
+        every match is looked for among the beginnings of the paragraph's words, where those are the
+        regex module's words, and anywhere in it elsewhere."""
         word_keys, word_found = self.passage.word_starts_found()
         keys, found_anywhere = self.passage.substrings_found()
         unknown_starts, unknown_anywhere = needed.unknown(word_keys, keys)
         found = 0
         if needed.starts:
+            words = self._words()
             by_start = self._starts
-            held = word_found.intersection(needed.starts) | unknown_starts if self.words_agree else needed.starts
+            held = needed.starts if words is None else word_found.intersection(needed.starts) | unknown_starts
             for literal in held:
                 blocks = by_start.get(literal)
                 if blocks is None:
-                    blocks = by_start[literal] = self._find(literal)
+                    blocks = by_start[literal] = self._find(literal) if words is None else words.begun_by(literal)
                 found |= blocks
         if needed.anywhere:
             anywhere = self._anywhere
@@ -239,6 +247,13 @@ class _LongParagraph:
                     blocks = anywhere[literal] = self._find(literal)
                 found |= blocks
         return found
+
+    def _words(self) -> _WordBlocks | None:
+        """The paragraph's words with the blocks they begin in; None where the regex module may
+        see a word begin where the literal index does not."""
+        if self._by_words is False:
+            self._by_words = _WordBlocks(self.passage.lower) if self.words_agree else None
+        return self._by_words  # type: ignore[return-value]
 
     def _find(self, literal: str) -> int:
         """The blocks ``literal`` begins in (DIGIT: any digit), each looked for once."""
@@ -268,6 +283,34 @@ class _LongParagraph:
         return tuple((known[kind] or 0) if count else 0 for kind, count in enumerate(runs))
 
 
+class _WordBlocks:
+    """The words of a paragraph as the literal index reads them (and what follows an apostrophe or
+    hyphen in one: "re" in "you're"), each with the blocks it begins in, in order, so that the
+    words a literal begins lie side by side: one pass over the paragraph for every literal."""
+
+    def __init__(self, lower: str) -> None:
+        blocks: dict[str, int] = {}
+        for match in WORD.finditer(lower):
+            at, word = match.start(), match.group()
+            blocks[word] = blocks.get(word, 0) | (1 << (at >> BLOCK_BITS))
+            if "'" in word or "-" in word:
+                for k, ch in enumerate(word):
+                    if ch in "'-":
+                        rest = word[k + 1 : k + 1 + WORD_PREFIX_LIMIT]
+                        blocks[rest] = blocks.get(rest, 0) | (1 << ((at + k + 1) >> BLOCK_BITS))
+        self.words = sorted(blocks)
+        self.blocks = blocks
+
+    def begun_by(self, literal: str) -> int:
+        """The blocks of the words ``literal`` begins."""
+        words, found = self.words, 0
+        for i in range(bisect_left(words, literal), len(words)):
+            if not words[i].startswith(literal):
+                break
+            found |= self.blocks[words[i]]
+        return found
+
+
 def _spread(blocks: int, by: int) -> int:
     """Every block of ``blocks`` and those up to ``by`` blocks either side of it."""
     done, step = 0, 1
@@ -289,6 +332,14 @@ def parts(draft: Draft, passage: Passage, branch_plan: Plan | None) -> list[Span
             if found is not None:
                 return found
     return [(passage.start, passage.end)]
+
+
+def has_long_paragraph(draft: Draft) -> bool:
+    """Whether a paragraph of the draft is long enough to be scanned in windows, once per draft."""
+    found = draft.cache.get(has_long_paragraph)
+    if found is None:
+        found = draft.cache[has_long_paragraph] = any(p.end - p.start >= WINDOWS_FROM for p in passages(draft))
+    return found  # type: ignore[return-value]
 
 
 def _long_paragraph(draft: Draft, passage: Passage) -> _LongParagraph | None:

@@ -20,7 +20,7 @@ from .literal_index import LiteralIndex, Visit
 from .required_literals import DIGIT, Literals
 from .safe_patterns import checked, compile_pattern, compile_personal
 from .scanning import Span, scan
-from .windows import WINDOWS_FROM, Plan, plan
+from .windows import WINDOWS_FROM, Plan, has_long_paragraph, plan
 from .word_lookups import Passage, passages
 
 
@@ -60,9 +60,9 @@ class WordList:
         found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
         if found is not None:
             return found  # type: ignore[return-value]
-        patterns = self.patterns
+        patterns, long = self.patterns, has_long_paragraph(draft)  # most drafts have none
         found = draft.cache[self] = [
-            (patterns[i] or self._pattern(i), tuple(where), self._plan(i) if _any_long(where) else None)
+            (patterns[i] or self._pattern(i), tuple(where), self._plan(i) if long and _any_long(where) else None)
             for i, where in sorted(self.paragraphs(draft).items())
         ]
         return found
