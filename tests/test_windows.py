@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import engine
+from bench.engine_speed import scans_in
 from engine.matching import reach as reaches
-from engine.matching import scanning, windows
+from engine.matching import windows
 from engine.matching.reach import LINE, NOT_SPACE, SPACE, WORD, reach
 from engine.matching.safe_patterns import FLAGS
 from engine.text import Draft
@@ -126,30 +127,12 @@ def test_windows_find_what_whole_paragraphs_find_whatever_the_paragraph_holds(te
     assert _differences(text) == []
 
 
-def _characters_scanned(text: str) -> tuple[int, int]:
-    """How many scans a check of ``text`` runs, and how many characters they read together."""
-    counted = [0, 0]
-    matches = scanning._matches
-
-    def counting(pattern, text, parts, timeout):
-        counted[0] += 1
-        counted[1] += sum(end - start for start, end in parts)
-        return matches(pattern, text, parts, timeout)
-
-    scanning._matches = counting
-    try:
-        engine.check(text, ALL_PACKS, SOCIETY, detection="rules")
-    finally:
-        scanning._matches = matches
-    return counted[0], counted[1]
-
-
 def test_a_long_draft_typed_as_one_paragraph_reads_about_what_the_same_posts_as_a_thread_read():
     _word_lists()
     one_paragraph = _glued(60_000, 0, one_paragraph=True)
     thread = _glued(60_000, 0, one_paragraph=False)
-    _, read_as_one = _characters_scanned(one_paragraph)
-    _, read_as_thread = _characters_scanned(thread)
+    read_as_one = scans_in(one_paragraph).scanned
+    read_as_thread = scans_in(thread).scanned
     # Each branch whose words the paragraph holds anywhere read all of it: 1,300 times the draft,
     # where the thread read 11 times it.
     assert read_as_one <= 2 * read_as_thread
