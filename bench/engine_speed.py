@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import engine
 from engine.learned import default_checker
+from engine.matching import scanning
 
 from bench.drafts import Source, drafts_of_length
 from bench.hostile import hostile_drafts
@@ -215,30 +216,87 @@ def time_drafts(source: Source, chars: int, runs: int, one_paragraph: bool = Fal
     return SideBySide(rules, combined, added)
 
 
-def time_per_char(source: Source, sizes: tuple[int, ...], runs_for: Callable[[int], int]) -> dict[str, list[SizePoint]]:
-    """Median time at each draft length, by the rules alone and combined; flat µs/char means time
-    grows linearly with the draft.
+# The two shapes of a long draft (bench/drafts.py): posts with a blank line between them, the way
+# a thread reads, and the same posts in one paragraph, the engine's worst case (issue 11, part 8).
+THREAD, ONE_PARAGRAPH = "thread", "one paragraph"
+SHAPES = (THREAD, ONE_PARAGRAPH)
 
-    The runs of every length are interleaved, each length's spread evenly over the whole
-    measurement, so that a burst of other work on the machine weighs on all lengths alike
-    rather than on whichever length was being timed when it came; each draft is checked both
-    ways in turn, as in `time_drafts`.
+
+def time_per_char(
+    source: Source, sizes: tuple[int, ...], runs_for: Callable[[int], int]
+) -> dict[str, dict[str, list[SizePoint]]]:
+    """Median time at each draft length, for each shape of draft, by the rules alone and combined;
+    flat µs/char means time grows linearly with the draft.
+
+    The runs of every length and shape are interleaved, each spread evenly over the whole
+    measurement, so that a burst of other work on the machine weighs on all alike rather than on
+    whichever was being timed when it came; each draft is checked both ways in turn, as in
+    `time_drafts`, and the same posts in both shapes one after the other.
     """
-    drafts = {chars: drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs_for(chars))) for chars in sizes}
-    for chars in sizes:
-        for draft in drafts[chars][:UNTIMED_PER_LENGTH]:
+    drafts = {
+        (shape, chars): drafts_of_length(source, chars, min(DISTINCT_DRAFTS, runs_for(chars)), shape == ONE_PARAGRAPH)
+        for shape in SHAPES for chars in sizes
+    }
+    for shaped in drafts.values():
+        for draft in shaped[:UNTIMED_PER_LENGTH]:
             for detection in DETECTIONS:
                 check(draft, detection)
     schedule = sorted(((n + 0.5) / runs_for(chars), chars, n) for chars in sizes for n in range(runs_for(chars)))
-    durations: dict[str, dict[int, list[int]]] = {d: {chars: [] for chars in sizes} for d in DETECTIONS}
+    durations = {shape: {d: {chars: [] for chars in sizes} for d in DETECTIONS} for shape in SHAPES}
     clock = time.perf_counter_ns
     for _, chars, n in schedule:
-        draft = drafts[chars][n % len(drafts[chars])]
-        for detection in in_turn(n):
-            started = clock()
-            check(draft, detection)
-            durations[detection][chars].append(clock() - started)
-    return {d: [SizePoint(chars, Timings.of(by_size[chars])) for chars in sizes] for d, by_size in durations.items()}
+        for shape in SHAPES if n % 2 == 0 else SHAPES[::-1]:
+            draft = drafts[shape, chars][n % len(drafts[shape, chars])]
+            for detection in in_turn(n):
+                started = clock()
+                check(draft, detection)
+                durations[shape][detection][chars].append(clock() - started)
+    return {
+        shape: {d: [SizePoint(chars, Timings.of(by_size[chars])) for chars in sizes] for d, by_size in by_detection.items()}
+        for shape, by_detection in durations.items()
+    }
+
+
+@dataclass(frozen=True)
+class Scans:
+    """How much matching a check of one draft does: counted, not timed."""
+
+    chars: int  # the draft's length
+    scans: int  # patterns run
+    scanned: int  # characters they read, together
+
+    @property
+    def times_the_draft(self) -> float:
+        return self.scanned / self.chars
+
+
+def scans_in(text: str) -> Scans:
+    """The scans a check of ``text`` by the rules runs, and the characters they read together:
+    counted, not timed (the matches a scan finds do not depend on how much it reads)."""
+    tally = [0, 0]
+    matches = scanning._matches
+
+    def counting(pattern, text, parts, timeout):
+        tally[0] += 1
+        tally[1] += sum(end - start for start, end in parts)
+        return matches(pattern, text, parts, timeout)
+
+    scanning._matches = counting
+    try:
+        check(text, RULES)
+    finally:
+        scanning._matches = matches
+    return Scans(len(text), *tally)
+
+
+def scans_of(source: Source, chars: int) -> dict[str, Scans]:
+    """The scans of one draft of ``chars`` characters in each shape."""
+    return {shape: scans_in(drafts_of_length(source, chars, 1, shape == ONE_PARAGRAPH)[0]) for shape in SHAPES}
+
+
+def shape_ratio(per_char: dict[str, dict[str, list[SizePoint]]], detection: str) -> list[float]:
+    """At each length, µs/char of the draft in one paragraph over that of the same posts as a thread."""
+    return [one.us_per_char / thread.us_per_char for thread, one in zip(per_char[THREAD][detection], per_char[ONE_PARAGRAPH][detection])]
 
 
 def flatness(points: list[SizePoint]) -> float:

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.drafts import REPO_ROOT
-from bench.engine_speed import COMBINED, DETECTIONS, RULES, HostileCheck, Measured, SideBySide, SizePoint, flatness
+from bench.engine_speed import (
+    COMBINED, DETECTIONS, ONE_PARAGRAPH, RULES, THREAD, HostileCheck, Measured, Scans, SideBySide, SizePoint, flatness,
+    shape_ratio,
+)
 from engine.learned import MODEL_FILE, MODEL_VARIABLE
 from engine.text import MAX_DRAFT_UTF16_UNITS
 from bench.host_speed import ColdStarts, RoundTrips
@@ -28,6 +31,9 @@ LONG_P99_MS = 5.0
 FLATNESS_LIMIT = 2.0
 # The hardening issue's: every check of a draft within the size limit, whatever it holds, in CPU time.
 HOSTILE_CPU_MS = 1_000.0
+# Issue 11, part 8: a draft typed as one paragraph costs per character at most this many times
+# what the same posts cost as a thread, at every length.
+ONE_PARAGRAPH_RATIO = 1.5
 # The learned checker's (issue #9): the engine with the model on, loading the model, and what the
 # model adds to the host's resident memory.
 COMBINED_SHORT_MEDIAN_MS = 1.0
@@ -53,7 +59,8 @@ class Results:
     # The long drafts again with no blank line anywhere: the engine matches paragraph by paragraph,
     # and this is what a long draft costs when it is all one (not a target; shown beside them).
     long_one_paragraph: SideBySide
-    per_char: dict[str, list[SizePoint]]  # by detection
+    per_char: dict[str, dict[str, list[SizePoint]]]  # by shape (a thread, one paragraph), then detection
+    scans: dict[str, Scans]  # by shape: the scans of one draft of the longest length, by the rules
     hostile: list[HostileCheck]
     model_load: ModelLoad
     round_trips: dict[str, RoundTrips]  # by detection: the host as installed, and with the model off
@@ -86,8 +93,8 @@ def machine(results: Results) -> list[str]:
 
 
 def tables(results: Results) -> list[Table]:
-    return [_targets(results), _engine(results), _per_char(results), _hostile(results.hostile),
-            _model_load(results.model_load), _host(results), _memory(results.round_trips)]
+    return [_targets(results), _engine(results), _per_char(results), _one_paragraph(results), _scans(results.scans),
+            _hostile(results.hostile), _model_load(results.model_load), _host(results), _memory(results.round_trips)]
 
 
 def as_text(results: Results) -> str:
@@ -145,9 +152,11 @@ def _context(results: Results) -> list[str]:
 def _targets(results: Results) -> Table:
     """The budgets are for what the user waits for: wall-clock time."""
     short, long = f"{results.short_chars:,} chars", f"{results.long_chars:,} chars"
-    flat = {d: flatness(points) for d, points in results.per_char.items()}
-    sizes = results.per_char[RULES]
+    flat = {d: flatness(points) for d, points in results.per_char[THREAD].items()}
+    sizes = results.per_char[THREAD][RULES]
     linear = f"µs/char flat, {sizes[0].chars:,} to {sizes[-1].chars:,} chars"
+    shaped = f"µs/char in one paragraph / as a thread, {sizes[0].chars:,} to {sizes[-1].chars:,} chars"
+    ratio = {d: max(shape_ratio(results.per_char, d)) for d in DETECTIONS}
     hostile = f"worst hostile draft, {MAX_DRAFT_UTF16_UNITS:,} units, CPU"
     worst = max(check.cpu_worst_ms for check in results.hostile)
     worst_rules = max(check.cpu_rules.median_ms for check in results.hostile)
@@ -159,8 +168,10 @@ def _targets(results: Results) -> Table:
         _target(f"{short}, p99", RULES, SHORT_P99_MS, results.short.rules.wall.p99_ms),
         _target(f"{long}, p99", RULES, LONG_P99_MS, results.long.rules.wall.p99_ms),
         _flat(linear, RULES, flat[RULES]),
+        _ratio(shaped, RULES, ratio[RULES]),
         _target(hostile, RULES, HOSTILE_CPU_MS, worst_rules),
         _flat(linear, COMBINED, flat[COMBINED]),
+        _ratio(shaped, COMBINED, ratio[COMBINED]),
         _target(hostile, COMBINED, HOSTILE_CPU_MS, worst),
         _target(f"{short}, median", COMBINED, COMBINED_SHORT_MEDIAN_MS, results.short.combined.wall.median_ms),
         _target(f"{long}, p99", COMBINED, COMBINED_LONG_P99_MS, results.long.combined.wall.p99_ms),
@@ -183,6 +194,11 @@ def _target(name: str, detection: str, budget_ms: float, measured_ms: float) -> 
 def _flat(name: str, detection: str, flat: float) -> tuple[str, ...]:
     budget = f"largest / smallest ≤ {FLATNESS_LIMIT:g}"
     return name, detection, budget, f"{flat:.2f}", _verdict(flat <= FLATNESS_LIMIT)
+
+
+def _ratio(name: str, detection: str, largest: float) -> tuple[str, ...]:
+    budget = f"largest ≤ {ONE_PARAGRAPH_RATIO:g}"
+    return name, detection, budget, f"{largest:.2f}", _verdict(largest <= ONE_PARAGRAPH_RATIO)
 
 
 def _model_rss_kib(trips: dict[str, RoundTrips]) -> int:
@@ -218,7 +234,7 @@ def _figures(measured: Measured) -> tuple[str, ...]:
 
 
 def _per_char(results: Results) -> Table:
-    rules, combined = results.per_char[RULES], results.per_char[COMBINED]
+    rules, combined = results.per_char[THREAD][RULES], results.per_char[THREAD][COMBINED]
     rows = [
         (f"{r.chars:,} chars", f"{r.timings.runs:,}", _ms(r.timings.median_ms), f"{r.us_per_char:.2f}",
          _ms(c.timings.median_ms), f"{c.us_per_char:.2f}")
@@ -227,8 +243,35 @@ def _per_char(results: Results) -> Table:
     rows.append(("flatness (largest / smallest µs/char)", "", "", f"{flatness(rules):.2f}", "",
                  f"{flatness(combined):.2f}"))
     headers = ("draft", "runs", f"{RULES} median", f"{RULES} µs/char", f"{COMBINED} median", f"{COMBINED} µs/char")
-    return Table("Time per character (engine.check, median; each draft by both in turn)", headers, rows,
+    return Table("Time per character (engine.check, median; each draft by both in turn; posts as a thread)", headers, rows,
                  frozenset(range(1, 6)))
+
+
+def _one_paragraph(results: Results) -> Table:
+    """Issue 11, part 8: the same posts in one paragraph beside the thread, per character."""
+    per_char = results.per_char
+    ratios = {d: shape_ratio(per_char, d) for d in DETECTIONS}
+    rows = [
+        (f"{point.chars:,} chars", f"{point.timings.runs:,}",
+         *(cell for d in DETECTIONS for cell in (
+             f"{per_char[THREAD][d][k].us_per_char:.2f}", f"{per_char[ONE_PARAGRAPH][d][k].us_per_char:.2f}",
+             f"{ratios[d][k]:.2f}")))
+        for k, point in enumerate(per_char[THREAD][RULES])
+    ]
+    rows.append(("largest ratio", "", *(cell for d in DETECTIONS for cell in ("", "", f"{max(ratios[d]):.2f}"))))
+    headers = ("draft", "runs", *(h for d in DETECTIONS for h in (
+        f"{d} µs/char, thread", f"{d} µs/char, one paragraph", f"{d} ratio")))
+    return Table("Time per character in one paragraph beside the same posts as a thread (issue 11, part 8; "
+                 "median, the two shapes interleaved)", headers, rows, frozenset(range(1, 8)))
+
+
+def _scans(scans: dict[str, Scans]) -> Table:
+    rows = [
+        (shape, f"{counted.chars:,}", f"{counted.scans:,}", f"{counted.scanned:,}", f"{counted.times_the_draft:.1f}×")
+        for shape, counted in scans.items()
+    ]
+    return Table("Scans of one draft by the rules, counted (patterns run and the characters they read together)",
+                 ("draft", "chars", "scans", "characters scanned", "times the draft"), rows, frozenset({1, 2, 3, 4}))
 
 
 def _hostile(checks: list[HostileCheck]) -> Table:

@@ -75,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     long = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs)
     _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars in one paragraph, {each}")
     long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
-    _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, {each}")
+    _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, as a thread and in one "
+              f"paragraph, {each}")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
+    scans = engine_speed.scans_of(source, PER_CHAR_SIZES[-1])
     _progress(f"hostile drafts at the size limit: {plan.hostile_runs} × each, combined without and with the "
               "identity, and the rules alone")
     hostile = engine_speed.time_hostile(plan.hostile_runs)
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = report.Results(
         quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
-        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, hostile=hostile,
+        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, scans=scans, hostile=hostile,
         model_load=model, round_trips=trips, cold_start=cold,
         engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
     )

@@ -36,6 +36,9 @@ class CompiledRule(NamedTuple):
     id: str  # as a finding's ``rule``: "pack.rule"
     message: str
     fix: Fix | None  # one per rule: findings are read, never changed
+    # A finding of the rule at no place yet: each finding is a copy of it with its place, made
+    # from the pack's validated rule with no field validated again on every pause in typing.
+    finding: Finding
 
 
 class PackBuilder:
@@ -84,10 +87,13 @@ class CompiledPack:
             except Exception as exc:
                 raise RuleError(rule, exc) from exc
             fix = rule.fix.model_copy(update={"text": self._fill(rule.fix.text)}) if rule.fix else None
+            rule_id, message = f"{pack.id}.{rule.id}", self._fill(rule.message)
+            finding = Finding.model_construct(
+                policy=pack.id, rule=rule_id, category=rule.category, severity=rule.severity, message=message,
+                start=0, end=0, clause=rule.clause, fix=fix,
+            )
             self.rules.append(
-                CompiledRule(
-                    rule, detector, Triggers(triggers) if triggers is not None else None, f"{pack.id}.{rule.id}", self._fill(rule.message), fix
-                )
+                CompiledRule(rule, detector, Triggers(triggers) if triggers is not None else None, rule_id, message, fix, finding)
             )
 
     def check(self, draft: Draft, profile_disclaimer: bool = False) -> tuple[list[Finding], list[str]]:
@@ -95,7 +101,7 @@ class CompiledPack:
         their detector was stopped as runaway, so they may have missed something)."""
         found: list[Finding] = []
         unfinished: list[str] = []
-        for rule, detector, triggers, rule_id, message, fix in self.rules:
+        for rule, detector, triggers, rule_id, _message, _fix, finding in self.rules:
             if profile_disclaimer and rule.satisfied_by_profile:
                 continue
             if triggers is not None and not triggers.present(draft):
@@ -104,21 +110,7 @@ class CompiledPack:
             if stopped:
                 unfinished.append(rule_id)
             for start, end in spans:
-                found.append(
-                    # Built from the pack's validated rule and offsets the engine computed: no need
-                    # to validate each field again on every pause in typing.
-                    Finding.model_construct(
-                        policy=self.pack.id,
-                        rule=rule_id,
-                        category=rule.category,
-                        severity=rule.severity,
-                        message=message,
-                        start=draft.utf16(start),
-                        end=draft.utf16(end),
-                        clause=rule.clause,
-                        fix=fix,
-                    )
-                )
+                found.append(finding.model_copy(update={"start": draft.utf16(start), "end": draft.utf16(end)}))
         return found, unfinished
 
     def _fill(self, text: str) -> str:

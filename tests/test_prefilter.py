@@ -57,7 +57,7 @@ def test_no_pattern_is_skipped_on_a_paragraph_it_matches():
         draft = Draft(text)
         for words in lists:
             # The branches the engine runs on this draft, each in the paragraphs it runs in.
-            run = {(pattern, passage.start) for pattern, where in words._present(draft) for passage in where}
+            run = {(words._pattern(i), passage.start) for i, where in words.paragraphs(draft).items() for passage in where}
             for i, branch in enumerate(words.branches):
                 pattern = words._pattern(i)
                 for passage in passages(draft):

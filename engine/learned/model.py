@@ -104,9 +104,13 @@ class LinearModel:
         block.frombytes(b"".join([rows[8 * width * j : 8 * width * (j + 1)] for j in counts]))
         if sys.byteorder == "big":
             block.byteswap()
-        factors = [1.0 if tf == 1 else 1.0 + math.log(tf) for tf in counts.values()]
-        dots = [sum(map(mul, factors, block[k::width])) for k in range(width)]
-        values = list(map(mul, factors, map(idf.__getitem__, counts)))
+        values = list(map(idf.__getitem__, counts))
+        if any(tf != 1 for tf in counts.values()):
+            factors = [1.0 if tf == 1 else 1.0 + math.log(tf) for tf in counts.values()]
+            dots = [sum(map(mul, factors, block[k::width])) for k in range(width)]
+            values = list(map(mul, factors, values))
+        else:  # every feature once (most drafts): a factor of 1 changes no sum, so none is multiplied
+            dots = [sum(block[k::width]) for k in range(width)]
         return Scored(counts, sum(map(mul, values, values)), tuple(dots))
 
     def changed(self, scored: Scored, removed: Iterable[str], added: Iterable[str]) -> Scored:
@@ -168,9 +172,12 @@ class LinearModel:
         return _sigmoid(logit)
 
     def contributions(self, scored: Scored, category: int) -> list[tuple[float, str]]:
-        """What each feature of the text added to a category's score, largest first."""
+        """What each feature of the text added to a category's score, the largest first, of those
+        that added to it (a feature that took from it explains no finding)."""
         norm = math.sqrt(scored.squared_norm) or 1.0
-        pairs = [(_factor(tf) * self._row_of(j)[category] / norm, self.vocabulary[j]) for j, tf in scored.counts.items()]
+        unpack, rows, width, vocabulary = _ONE.unpack_from, self._rows, len(self.categories), self.vocabulary
+        weights = [(tf, unpack(rows, 8 * (width * j + category))[0], j) for j, tf in scored.counts.items()]
+        pairs = [(_factor(tf) * w / norm, vocabulary[j]) for tf, w, j in weights if w > 0]
         return sorted(pairs, reverse=True)
 
 

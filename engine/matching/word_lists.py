@@ -20,6 +20,7 @@ from .literal_index import LiteralIndex, Visit
 from .required_literals import DIGIT, Literals
 from .safe_patterns import checked, compile_pattern, compile_personal
 from .scanning import Span, scan
+from .windows import WINDOWS_FROM, Plan, has_long_paragraph, plan
 from .word_lookups import Passage, passages
 
 
@@ -42,22 +43,36 @@ class WordList:
         # What each branch found by the index must also hold ("you're" and "dead"): for each
         # further requirement, the literals that begin a word and those that may be anywhere.
         self.also: list[tuple[Literals, ...]] = []
+        self.needs: list[tuple[Literals, ...]] = []
+        # How each branch finds its windows in a long paragraph (windows.py), worked out on first use.
+        self._plans: list[Plan | None | bool] = [False] * len(branches)
         for i, needs in enumerate(b.needs for b in branches):
             self.also.append(needs[1:])  # each (word starts, substrings)
+            self.needs.append(needs)
             if not needs:
                 self.always.append(i)
                 continue
             index.add(self.serial, i, needs)
 
-    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...]]]:
-        """The branches the draft can match, each with the paragraphs it can match in."""
+    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...], Plan | None]]:
+        """The branches the draft can match, each with the paragraphs it can match in and, where
+        one is long, how to find the windows it is scanned in there (windows.py)."""
         found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
         if found is not None:
             return found  # type: ignore[return-value]
+        patterns, long = self.patterns, has_long_paragraph(draft)  # most drafts have none
+        found = draft.cache[self] = [
+            (patterns[i] or self._pattern(i), tuple(where), self._plan(i) if long and _any_long(where) else None)
+            for i, where in sorted(self.paragraphs(draft).items())
+        ]
+        return found
+
+    def paragraphs(self, draft: Draft) -> dict[int, list[Passage]]:
+        """The branches the literal index finds the draft can match, each with the paragraphs that
+        hold what it requires."""
         visits = self.index.lists_in(draft).get(self.serial, ())
         if not (visits or self.always):
-            found = draft.cache[self] = []  # most lists, for most drafts
-            return found
+            return {}  # most lists, for most drafts
         if self.always:  # branches the index cannot rule out: every paragraph is visited
             visits = self._every_paragraph(draft, visits)
         # Plain loops and tuples: this runs for every word list on every pause in typing.
@@ -71,9 +86,14 @@ class WordList:
                         break  # a further requirement the paragraph does not meet
                 else:
                     add(i, []).append(passage)
-        patterns = self.patterns
-        found = draft.cache[self] = [(patterns[i] or self._pattern(i), tuple(where[i])) for i in sorted(where)]
-        return found
+        return where
+
+    def _plan(self, i: int) -> Plan | None:
+        """How branch ``i`` finds its windows in a long paragraph, worked out on first use."""
+        found = self._plans[i]
+        if found is False:
+            found = self._plans[i] = plan(self.branches[i], self.needs[i]) if self.needs[i] else None
+        return found  # type: ignore[return-value]
 
     def _every_paragraph(self, draft: Draft, visits: list[Visit]) -> list[Visit]:
         indexed = {visit[0]: visit for visit in visits}  # a paragraph is known by itself
@@ -95,16 +115,18 @@ class WordList:
         return [i for i, pattern in enumerate(self.patterns) if pattern is None]
 
     def compile(self, i: int) -> None:
-        """Compile branch ``i`` now rather than on first use."""
+        """Compile branch ``i`` (and work out its windows) now rather than on first use."""
         self._pattern(i)
+        self._plan(i)
 
     def spans(self, draft: Draft) -> list[Span]:
         present = self._present(draft)
         if not present:
             return []
         if len(present) == 1:
-            return list(scan(present[0][0], draft, present[0][1]))  # one pattern's matches never overlap
-        hits = sorted((h for p, where in present for h in scan(p, draft, where)), key=lambda h: (h[0], -h[1]))
+            pattern, where, windows = present[0]
+            return list(scan(pattern, draft, where, windows))  # one pattern's matches never overlap
+        hits = sorted((h for p, where, windows in present for h in scan(p, draft, where, windows)), key=lambda h: (h[0], -h[1]))
         kept: list[Span] = []
         for hit in hits:
             if not kept or hit[0] >= kept[-1][1]:
@@ -116,7 +138,7 @@ class WordList:
 
     def matches(self, draft: Draft) -> bool:
         """Whether any branch matches: scans stop at the first that does."""
-        return any(scan(pattern, draft, where) for pattern, where in self._present(draft))
+        return any(scan(pattern, draft, where, windows) for pattern, where, windows in self._present(draft))
 
     def within(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a match in the draft lies within ``draft.text[start:end]``.
@@ -124,12 +146,16 @@ class WordList:
         Each pattern is scanned once per draft and its matches kept, since a rule asks this
         for every hit (is the context near this one, is a veto near that one).
         """
-        for pattern, where in self._present(draft):
-            spans = scan(pattern, draft, where)
+        for pattern, where, windows in self._present(draft):
+            spans = scan(pattern, draft, where, windows)
             i = bisect_left(spans, (start,))  # the first match that starts in the window
             if i < len(spans) and spans[i][1] <= end:
                 return True
         return False
+
+
+def _any_long(paragraphs: list[Passage]) -> bool:
+    return any(p.end - p.start >= WINDOWS_FROM for p in paragraphs)
 
 
 class Triggers:

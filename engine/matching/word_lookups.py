@@ -164,6 +164,16 @@ class Passage:
             self._substrings = (literals, literals.found_in(self.lower, self.words))
         return self._substrings[1]
 
+    def word_starts_found(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The literals last looked up at the beginning of the passage's words, and those found."""
+        known = self._word_starts
+        return (known[0].literals, known[1]) if known is not None else (frozenset(), frozenset())
+
+    def substrings_found(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The literals last looked up anywhere in the passage, and those found."""
+        known = self._substrings
+        return (known[0].literals, known[1]) if known is not None else (frozenset(), frozenset())
+
 
 def passages(draft: Draft) -> tuple[Passage, ...]:
     """The draft's paragraphs as the literal index reads them, made once per draft; a draft of
