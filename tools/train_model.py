@@ -11,7 +11,8 @@ Needs the `train` extra (scikit-learn). Deterministic: the same corpora give the
    On the drafts in training/ (written for training, or once blind), which the rules were never tuned to,
    the merge is chosen: whether the model's findings are added to the rules' at all (only if
    that raises the category's F1 there), and the veto, a probability under which a rule's
-   finding of the category is dropped (the one of a few that gives the best F1; 0: none).
+   finding of the category is dropped (0: none); both for the best F1 with a false alarm on a
+   clean draft counted 1 + CLEAN_WEIGHT times.
 4. Fitted on everything, the weights are written with those choices and the out-of-fold figures.
 
     python tools/train_model.py [--out engine/learned/model.bin] [--report training/REPORT.md]
@@ -98,7 +99,7 @@ def read_items(paths: list[Path]) -> list[dict]:
     items = []
     for path in paths:
         for item in read_corpus(path):
-            items.append({**item, "_corpus": path.name, "_rules_never_tuned_to": NEVER_TUNED_TO in path.parents})
+            items.append({**item, "_corpus": str(path), "_rules_never_tuned_to": NEVER_TUNED_TO in path.parents})
     return items
 
 
