@@ -43,10 +43,12 @@ from .word_lookups import WORD, WORD_PREFIX_LIMIT, Passage, passages
 
 Span = tuple[int, int]
 
-# Shorter paragraphs are scanned whole: finding the windows costs more than it saves (the regex
-# module scans a paragraph this long in some 30 µs with most patterns, and in 3 µs with those that
-# begin with a given character).
-WINDOWS_FROM = 1_000
+# Shorter paragraphs are scanned whole: finding the windows costs more than it saves. The regex
+# module scans 1,000 characters in some 30 µs with most patterns, and in 3 µs with those that
+# begin with a given character; finding the windows of a branch costs some 5 µs, and scanning
+# them a few more: at 1,000 characters, drafts in one paragraph cost as much with windows as
+# without, at 3,000 and beyond less.
+WINDOWS_FROM = 2_000
 LITERAL_LED_WINDOWS_FROM = 8_000
 # Windows are made of blocks of this many characters (a power of two).
 BLOCK_BITS = 5
