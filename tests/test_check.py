@@ -179,6 +179,16 @@ class TestDisclaimer:
         assert categories("We take care of our patients", ["society"], identity) == []
         assert categories("Off to the CARE meeting", ["society"], identity) == ["society/disclaimer"]
 
+    @pytest.mark.parametrize("acronym, ordinary, named", [
+        ("FOCUS", "Time to focus on the patients", "Great FOCUS meeting today"),
+        ("HALO", "A halo artefact round the implant", "Off to the HALO conference"),
+        ("GRID", "Anti-scatter grid back in the room", "GRID committee tonight"),
+    ])
+    def test_any_dictionary_word_as_an_acronym_counts_only_in_capitals(self, acronym, ordinary, named):
+        identity = {"society": {"names": ["Imaging Physics Group"], "acronyms": [acronym]}}
+        assert categories(ordinary, ["society"], identity) == []
+        assert categories(named, ["society"], identity) == ["society/disclaimer"]
+
     def test_the_finding_points_at_the_first_mention(self):
         text = "Great day. The RCR and @RCRadiologists did well"
         [finding] = check(text, ["rcr"])

@@ -97,6 +97,27 @@ def test_a_malformed_lexicon_is_refused_naming_file_entry_and_field(tmp_path, br
         _lexicons(tmp_path, GOOD.replace(good, bad))
 
 
+PLAIN = GOOD + """
+[words.common]
+why = "Ordinary words."
+plain = "cat dog"
+plain_file = "common-words.txt"
+"""
+
+
+def test_plain_words_are_those_of_the_entry_and_of_its_file_in_any_case(tmp_path):
+    (tmp_path / "common-words.txt").write_text("# a comment line\nfocus\nhalo\n", encoding="utf-8")
+    lexicon = _lexicons(tmp_path, PLAIN)["abusive"]
+    assert [lexicon.has_word("common", w) for w in ("DOG", "Focus", "halo", "grid", "comment", "# a comment line")] == [
+        True, True, True, False, False, False,
+    ]
+
+
+def test_a_plain_file_that_is_missing_is_refused_naming_file_entry_and_field(tmp_path):
+    with pytest.raises(LexiconError, match=r"abusive\.toml, entry 'words\.common', field plain_file: cannot read .*common-words\.txt"):
+        _lexicons(tmp_path, PLAIN)
+
+
 def test_words_that_name_themselves_through_another_lexicon_are_refused(tmp_path):
     (tmp_path / "political.toml").write_text(
         "[examples]\npacks = ['rcr']\n[words.sides]\nwhy = 'w'\npattern = '{abusive.boasts}'\n", encoding="utf-8"

@@ -57,19 +57,26 @@ class _Shown(_Entry):
 
 class Words(_Entry):
     """Exactly one of: a ``pattern``; ``alternatives`` joined as one group (``(?:a|b)``), put where
-    ``frame`` has ``{}``; a list of ``patterns``; or ``plain`` words, not patterns (split on spaces)."""
+    ``frame`` has ``{}``; a list of ``patterns``; or ``plain`` words, not patterns (split on spaces),
+    with or instead of a ``plain_file`` beside the lexicon that holds more of them, one per line (a
+    list too long to read in a lexicon, such as a dictionary's)."""
 
     pattern: str | None = None
     alternatives: tuple[str, ...] | None = Field(default=None, min_length=1)
     frame: str = "{}"
     patterns: tuple[str, ...] | None = Field(default=None, min_length=1)
     plain: str | None = None
+    plain_file: str | None = Field(default=None, pattern=r"^[\w.-]+\.txt$")
+
+    @property
+    def is_plain(self) -> bool:
+        return self.plain is not None or self.plain_file is not None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Words:
-        given = [k for k in ("pattern", "alternatives", "patterns", "plain") if getattr(self, k) is not None]
+        given = [k for k in ("pattern", "alternatives", "patterns") if getattr(self, k) is not None] + (["plain"] if self.is_plain else [])
         if len(given) != 1:
-            raise ValueError(f"give exactly one of pattern, alternatives, patterns, plain (got {', '.join(given) or 'none'})")
+            raise ValueError(f"give exactly one of pattern, alternatives, patterns, plain or plain_file (got {', '.join(given) or 'none'})")
         if self.frame != "{}" and self.alternatives is None:
             raise ValueError("frame is for alternatives")
         if self.frame.count("{}") != 1:

@@ -60,12 +60,25 @@ class Lexicon:
         with self._expanding_entry(name):
             return self._listed(words.patterns, f"words.{name}", "patterns", None)
 
-    def plain(self, name: str) -> frozenset[str]:
-        """An entry of plain words, lower-cased."""
+    def has_word(self, name: str, word: str) -> bool:
+        """Whether ``word`` (in any case) is one of an entry's plain words: those written in the entry,
+        then its file's, read for the question and not kept (a dictionary held as a set would cost the
+        host megabytes, for a question asked once per acronym)."""
         words = self._words(name)
-        if words.plain is None:
+        if not words.is_plain:
             raise LexiconError(f"{self.where(f'words.{name}')}: holds patterns, not plain words")
-        return frozenset(words.plain.lower().split())
+        word = word.lower()
+        if words.plain is not None and word in words.plain.lower().split():
+            return True
+        return words.plain_file is not None and regex.search(rf"^(?!#){regex.escape(word)}$", self._file_text(name), regex.MULTILINE | regex.IGNORECASE) is not None
+
+    def _file_text(self, name: str) -> str:
+        """An entry's ``plain_file``: one word per line (lines starting # are comments)."""
+        path = self.path.parent / self._words(name).plain_file
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(f"{self.where(f'words.{name}', 'plain_file')}: cannot read {path}: {exc}") from exc
 
     def _words(self, name: str) -> Words:
         try:
@@ -90,7 +103,7 @@ class Lexicon:
         words = self._words(name)
         if words.patterns is not None:
             return "(?:" + "|".join(self.patterns(name)) + ")"
-        if words.plain is not None:
+        if words.is_plain:
             raise LexiconError(f"{self.where(entry)}: plain words are not a pattern")
         with self._expanding_entry(name):
             if words.pattern is not None:
@@ -175,9 +188,11 @@ class Lexicon:
     def check(self) -> None:
         """Refuse what cannot work: names that lead nowhere or in a circle, detectors' phrases that do
         not exist. (Whether each pattern compiles is ``check_patterns``: it costs a compile each.)"""
-        for name in self.data.words:
-            if self.data.words[name].plain is None:
+        for name, words in self.data.words.items():
+            if not words.is_plain:
                 self.patterns(name)
+            elif words.plain_file is not None:
+                self._file_text(name)
         for detector, spec in self.data.detectors.items():
             for i, phrases in enumerate(spec.phrases or ()):
                 if phrases not in self.data.phrases:
@@ -195,7 +210,7 @@ class Lexicon:
     def all_patterns(self) -> Iterator[tuple[str, str, str]]:
         """Every pattern as the engine reads it, with its entry and field: for ``check_patterns``."""
         for name, words in self.data.words.items():
-            if words.plain is None:
+            if not words.is_plain:
                 for i, source in enumerate(self.patterns(name)):
                     yield f"words.{name}", f"pattern {i}", source
         for name in self.data.phrases:

@@ -17,9 +17,9 @@ from ..text import Draft
 from .lexicons import default_lexicons
 from .templates import ORG, ORG_OR_ALIAS, PARTY, Templates, exact, fill, names_organisation, parties
 
-@lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    return default_lexicons()["disclaimer"].plain("ordinary_words")
+@lru_cache(maxsize=256)
+def _is_ordinary_word(word: str) -> bool:
+    return default_lexicons()["disclaimer"].has_word("ordinary_words", word)
 
 
 def _name_pattern(name: str) -> str:
@@ -31,7 +31,7 @@ def _name_pattern(name: str) -> str:
 def _acronym_pattern(acronym: str) -> str:
     core = regex.escape(acronym)
     # Acronyms that are also ordinary words only count when written in capitals ("CARE", not "care").
-    if acronym.lower() in _ordinary_words():
+    if _is_ordinary_word(acronym):
         core = f"(?-i:{core})"
     return rf"(?<![\w@#]){_not_a_plural(acronym)}{core}(?!\w)"
 
