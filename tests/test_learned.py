@@ -16,7 +16,7 @@ from engine import protocol
 from engine.check import _identity_overrides, views_for_model
 from engine.learned import MODEL_FILE, LearnedChecker, _Reading, default_checker
 from engine.learned.features import OTHER, OWN, display, features, indicators, masked, owned, resolve, sentences, words
-from engine.learned.model import LinearModel, ModelFileError
+from engine.learned.model import LinearModel, ModelFileError, write
 from engine.packs import compiled, load_all
 from engine.text import Draft
 from tests.drafts import SEVEN_LINES, THREE_POLICIES
@@ -57,8 +57,7 @@ def test_the_blind_corpora_are_never_trained_on(tmp_path, monkeypatch):
 def test_the_engine_gives_scikit_learns_probabilities_on_every_training_draft(trained):
     model = default_checker().model
     assert model.categories == tuple(train_model.MODEL_CATEGORIES)
-    X = trained.matrix(trained.rows)
-    expected = {category: trained.models[category].predict_proba(X)[:, 1] for category in model.categories}
+    expected = {category: trained.models[category].predict_proba(trained.matrix(trained.rows, category))[:, 1] for category in model.categories}
     packs = load_all()
     worst, compared, k = 0.0, 0, 0
     for item in trained.items:
@@ -156,7 +155,7 @@ def test_a_draft_that_is_all_organisation_names_is_scored_as_read_afresh_for_eac
     for view in views:
         spans = resolve(named)
         own = owned(spans, view.references)
-        afresh = model.probabilities(model.raw(features(words(masked(draft.text, spans, own)))), indicators(view.pack.id, any(own), not all(own)))
+        afresh = model.probabilities(model.raw(features(words(masked(draft.text, spans, own)))), indicators(view.pack.id, any(own), not all(own)), view.pack.id)
         assert max(abs(a - b) for a, b in zip(adjusted.probabilities(view), afresh)) <= 1e-9
 
 
@@ -227,6 +226,36 @@ def test_a_damaged_model_file_is_refused_naming_the_file(tmp_path):
         path.write_bytes(damaged)
         with pytest.raises(ModelFileError, match=str(path)):
             LinearModel.read(path)
+
+
+def _tiny_model(tmp_path, stored="float32", **header) -> LinearModel:
+    """Two words, two categories; "bad" weighs 1.1 for disparagement, and 2 more in rcr's column when there is one."""
+    path = tmp_path / f"tiny-{stored}.bin"
+    base = {"categories": ["disparagement", "political"], "intercepts": [0.0, 0.0], "merge": {}}
+    rows = [1.1, 0.0, 2.0, 0.0, 0.0, 0.0] if header.get("pack_columns") else [1.1, 0.0, 0.0, 0.0]
+    write(path, {**base, **header}, ["bad", "good"], [1.0, 1.0], rows, stored)
+    return LinearModel.read(path)
+
+
+def test_a_packs_own_column_counts_for_that_pack_alone(tmp_path):
+    model = _tiny_model(tmp_path, pack_columns=[["disparagement", "rcr"]])
+    scored = model.raw(["bad"])
+    logit = lambda p: math.log(p / (1 - p))
+    assert [round(logit(model.probabilities(scored, (), pack)[0]), 6) for pack in ("rcr", "ipem", None)] == [3.1, 1.1, 1.1]
+    assert [(round(w, 6), f) for w, f in model.contributions(scored, 0, "rcr")] == [(3.1, "bad")]
+    assert [(round(w, 6), f) for w, f in model.contributions(scored, 0, "ipem")] == [(1.1, "bad")]
+
+
+def test_a_model_file_without_pack_columns_or_with_float64_weights_is_read_as_before(tmp_path):
+    for stored in ("float32", "float64"):
+        model = _tiny_model(tmp_path, stored)
+        assert model.pack_columns == ()
+        assert abs(model.probabilities(model.raw(["bad"]), (), "rcr")[0] - 1 / (1 + math.exp(-1.1))) < 1e-7
+
+
+def test_a_pack_column_for_a_category_the_model_lacks_is_refused(tmp_path):
+    with pytest.raises(ModelFileError, match="pack column"):
+        _tiny_model(tmp_path, pack_columns=[["media", "rcr"]])
 
 
 @pytest.fixture

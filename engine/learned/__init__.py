@@ -215,7 +215,7 @@ class _Reading:
 
     def probabilities(self, view: PackView) -> list[float]:
         scored, flags = self._read(view)
-        return self.model.probabilities(scored, flags)
+        return self.model.probabilities(scored, flags, view.pack.id)
 
     def sentence(self, view: PackView, category: int) -> Span:
         """The sentence of the draft the model scores highest for the category (the whole draft
@@ -265,7 +265,7 @@ class _Reading:
         inside = _within(self._resolved, start, end)
         flags = owned(inside, _within(self._own(view), start, end))
         text = masked(self.text[start:end], inside, flags)
-        return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)))
+        return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)), view.pack.id)
 
     def _own(self, view: PackView) -> list[Span]:
         """The pack's references, in order: sorted once, however many findings ask."""
@@ -283,7 +283,7 @@ class _Reading:
     def reasons(self, view: PackView, category: int, original: str) -> tuple[str, ...]:
         """The draft's words that weighed most towards the category, as written."""
         reasons: list[str] = []
-        for weight, feature in self.model.contributions(self.scored(view), category):
+        for weight, feature in self.model.contributions(self.scored(view), category, view.pack.id):
             if weight <= 0 or len(reasons) == REASONS:
                 break
             shown = display(feature, original)

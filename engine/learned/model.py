@@ -2,19 +2,24 @@
 them: TF-IDF (sublinear term frequency, L2 norm) and one logistic regression per category.
 
 The file (``model.bin``, written by ``tools/train_model.py``) is a small JSON header followed by
-the vocabulary and two arrays of float64 in the machine's byte order's opposite: little-endian,
-always:
+the vocabulary and two arrays of numbers, little-endian whatever the machine:
 
-    b"DECORUM-MODEL 1\\n" <header length: 8 ASCII digits> <header JSON>
-    <vocabulary: features joined by "\\n", UTF-8> <idf: n float64>
-    <idf-weighted coefficients: n × k float64, row by feature: idf[j] × coefficient[k][j]>
-
-and the header holds each indicator's coefficient per category (``indicators``: name → k floats):
-indicators are facts about a draft (the pack asked, whether it names an organisation) that are
-added as 1, outside the TF-IDF and its norm.
+    b"DECORUM-MODEL 1\n" <header length: 8 ASCII digits> <header JSON>
+    <vocabulary: features joined by "\n", UTF-8> <idf: n float64>
+    <idf-weighted coefficients: n × width, row by feature: idf[j] × coefficient[column][j]>
 
 so that loading is one read, one split and an ``array.frombytes``: a few tens of milliseconds,
-and scoring a text unpacks one row per feature (in C) and sums columns.
+and scoring a text unpacks one row per feature (in C) and sums columns. The header says:
+
+- ``weights``: how the coefficients are stored, "float32" (a file without it: float64);
+- ``indicators``: each indicator's coefficient per category (name → k floats). Indicators are
+  facts about a draft (the pack asked, whether it names an organisation) added as 1, outside the
+  TF-IDF and its norm;
+- ``pack_columns``: the columns after the k categories', [category, pack] each (a file without
+  it has none; width = k + their number). A category whose meaning differs by pack has, beside
+  its column, one per pack: what a word adds for that pack alone, on top of what it adds for
+  every pack. Disparagement is one: every policy protects its organisation, each names different
+  stakeholders.
 """
 
 from __future__ import annotations
@@ -46,7 +51,12 @@ class Scored:
 
     counts: dict[int, int]  # feature -> how often the text has it
     squared_norm: float  # Σ value², value = (1 + ln tf) × idf
-    dots: tuple[float, ...]  # Σ value × coefficient, per category
+    dots: tuple[float, ...]  # Σ value × coefficient, per column (the categories', then the packs')
+
+
+# How each weight is stored: float32 halves the model's memory and costs under 1e-6 in any
+# probability (a weight's relative error is 6e-8; a draft sums a few hundred of them).
+WEIGHT_TYPES = {"float32": "f", "float64": "d"}
 
 
 class LinearModel:
@@ -60,8 +70,16 @@ class LinearModel:
         self.vocabulary = vocabulary
         self.indicators: dict[str, tuple[float, ...]] = {name: tuple(values) for name, values in header.get("indicators", {}).items()}
         self.idf = idf
-        # A feature's idf-weighted coefficients for every category, unpacked in one C call.
-        self._row = struct.Struct(f"<{len(self.categories)}d")
+        # The extra columns, after the categories': (the category's index, the pack) for each.
+        self.pack_columns: tuple[tuple[int, str], ...] = tuple(
+            (self.categories.index(category), pack) for category, pack in header.get("pack_columns", [])
+        )
+        self.width = len(self.categories) + len(self.pack_columns)
+        self._type = WEIGHT_TYPES[header.get("weights", "float64")]
+        self._size = struct.calcsize(self._type)
+        # A feature's idf-weighted coefficients for every column, unpacked in one C call.
+        self._row = struct.Struct(f"<{self.width}{self._type}")
+        self._one = struct.Struct(f"<{self._type}")
         self._rows = rows
 
     @classmethod
@@ -81,13 +99,16 @@ class LinearModel:
             raise ModelFileError(f"{name}: not a Decorum model file (it should start with {MAGIC!r})")
         try:
             header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
-            size, width = header["features"], len(header["categories"])
+            size, width = header["features"], len(header["categories"]) + len(header.get("pack_columns", []))
             vocabulary = stream.read(header["vocabulary_bytes"]).decode("utf-8").split("\n")
             idf = _floats(stream.read(8 * size))
-            rows = stream.read(8 * size * width)
+            weight_bytes = struct.calcsize(WEIGHT_TYPES[header.get("weights", "float64")])
+            rows = stream.read(weight_bytes * size * width)
+            if any(category not in header["categories"] for category, _ in header.get("pack_columns", [])):
+                raise ValueError("a pack column is for a category the model does not have")
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise ModelFileError(f"{name}: the model file is damaged ({type(exc).__name__}: {exc})") from exc
-        if len(vocabulary) != size or len(idf) != size or len(rows) != 8 * size * width or stream.read(1):
+        if len(vocabulary) != size or len(idf) != size or len(rows) != weight_bytes * size * width or stream.read(1):
             raise ModelFileError(f"{name}: the model file is damaged (its parts do not have the sizes its header gives)")
         return cls(header, vocabulary, idf, rows)
 
@@ -97,11 +118,11 @@ class LinearModel:
         return self._scored({j: n for j, n in zip(map(self.index.get, counted), counted.values()) if j is not None})
 
     def _scored(self, counts: dict[int, int]) -> Scored:
-        width, rows, idf = len(self.categories), self._rows, self.idf
+        width, rows, idf = self.width, self._rows, self.idf
         # Every feature's row (idf × coefficients) side by side, and each category's sum of them,
         # weighted by the feature's term frequency, in C (map and sum), not a loop per category.
-        block = array("d")
-        block.frombytes(b"".join([rows[8 * width * j : 8 * width * (j + 1)] for j in counts]))
+        block, step = array(self._type), self._size * width
+        block.frombytes(b"".join([rows[step * j : step * (j + 1)] for j in counts]))
         if sys.byteorder == "big":
             block.byteswap()
         values = list(map(idf.__getitem__, counts))
@@ -141,47 +162,33 @@ class LinearModel:
         return Scored(counts, squared, tuple(dots))
 
     def _row_of(self, j: int) -> tuple[float, ...]:
-        """Feature ``j``'s idf times its coefficient, for each category."""
-        return self._row.unpack_from(self._rows, 8 * len(self.categories) * j)
+        """Feature ``j``'s idf times its coefficient, for each column."""
+        return self._row.unpack_from(self._rows, self._size * self.width * j)
 
-    def probabilities(self, scored: Scored, indicators: Iterable[str] = ()) -> list[float]:
-        """Each category's probability for the text with these indicators set, as scikit-learn's
-        ``predict_proba`` gives it."""
+    def probabilities(self, scored: Scored, indicators: Iterable[str] = (), pack: str | None = None) -> list[float]:
+        """Each category's probability for the text with these indicators set, read for ``pack``
+        (its own columns added), as scikit-learn's ``predict_proba`` gives it."""
         norm = math.sqrt(scored.squared_norm) or 1.0
         logits = [b + dot / norm for b, dot in zip(self.intercepts, scored.dots)]
+        for column, (category, column_pack) in enumerate(self.pack_columns, start=len(self.categories)):
+            if column_pack == pack:
+                logits[category] += scored.dots[column] / norm
         for name in indicators:
             weights = self.indicators.get(name)
             if weights is not None:
                 logits = list(map(add, logits, weights))
         return [_sigmoid(x) for x in logits]
 
-    def probability(self, features: Iterable[str], category: int, indicators: Iterable[str] = ()) -> float:
-        """One category's probability for a text, reading only that category's weights: what
-        pointing at the sentence behind a finding needs, sentence by sentence."""
-        index, idf, rows, width = self.index, self.idf, self._rows, len(self.categories)
-        unpack = _ONE.unpack_from
-        dot = squared = 0.0
-        for feature, tf in Counter(features).items():
-            j = index.get(feature)
-            if j is not None:
-                factor = _factor(tf)
-                squared += (factor * idf[j]) ** 2
-                dot += factor * unpack(rows, 8 * (width * j + category))[0]
-        logit = self.intercepts[category] + dot / (math.sqrt(squared) or 1.0)
-        logit += sum(self.indicators[name][category] for name in indicators if name in self.indicators)
-        return _sigmoid(logit)
-
-    def contributions(self, scored: Scored, category: int) -> list[tuple[float, str]]:
-        """What each feature of the text added to a category's score, the largest first, of those
-        that added to it (a feature that took from it explains no finding)."""
+    def contributions(self, scored: Scored, category: int, pack: str | None = None) -> list[tuple[float, str]]:
+        """What each feature of the text added to a category's score read for ``pack``, the largest
+        first, of those that added to it (a feature that took from it explains no finding)."""
         norm = math.sqrt(scored.squared_norm) or 1.0
-        unpack, rows, width, vocabulary = _ONE.unpack_from, self._rows, len(self.categories), self.vocabulary
-        weights = [(tf, unpack(rows, 8 * (width * j + category))[0], j) for j, tf in scored.counts.items()]
+        unpack, rows, width, size, vocabulary = self._one.unpack_from, self._rows, self.width, self._size, self.vocabulary
+        columns = [category] + [c for c, (k, p) in enumerate(self.pack_columns, start=len(self.categories)) if k == category and p == pack]
+        weights = [(tf, sum(unpack(rows, size * (width * j + c))[0] for c in columns), j) for j, tf in scored.counts.items()]
         pairs = [(_factor(tf) * w / norm, vocabulary[j]) for tf, w, j in weights if w > 0]
         return sorted(pairs, reverse=True)
 
-
-_ONE = struct.Struct("<d")
 
 
 def _factor(tf: int) -> float:
@@ -204,15 +211,15 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
-def write(path: Path, header: dict[str, Any], vocabulary: list[str], idf: Iterable[float], weights: Iterable[float]) -> None:
+def write(path: Path, header: dict[str, Any], vocabulary: list[str], idf: Iterable[float], weights: Iterable[float], stored: str = "float32") -> None:
     """Write a model file (``tools/train_model.py``): ``weights`` row by feature, each the feature's
-    idf times its coefficient for each category."""
+    idf times its coefficient for each column, ``stored`` as one of WEIGHT_TYPES."""
     if any("\n" in feature for feature in vocabulary):
         raise ValueError("a feature holds a line break")
     vocabulary_bytes = "\n".join(vocabulary).encode("utf-8")
-    header = {**header, "features": len(vocabulary), "vocabulary_bytes": len(vocabulary_bytes)}
+    header = {**header, "features": len(vocabulary), "vocabulary_bytes": len(vocabulary_bytes), "weights": stored}
     header_bytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    idf_array, weight_array = array("d", idf), array("d", weights)
+    idf_array, weight_array = array("d", idf), array(WEIGHT_TYPES[stored], weights)
     if sys.byteorder == "big":
         idf_array.byteswap()
         weight_array.byteswap()
