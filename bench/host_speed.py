@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -28,6 +29,10 @@ from bench.stats import Timings
 
 # A host that stops answering is killed after this long, so the benchmark reports instead of hanging.
 SESSION_TIMEOUT_S = 300.0
+# What the host logs of its own CPU time (native_host/host.py, _warm_up): when its first answer was
+# written, and what warming up took after it.
+_FIRST_ANSWER_CPU = re.compile(r"first answer written after (\d+) ms of CPU time")
+_WARM_UP_CPU = re.compile(r"warmed up in (\d+) ms of CPU time")
 STDERR_TAIL_CHARS = 2_000
 
 
@@ -110,11 +115,21 @@ class HostSession:
             raise HostFailed(f"no VmRSS in /proc/{self.process.pid}/status")
         return rss
 
-    def cpu_ns(self) -> int:
-        """The CPU time the host has used so far, user and system (fields 14 and 15 of /proc/<pid>/stat)."""
-        with open(f"/proc/{self.process.pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
-        return (int(fields[11]) + int(fields[12])) * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+    def start_up_cpu_ns(self) -> tuple[int, int]:
+        """The host's CPU time when its first answer was written, and what its warm-up after it took,
+        as it logs them; closes the port and waits for the host to exit, its log complete.
+
+        Read from the host's own clock at that moment: /proc/<pid>/stat (in ticks of 10 ms) could be
+        read only once this process had woken to the answer, by when the host is warming up.
+        """
+        self.process.stdin.close()
+        self.process.wait(timeout=SESSION_TIMEOUT_S)
+        self._stderr.seek(0)
+        log = self._stderr.read().decode("utf-8", "replace")
+        first, warm_up = _FIRST_ANSWER_CPU.search(log), _WARM_UP_CPU.search(log)
+        if first is None or warm_up is None:
+            raise HostFailed(f"the host did not log its start-up's CPU time{self._stderr_tail()}")
+        return int(first.group(1)) * 1_000_000, int(warm_up.group(1)) * 1_000_000
 
     def close(self) -> None:
         """Close the port as the browser does; the host should exit by itself."""
@@ -146,10 +161,13 @@ class HostSession:
 @dataclass(frozen=True)
 class ColdStart:
     """Spawn to first hello, on the clock and in the host's own CPU time (user and system, as the
-    kernel counts it in ticks of 10 ms): waiting for a core on a busy machine shows in the first only."""
+    host reads it when the hello is written): waiting for a core on a busy machine shows in the first
+    only. ``warm_up_cpu``: the host's CPU time after that, building the packs and loading the model
+    before it reads its next request (what a check sent with the hello waits for besides)."""
 
     wall: Timings
     cpu: Timings
+    warm_up_cpu: Timings
 
 
 @dataclass(frozen=True)
@@ -192,20 +210,21 @@ def cold_starts(spawns: int) -> ColdStarts:
     return ColdStarts(*(_cold(starts) for starts in (stored, stored_rules, afresh)))
 
 
-def _cold(starts: list[tuple[int, int]]) -> ColdStart:
-    return ColdStart(Timings.of([wall for wall, _ in starts]), Timings.of([cpu for _, cpu in starts]))
+def _cold(starts: list[tuple[int, int, int]]) -> ColdStart:
+    return ColdStart(*(Timings.of(list(figures)) for figures in zip(*starts)))
 
 
-def _time_to_hello(command: list[str], cache_dir: str, detection: str = COMBINED) -> tuple[int, int]:
-    """Nanoseconds from spawning the host to holding its hello, on the clock and in its CPU time."""
+def _time_to_hello(command: list[str], cache_dir: str, detection: str = COMBINED) -> tuple[int, int, int]:
+    """Nanoseconds from spawning the host to holding its hello, on the clock and in its CPU time, and
+    the CPU time of its warm-up after the hello."""
     started = time.perf_counter_ns()
     with HostSession(command, env={**host_environment(detection), "DECORUM_CACHE_DIR": cache_dir}) as host:
         host.send({"id": 1, "type": "hello"})
         payload = host.receive()
         elapsed = time.perf_counter_ns() - started
-        cpu = host.cpu_ns()
         host.answer(payload, "hello")
-    return elapsed, cpu
+        cpu, warm_up_cpu = host.start_up_cpu_ns()
+    return elapsed, cpu, warm_up_cpu
 
 
 def round_trips(source: Source, chars: int, runs: int, warm_up_checks: int) -> dict[str, RoundTrips]:

@@ -36,7 +36,7 @@ REPO = E2E.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from native_host import HOST_NAME  # noqa: E402  (one source for the host name)
+from engine.contract import HOST_NAME  # noqa: E402  (one source for the host name)
 from native_host.manifests import manifest_for  # noqa: E402
 
 FIXTURES = E2E / "fixtures"

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import harness
-from native_host import EXTENSION_ID, HOST_NAME
+from engine.contract import HOST_NAME
+from native_host import EXTENSION_ID
 
 pytestmark = pytest.mark.extension(None)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .compiled import CompiledPack
 from .engine import CheckReport, IdentityError, UnknownPolicy, default_engine, identity_overrides
 from .learned import DEFAULT_SENSITIVITY, PackView
-from .matching.scanning import Span
 from .model import Finding, Identity, PolicyInfo
 from .text import Draft
+
+if TYPE_CHECKING:  # the engine imports them when it first builds a pack (Engine.packs)
+    from .compiled import CompiledPack
+    from .matching.scanning import Span
 
 __all__ = ["CheckReport", "IdentityError", "UnknownPolicy", "check", "check_report", "list_policies", "views_for_model", "warm"]
 

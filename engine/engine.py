@@ -16,23 +16,22 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .compiled import CompiledPack, PackBuilder
-from .detectors import REGISTRY
-from .detectors import templates
-from .detectors.contracts import Detector
-from .detectors.templates import Templates
 from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, default_checker
-from .matching.analysis_store import AnalysisStore
-from .matching.scanning import Span
 from .matching.safe_patterns import PatternError
-from .matching.word_lists import WordLists
-from .model import Clause, Finding, Identity, PolicyInfo
-from .packs import BUILTIN_DIR, PackError, PackLibrary
+from .model import Clause, Finding, Identity, Pack, PolicyInfo
+from .packs import BUILTIN_DIR, PackError, PackFiles, PackLibrary
 from .text import Draft
+
+if TYPE_CHECKING:  # imported when the first pack is built (Engine.packs): listing the packs needs none of them
+    from .compiled import CompiledPack
+    from .detectors.contracts import Detector
+    from .matching.analysis_store import AnalysisStore
+    from .matching.scanning import Span
+    from .matching.word_lists import WordLists
 
 
 class UnknownPolicy(ValueError):
@@ -66,7 +65,7 @@ class Engine:
 
     def __init__(
         self,
-        registry: Mapping[str, type[Detector]] = REGISTRY,
+        registry: Mapping[str, type[Detector]] | None = None,
         store: AnalysisStore | None = None,
         pack_folders: Sequence[Path] | None = None,
     ) -> None:
@@ -74,9 +73,30 @@ class Engine:
         the analysis of patterns is kept (by default on disk, see analysis_store.py); ``pack_folders``:
         where packs are read from (by default the built-in folder and the user's, ``packs.pack_dirs``)."""
         self._lock = threading.RLock()
-        self.store = store if store is not None else AnalysisStore(ANALYSING_CODE)
-        self.words = WordLists(self.store)
-        self.packs = PackLibrary(PackBuilder(registry, self.words, Templates(self.store)), self.store, pack_folders)
+        self._registry = registry
+        self._store = store
+        self.files = PackFiles(pack_folders)
+        self._packs: PackLibrary | None = None
+
+    @property
+    def packs(self) -> PackLibrary:
+        """The packs built for each identity in use, made on first use with what builds them: the
+        detectors, the word lists and the analysis of their patterns (most of a start), none of which
+        listing the packs needs."""
+        with self._lock:
+            if self._packs is None:
+                self._packs = _library(self.files, self._registry, self._store)
+            return self._packs
+
+    @property
+    def store(self) -> AnalysisStore:
+        """The analysis of every pattern (``packs`` makes it)."""
+        return self.packs.store
+
+    @property
+    def words(self) -> WordLists:
+        """Every word list built and the literal index (``packs`` makes them)."""
+        return self.packs.builder.words
 
     def check_report(
         self,
@@ -154,8 +174,9 @@ class Engine:
             raise IdentityError(f"identity for {pack_id!r}: {exc}") from exc
 
     def list_policies(self) -> list[PolicyInfo]:
+        """What ``hello`` says of each pack a check may name."""
         with self._lock:
-            packs = self.packs.load_all()
+            packs = self._listed()
         return [
             PolicyInfo(
                 id=p.id,
@@ -171,6 +192,15 @@ class Engine:
             for p in packs.values()
         ]
 
+    def _listed(self) -> Mapping[str, Pack]:
+        """The packs a check may name: those built, or before any is, when every pack file is a
+        built-in one, those files as validated. Each of them builds (the package step builds them all,
+        ``write_pattern_analysis``), and building them all takes most of a start: hello need not wait
+        for it. A user's pack is built before it is listed, for a pattern of it may be refused."""
+        if self._packs is None and self.files.all_built_in():
+            return self.files.valid()
+        return self.packs.load_all()
+
     def load_errors(self) -> tuple[str, ...]:
         """Why each refused pack was refused (file, rule, field)."""
         with self._lock:
@@ -179,7 +209,10 @@ class Engine:
     def reload(self) -> None:
         """Forget loaded packs, so that the next check reads the folders again."""
         with self._lock:
-            self.packs.reload()
+            if self._packs is None:
+                self.files.forget()
+            else:
+                self._packs.reload()
 
     def warm(self, pause: float = 0.0, compile_patterns: bool = True) -> None:
         """Build every pack, load the learned model and (``compile_patterns``) compile every pattern
@@ -209,15 +242,36 @@ class Engine:
         gc.freeze()
 
 
-# The code whose answers the analysis store keeps: a change in any of it starts the store afresh.
-ANALYSING_CODE: tuple[Path, ...] = (*AnalysisStore.MATCHING_CODE, Path(templates.__file__))
+def _library(files: PackFiles, registry: Mapping[str, type[Detector]] | None, store: AnalysisStore | None) -> PackLibrary:
+    """A library that builds ``files`` with the detectors of ``registry`` (None: every built-in one)."""
+    # Imported here, not above: the detectors, their lexicons and the regex machinery are most of a
+    # start, and an engine that has only listed its packs (the host's hello) needs none of them.
+    from .compiled import PackBuilder
+    from .detectors import REGISTRY
+    from .detectors.templates import Templates
+    from .matching.analysis_store import AnalysisStore
+    from .matching.word_lists import WordLists
+
+    store = store if store is not None else AnalysisStore(analysing_code())
+    builder = PackBuilder(REGISTRY if registry is None else registry, WordLists(store), Templates(store))
+    return PackLibrary(builder, store, files)
+
+
+def analysing_code() -> tuple[Path, ...]:
+    """The code whose answers the analysis store keeps: a change in any of it starts the store afresh."""
+    from .detectors import templates
+    from .matching.analysis_store import AnalysisStore
+
+    return (*AnalysisStore.MATCHING_CODE, Path(templates.__file__))
 
 
 def write_pattern_analysis(path: Path) -> Path:
     """Analyse every pattern of the built-in packs afresh and write the answers to ``path``: what the
     package step ships beside the analysing code (``AnalysisStore.SHIPPED_FILE``), so that no start
     of an installed engine analyses them. A built-in pack that is refused is a PackError here."""
-    fresh = Engine(store=AnalysisStore(ANALYSING_CODE, stored=False), pack_folders=(BUILTIN_DIR,))
+    from .matching.analysis_store import AnalysisStore
+
+    fresh = Engine(store=AnalysisStore(analysing_code(), stored=False), pack_folders=(BUILTIN_DIR,))
     fresh.packs.load_all()
     refused = fresh.packs.load_errors()
     if refused:

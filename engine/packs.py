@@ -6,17 +6,21 @@ import logging
 import os
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from .compiled import CompiledPack, PackBuilder, RuleError
-from .detectors.contracts import Detector
-from .matching.analysis_store import AnalysisStore
 from .matching.safe_patterns import PatternError, probe_source, shape_error
 from .model import Identity, Pack, Rule
+
+if TYPE_CHECKING:  # building packs needs the detectors, which reading and listing them does not (see PackFiles)
+    from .compiled import CompiledPack, PackBuilder
+    from .detectors.contracts import Detector
+    from .engine import Engine
+    from .matching.analysis_store import AnalysisStore
 
 # Refusals have a logger of their own: the CLI reports them itself, the host leaves them in its log.
 log = logging.getLogger("decorum.packs")
@@ -151,17 +155,78 @@ def _pack_files(folders: Sequence[Path], errors: dict[str, str]) -> list[Path]:
     return files
 
 
+def _refusal(path: Path, exc: Exception) -> PackError:
+    return exc if isinstance(exc, PackError) else PackError(f"{path}: {_reason(exc)}")
+
+
+class PackFiles:
+    """The pack files of the built-in folder and the user's, each read and validated once.
+
+    Validating a pack needs neither its detectors nor its patterns, which take most of a start to
+    import and build: the packs can be listed (``hello``) from here before any is built.
+    """
+
+    def __init__(self, folders: Sequence[Path] | None = None) -> None:
+        """``folders``: where packs are read from (by default ``pack_dirs()``, read again after ``forget``)."""
+        self.folders = folders
+        self._found: tuple[list[Path], dict[str, str]] | None = None
+        self._validated: dict[Path, Pack | PackError] = {}
+
+    def paths(self) -> list[Path]:
+        """Every pack file of the folders, in order: a later folder's may replace an earlier's pack."""
+        return self._find()[0]
+
+    def folder_errors(self) -> dict[str, str]:
+        """Why each folder that could not be read could not, by folder."""
+        return dict(self._find()[1])
+
+    def all_built_in(self) -> bool:
+        """Whether every pack file is one the package ships (none of the user's)."""
+        return all(path.parent == BUILTIN_DIR for path in self.paths())
+
+    def pack(self, path: Path) -> Pack:
+        """The pack in ``path``, validated; PackError, the same each time, if it is not one."""
+        if path not in self._validated:
+            try:
+                self._validated[path] = _validated(path, _read(path))
+            except Exception as exc:  # a pack is data from anywhere: whatever is wrong refuses it
+                self._validated[path] = _refusal(path, exc)
+        found = self._validated[path]
+        if isinstance(found, PackError):
+            raise found
+        return found
+
+    def valid(self) -> dict[str, Pack]:
+        """Every pack that validates, by id, in the order of ``paths``."""
+        packs: dict[str, Pack] = {}
+        for path in self.paths():
+            with suppress(PackError):
+                packs[path.stem] = self.pack(path)
+        return packs
+
+    def forget(self) -> None:
+        """Forget the files and packs found, so that the next call reads the folders again."""
+        self._found = None
+        self._validated.clear()
+
+    def _find(self) -> tuple[list[Path], dict[str, str]]:
+        if self._found is None:
+            errors: dict[str, str] = {}  # by folder, why it could not be read
+            self._found = _pack_files(pack_dirs() if self.folders is None else self.folders, errors), errors
+        return self._found
+
+
 class PackLibrary:
     """The packs of the built-in folder and the user's, read once and built for each identity in use.
 
     One broken pack does not stop the others: it is refused, and why is kept (``load_errors``).
     """
 
-    def __init__(self, builder: PackBuilder, store: AnalysisStore, folders: Sequence[Path] | None = None) -> None:
-        """``folders``: where packs are read from (by default ``pack_dirs()``, read at each load)."""
+    def __init__(self, builder: PackBuilder, store: AnalysisStore, files: PackFiles) -> None:
+        """``files``: the pack files to build, read and validated (perhaps already, to list them)."""
         self.builder = builder
         self.store = store
-        self.folders = folders
+        self.files = files
         self._loaded: tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]] | None = None
         # Packs built for a user's identity, kept for reuse: a member has one or two; each costs
         # from about 0.35 MB (a name, an acronym and a handle) to 1 MB (twenty of each) while kept,
@@ -192,6 +257,7 @@ class PackLibrary:
     def reload(self) -> None:
         """Forget loaded packs, so that the next call reads the folders again."""
         self._loaded = None
+        self.files.forget()
         self.compiled.cache_clear()
 
     def _load(self) -> tuple[dict[str, Pack], dict[str, CompiledPack], dict[str, str]]:
@@ -199,14 +265,15 @@ class PackLibrary:
             return self._loaded
         packs: dict[str, Pack] = {}
         built: dict[str, CompiledPack] = {}
-        errors: dict[str, str] = {}  # by file (or folder), why it was refused
-        for path in _pack_files(pack_dirs() if self.folders is None else self.folders, errors):
+        errors = self.files.folder_errors()  # by file (or folder), why it was refused
+        for path in self.files.paths():
             try:
-                packs[path.stem], built[path.stem] = self.read_and_build(path)
+                pack = self.files.pack(path)
+                packs[path.stem], built[path.stem] = pack, self.build(path, pack)
             except Exception as exc:
                 # One broken pack must not stop the others from working: refuse it, say why. Caught
                 # here whatever it is, so that the refusal is remembered, not met again on every request.
-                refusal = exc if isinstance(exc, PackError) else PackError(f"{path}: {_reason(exc)}")
+                refusal = _refusal(path, exc)
                 log.warning("refused a policy pack: %s", refusal)
                 errors[str(path)] = str(refusal)
         self.store.save()  # the next start reads the patterns' analysis instead of redoing it
@@ -216,6 +283,12 @@ class PackLibrary:
     def read_and_build(self, path: Path) -> tuple[Pack, CompiledPack]:
         """Read and validate one pack file, build its rules and probe its patterns; PackError if anything fails."""
         pack = _validated(path, _read(path))
+        return pack, self.build(path, pack)
+
+    def build(self, path: Path, pack: Pack) -> CompiledPack:
+        """Build the rules of ``pack`` (read from ``path``) and probe its patterns; PackError if anything fails."""
+        from .compiled import RuleError  # with the builder's detectors: see PackFiles
+
         for rule in pack.rules:
             _check_detector(path, rule, self.builder.registry)
         with _refused_as(f"{path}, field identity"):  # a rule that fails is named (RuleError); else the identity failed
@@ -228,7 +301,7 @@ class PackLibrary:
                 with _refused_as(_at(path, rule, field)):
                     expanded = compiled_pack.references.expand(source)
                     self.store.probed(expanded, lambda: probe_source(expanded))
-        return pack, compiled_pack
+        return compiled_pack
 
 
 def _check_detector(path: Path, rule: Rule, registry: Mapping[str, type[Detector]]) -> None:
@@ -254,9 +327,13 @@ def _check_detector(path: Path, rule: Rule, registry: Mapping[str, type[Detector
 
 
 def _library() -> PackLibrary:
+    return _default_engine().packs
+
+
+def _default_engine() -> Engine:
     from .engine import default_engine  # the engine builds its library from this module
 
-    return default_engine().packs
+    return default_engine()
 
 
 def load_all() -> dict[str, Pack]:
@@ -280,5 +357,5 @@ def compiled(pack_id: str, override: Identity | None) -> CompiledPack:
 
 
 def reload() -> None:
-    """Make the default engine read the pack folders again (``PackLibrary.reload``)."""
-    _library().reload()
+    """Make the default engine read the pack folders again (``Engine.reload``)."""
+    _default_engine().reload()

@@ -15,7 +15,8 @@ import time
 from typing import Any
 
 import engine
-from engine.learned import DEFAULT_SENSITIVITY, SENSITIVITIES, default_checker
+from engine import learned
+from engine.learned import DEFAULT_SENSITIVITY, SENSITIVITIES
 from engine.contract import MAX_DRAFT_UTF16_UNITS
 from engine.text import utf16_length
 
@@ -130,14 +131,13 @@ def _dispatch(request: object) -> dict[str, Any]:
 
 
 def _hello() -> dict[str, Any]:
-    checker = default_checker()
     return {
         "type": "hello",
         "protocol": PROTOCOL_VERSION,
         "version": engine.__version__,
         "policies": [policy.model_dump(mode="json") for policy in engine.list_policies()],
         # The learned checker beside the rules: null when its model could not be read.
-        "learned": checker.describe() if checker else None,
+        "learned": learned.description(),
     }
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from engine import protocol
+from engine.contract import HOST_NAME
 
-from native_host import HOST_NAME, framing, manifests
+from native_host import framing, manifests
 
 HELLO_TIMEOUT_S = 5.0
 STDERR_TAIL_LINES = 15

@@ -12,7 +12,8 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import engine
@@ -33,12 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="decorum-host: %(levelname)s: %(message)s")
     with _stdout_reserved_for_frames() as frames_out:
         log.info("engine %s, protocol %s, started by %s", engine.__version__, protocol.PROTOCOL_VERSION, argv or "hand")
-        _warm_up()
-        return serve(sys.stdin.buffer, frames_out)
+        # Nothing is collected until the warm-up is over (decorum-host, start.py, turned the collector
+        # off before the imports already): what a start builds lives as long as the host, and
+        # collecting meanwhile would only walk it again and again.
+        gc.disable()
+        return serve(sys.stdin.buffer, frames_out, after_first_answer=_warm_up)
 
 
-def serve(frames_in: BinaryIO, frames_out: BinaryIO) -> int:
-    """Answer frames until the input ends: 0 at a clean end, 1 if the input broke off inside a frame."""
+def serve(frames_in: BinaryIO, frames_out: BinaryIO, after_first_answer: Callable[[], None] | None = None) -> int:
+    """Answer frames until the input ends: 0 at a clean end, 1 if the input broke off inside a frame.
+
+    ``after_first_answer`` runs once the first answer is written, before the next frame is read.
+    """
     while True:
         try:
             answer = _answer_next(frames_in)
@@ -53,6 +60,9 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO) -> int:
         except BrokenPipeError:
             log.info("the browser stopped reading; exiting")
             return 0
+        if after_first_answer is not None:
+            after_first_answer()
+            after_first_answer = None
 
 
 def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
@@ -67,23 +77,27 @@ def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
 
 
 def _warm_up() -> None:
-    """Load every pack and the learned model and run one tiny check now, so that neither the first
-    hello nor the first keystroke waits for them.
+    """Build every pack, load the learned model and run one tiny check, so that the first keystroke
+    does not wait for them; then let the collector work again.
 
+    The first answer (the popup's hello) does not wait for this either: it needs only the packs as
+    validated and the model file's header. A check that comes meanwhile is read once this is done.
     Patterns are compiled on first use and kept, not all ahead of time: the four thousand branches
     of the built-in packs took 26 MiB compiled, most of which a member's drafts never need.
     """
-    # What is built now lives as long as the host: collecting meanwhile would only walk it again and
-    # again (a hundred collections, a tenth of the start). warm() then freezes it out of the collector's reach.
-    gc.disable()
+    # The host's own CPU time, which a loaded machine does not inflate as it does the clock's:
+    # bench/host_speed.py reads the first of these lines.
+    started = time.process_time()
+    log.info("first answer written after %.0f ms of CPU time; warming up", started * 1000)
     try:
         engine.check("Warming up.", [policy.id for policy in engine.list_policies()])
-        engine.warm(compile_patterns=False)
+        engine.warm(compile_patterns=False)  # freezes what was built out of the collector's reach
     except Exception:
         # Keep serving: each request will then answer with what is wrong, which the extension can show.
         log.exception("warming up the engine failed")
     finally:
         gc.enable()
+    log.info("warmed up in %.0f ms of CPU time", (time.process_time() - started) * 1000)
 
 
 @contextlib.contextmanager

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from native_host import EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME
+from engine.contract import HOST_NAME
+
+from native_host import EXTENSION_ID, FIREFOX_EXTENSION_ID
 
 BROWSERS = ("chrome", "chromium", "edge", "brave", "firefox")
 DISPLAY_NAMES = {

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from native_host import HOST_NAME, commands, manifests
+from engine.contract import HOST_NAME
+from native_host import commands, manifests
 
 
 def run(*argv: str) -> int:

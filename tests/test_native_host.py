@@ -206,3 +206,25 @@ def test_a_damaged_stored_analysis_is_logged_and_the_host_answers_as_ever(tmp_pa
     [answer] = split_frames(done.stdout)
     assert answer["findings"] == [finding.to_json() for finding in engine.check(ICIS_DRAFT, ["icis"])]
     assert "ignoring the stored pattern analysis" in done.stderr.decode()
+
+
+def test_the_warm_up_runs_once_after_the_first_answer_and_before_the_next_frame_is_read():
+    import io
+
+    from native_host import host
+
+    frames_in = io.BytesIO(frame({"id": 1, "type": "hello"}) + frame({"id": 2, "type": "hello"}))
+    frames_out = io.BytesIO()
+    seen: list[tuple[int, int]] = []  # (answers written, bytes of input read) at each warm-up
+    host.serve(frames_in, frames_out, after_first_answer=lambda: seen.append((len(split_frames(frames_out.getvalue())), frames_in.tell())))
+    assert seen == [(1, len(frame({"id": 1, "type": "hello"})))]
+    assert [answer["id"] for answer in split_frames(frames_out.getvalue())] == [1, 2]
+
+
+def test_the_host_warms_up_after_answering_hello_and_a_check_sent_at_once_is_answered_as_ever():
+    done = run_host(frame({"id": 1, "type": "hello"}) + frame({"id": 2, "type": "check", "text": ICIS_DRAFT, "policies": ["icis"]}))
+    hello, result = split_frames(done.stdout)
+    assert hello["type"] == "hello" and hello["learned"] is not None
+    assert result["findings"] == [finding.to_json() for finding in engine.check(ICIS_DRAFT, ["icis"])]
+    log = done.stderr.decode()
+    assert log.index("first answer written after") < log.index("warmed up in") < log.index("the browser closed the port")

@@ -9,7 +9,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from native_host import EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME, manifests
+from engine.contract import HOST_NAME
+from native_host import EXTENSION_ID, FIREFOX_EXTENSION_ID, manifests
 
 HOME = Path("/home/ada")
 

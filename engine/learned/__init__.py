@@ -20,6 +20,7 @@ are stored with the weights.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from bisect import bisect_left
@@ -27,12 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..contract import DEFAULT_SENSITIVITY, SENSITIVITIES  # noqa: F401  (the engine and the protocol read them here)
 from ..model import Finding, Pack
 from ..text import Draft
 from .features import OTHER, OWN, Span, display, features, features_around, indicators, masked, owned, resolve, sentences, words
-from .model import LinearModel, ModelFileError, Scored
+from .model import _HEADER_DIGITS, MAGIC, LinearModel, ModelFileError, Scored
 
 log = logging.getLogger("decorum.engine")
 
@@ -103,8 +105,7 @@ class LearnedChecker:
 
     def describe(self) -> dict:
         """What ``hello`` says of the model: what it was trained on, for which categories."""
-        header = self.model.header
-        return {"categories": list(self.model.categories), "drafts": header.get("drafts"), "corpora_sha256": header.get("corpora_sha256")}
+        return _described(self.model.header)
 
     def review(
         self,
@@ -327,3 +328,36 @@ def default_checker() -> LearnedChecker | None:
     except ModelFileError as exc:
         log.error("the learned checker is off: %s", exc)
         return None
+
+
+def description() -> dict | None:
+    """What ``hello`` says of the learned checker: ``LearnedChecker.describe``, or None when it is off.
+
+    Until the model is loaded this is read from its file's header alone: the weights are most of the
+    file and of the time to read it, and the host loads them after its first answer. A file whose
+    header cannot be read is loaded whole at once, which logs why it cannot be, as ever; weights
+    damaged behind a sound header are found (and logged) when they are loaded, and from then on
+    this is None.
+    """
+    loaded = default_checker.cache_info().currsize  # read, or found wanting
+    header = None if loaded or os.environ.get(MODEL_VARIABLE, "") else _header(MODEL_FILE)
+    if header is not None:
+        return _described(header)
+    checker = default_checker()
+    return checker.describe() if checker else None
+
+
+def _described(header: dict[str, Any]) -> dict:
+    return {"categories": list(header["categories"]), "drafts": header.get("drafts"), "corpora_sha256": header.get("corpora_sha256")}
+
+
+def _header(path: Path) -> dict[str, Any] | None:
+    """The header of the model file, read as ``LinearModel.parse`` reads it; None if it cannot be."""
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(MAGIC)) != MAGIC:
+                return None
+            header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
+    except (OSError, ValueError):
+        return None
+    return header if isinstance(header, dict) and isinstance(header.get("categories"), list) else None
