@@ -20,7 +20,6 @@ are stored with the weights.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from bisect import bisect_left
@@ -34,7 +33,7 @@ from ..contract import DEFAULT_SENSITIVITY, SENSITIVITIES  # noqa: F401  (the en
 from ..model import Finding, Pack
 from ..text import Draft
 from .features import OTHER, OWN, Span, display, features, features_around, indicators, masked, owned, resolve, sentences, words
-from .model import _HEADER_DIGITS, MAGIC, LinearModel, ModelFileError, Scored
+from .model import LinearModel, ModelFileError, Scored, read_header
 
 log = logging.getLogger("decorum.engine")
 
@@ -355,9 +354,7 @@ def _header(path: Path) -> dict[str, Any] | None:
     """The header of the model file, read as ``LinearModel.parse`` reads it; None if it cannot be."""
     try:
         with path.open("rb") as stream:
-            if stream.read(len(MAGIC)) != MAGIC:
-                return None
-            header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
-    except (OSError, ValueError):
+            header = read_header(stream, str(path))
+    except (OSError, ModelFileError):
         return None
-    return header if isinstance(header, dict) and isinstance(header.get("categories"), list) else None
+    return header if isinstance(header.get("categories"), list) else None

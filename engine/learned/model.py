@@ -95,10 +95,8 @@ class LinearModel:
     @classmethod
     def parse(cls, stream: BinaryIO, name: str = "model") -> "LinearModel":
         """The model in a binary stream (a file, or ``io.BytesIO`` of its bytes), read to its end."""
-        if stream.read(len(MAGIC)) != MAGIC:
-            raise ModelFileError(f"{name}: not a Decorum model file (it should start with {MAGIC!r})")
+        header = read_header(stream, name)
         try:
-            header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
             size, width = header["features"], len(header["categories"]) + len(header.get("pack_columns", []))
             vocabulary = stream.read(header["vocabulary_bytes"]).decode("utf-8").split("\n")
             idf = _floats(stream.read(8 * size))
@@ -189,6 +187,20 @@ class LinearModel:
         pairs = [(_factor(tf) * w / norm, vocabulary[j]) for tf, w, j in weights if w > 0]
         return sorted(pairs, reverse=True)
 
+
+
+def read_header(stream: BinaryIO, name: str = "model") -> dict[str, Any]:
+    """A model file's header, the stream left where the vocabulary starts: all ``hello`` needs to
+    say what the model is, without reading its weights."""
+    if stream.read(len(MAGIC)) != MAGIC:
+        raise ModelFileError(f"{name}: not a Decorum model file (it should start with {MAGIC!r})")
+    try:
+        header = json.loads(stream.read(int(stream.read(_HEADER_DIGITS))))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelFileError(f"{name}: the model file is damaged ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(header, dict):
+        raise ModelFileError(f"{name}: the model file is damaged (its header is not a JSON object)")
+    return header
 
 
 def _factor(tf: int) -> float:
