@@ -344,7 +344,7 @@ def _timed(timings: Timings) -> tuple[str, ...]:
 def _memory(trips: dict[str, RoundTrips]) -> Table:
     on, off = trips[COMBINED], trips[RULES]
     when = (
-        "after start-up (packs loaded, hello answered)",
+        "after start-up (hello answered; packs and model are loaded just after)",
         f"after warm-up (+{on.warm_up_checks:,} checks)",
         f"after the round-trip run (+{on.timings.runs:,} checks: {_checks(on)} in all)",
     )
