@@ -11,6 +11,8 @@ helpers reach it from the extension's own content-script world through the DevTo
 
 from __future__ import annotations
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 import engine
 import latency_report
 from composers import Composer
@@ -180,11 +182,14 @@ class Draft:
 
     def wait_for_model_text(self, predicate_js: str, arg) -> None:
         """Waits until `predicate_js(modelText, arg)` holds: editors update their models late."""
-        self.page.wait_for_function(
-            f"([name, arg]) => ({predicate_js})((window.decorumFixture.text(name) || '').replace(/\\u00a0/g, ' '), arg)",
-            arg=[self.composer.name, arg],
-            timeout=WAIT_MS,
-        )
+        try:
+            self.page.wait_for_function(
+                f"([name, arg]) => ({predicate_js})((window.decorumFixture.text(name) || '').replace(/\\u00a0/g, ' '), arg)",
+                arg=[self.composer.name, arg],
+                timeout=WAIT_MS,
+            )
+        except PlaywrightTimeoutError as error:
+            raise ContentWorldError(f"the editor holds {self.model_text()!r}, never what {predicate_js} wants of {arg!r}") from error
 
     def type_until_the_panel_shows_every_finding(self, text: str, policies: list[str]) -> list[dict]:
         """Types `text` and returns the panel's cards once every finding of the engine is in one."""

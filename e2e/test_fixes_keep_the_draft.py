@@ -15,7 +15,7 @@ import pytest
 
 import harness
 from composers import JOINER, each_box
-from draft import Draft
+from draft import Draft, FindingView
 
 MENTION = "Who's going to the ICIS meeting in October?"
 
@@ -53,19 +53,47 @@ def _expected(before: str, fix_text: str, site: str) -> str:
     return before + glue + fix_text
 
 
+def _fix_and_undo_it(draft: Draft, finding: FindingView, site: str) -> None:
+    """Clicks the fix: it goes at the end of the draft kept exactly, and one Ctrl+Z takes out the fix alone."""
+    before = draft.model_text()
+    fix_text = draft.apply_fix(finding)
+    draft.wait_for_model_text("(text, want) => text === want", _expected(before, fix_text, site))
+    draft.undo()
+    draft.wait_for_model_text("(text, want) => text === want", before)
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 @each_box
 def test_the_fix_goes_at_the_end_keeps_the_draft_and_one_undo_takes_it_back(sites, site, name, shape):
     draft = sites.draft(site, name, policies=["icis"])
     SHAPES[shape](draft)
     finding = draft.wait_for_finding("icis", "disclaimer", record=False)
-    before = draft.model_text()
+    _fix_and_undo_it(draft, finding, site)
 
-    fix_text = draft.apply_fix(finding)
 
-    draft.wait_for_model_text("(text, want) => text === want", _expected(before, fix_text, site))
-    draft.undo()
-    draft.wait_for_model_text("(text, want) => text === want", before)
+def _delete_words(draft: Draft) -> None:
+    draft.select("meeting in Octo")
+    draft.page.keyboard.press("Backspace")
+
+
+# Changes a member makes after a pause that the editor makes itself from the key, with no `input`
+# event (Quill's keyboard module handles Enter and a deletion of selected words). Quill folds every
+# change within a second of an undo step's first change into that step: after the pause each
+# starts a step of its own, which a fix clicked at once must not join.
+EDITS_AFTER_A_PAUSE = {"a new line": _type("\n"), "a deletion": _delete_words}
+# Longer than the fixture editors' own undo grouping (Quill's and Lexical's history delay: 1 s).
+PAUSE_MS = 1200
+
+
+@pytest.mark.parametrize("edit", EDITS_AFTER_A_PAUSE)
+@each_box
+def test_one_undo_takes_back_only_the_fix_clicked_right_after_a_new_line_or_a_deletion(sites, site, name, edit):
+    draft = sites.draft(site, name, policies=["icis"])
+    draft.type(MENTION)
+    finding = draft.wait_for_finding("icis", "disclaimer", record=False)
+    draft.page.wait_for_timeout(PAUSE_MS)
+    EDITS_AFTER_A_PAUSE[edit](draft)
+    _fix_and_undo_it(draft, finding, site)
 
 
 @pytest.mark.parametrize("site, name", [("facebook", "composer"), ("facebook", "comment"), ("x", "composer")])

@@ -16,6 +16,7 @@ import { Panel } from "./panel.js";
 import { follow, schedule as schedulePlacement, unfollow } from "./placement.js";
 import { releaseSurface, surface } from "./surface.js";
 import { Underlines } from "./underlines.js";
+import { waitForNewUndoStep } from "./undo-step.js";
 
 const DEBOUNCE_MS = 300;
 // A check the engine did not answer in time is asked again by itself, less often each time, until
@@ -48,6 +49,9 @@ export class DraftSession {
   // keeps it dismissed for as long as those words are there; forgotten when the box is emptied.
   #dismissed = new Set();
   #typedAt = 0; // performance.now() of the last input event
+  // performance.now() of the box's last change, whoever made it: Quill makes a new line or a
+  // deletion itself from the key, with no input event, and its undo steps count those too.
+  #changedAt = 0;
   #fixing = false; // a fix is on its way in: a second click must not add it twice
   #onInput = () => {
     this.#typedAt = performance.now();
@@ -149,6 +153,7 @@ export class DraftSession {
 
   #edited(typed) {
     this.#edits++;
+    this.#changedAt = performance.now();
     this.#cardAtWord?.close();
     this.#underlines.clear(); // the ranges point into a DOM that just changed
     if (typed) this.#panel.showChecking();
@@ -234,9 +239,10 @@ export class DraftSession {
     if (this.#fixing) return;
     this.#fixing = true;
     try {
-      const wait = this.#typedAt + this.#adapter.undoGroupMs - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const ownStep = await waitForNewUndoStep(() => this.#changedAt, this.#adapter.undoGroupMs);
       if (!this.#editor.isConnected) return;
+      // Never a fix that one Ctrl+Z would take out together with what the member just did.
+      if (!ownStep) return this.#panel.showFixFailed();
       // Read now, not at the click: the user may have typed while the fix waited.
       const draft = this.#adapter.read(this.#editor);
       const added = await this.#adapter.insertFix(this.#editor, finding.fix.text, draft.text);

@@ -20,7 +20,8 @@
 //              offsets, true once the editor took the selection up (see editor-selection.js)
 //   separator  what goes between the draft and an appended fix
 //   undoGroupMs  how long after a change the editor's history folds the next change into the same
-//              undo step: a fix waits that long after the last keystroke, to be undone alone
+//              undo step: a fix waits until the box has been still that long, to be undone alone
+//              (see undo-step.js)
 
 import { readDraft } from "../draft-text.js";
 import { selectText } from "../editor-selection.js";

@@ -26,7 +26,7 @@ export default defineAdapter({
   // Quill turns an inserted "\n" into a new paragraph of its own model: the fix gets its own line.
   separator: "\n",
   // Quill's history module (delay: 1000) folds every change within a second of an undo step's
-  // first change into that step, whatever its kind: a fix right after typing would be undone
-  // together with the last words typed.
+  // first change into that step, whatever its kind: a fix right after typing, a new line or a
+  // deletion would be undone together with it.
   undoGroupMs: 1000,
 });
