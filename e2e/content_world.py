@@ -187,9 +187,18 @@ class PanelView:
         """How many panels are on the page (one per compose box the member has typed into)."""
         return self.world.evaluate("() => decorum.panels().length")
 
+    _UNDERLINED = "() => decorum.roots().flatMap((root) => [...root.querySelectorAll('[data-words]')].map((u) => u.dataset.words))"
+
     def underlined_words(self) -> list[str]:
-        return self.world.evaluate(
-            "() => decorum.roots().flatMap((root) => [...root.querySelectorAll('[data-words]')].map((u) => u.dataset.words))"
+        return self.world.evaluate(self._UNDERLINED)
+
+    def wait_for_underline(self, words: str) -> None:
+        """Waits until ``words`` are underlined: underlines are drawn at the panel's next placement,
+        a frame after its cards."""
+        self.world.wait_for(
+            f"(words) => ({self._UNDERLINED})().includes(words)",
+            words,
+            message=lambda: f"{words!r} never underlined; underlined: {self.underlined_words()}",
         )
 
     # --- elements inside the panel, by selector --------------------------------------------------

@@ -97,7 +97,7 @@ def test_a_dismissed_problem_can_be_undone_and_stays_dismissed_while_its_words_s
     finding.undo()
     draft.wait_for_finding("rcr", "personal_data", record=False)
     assert draft.status_text() == "1 policy warning"
-    assert "DOB 04/07/1961" in draft.panel.underlined_words()
+    draft.panel.wait_for_underline("DOB 04/07/1961")
 
 
 @each_site
