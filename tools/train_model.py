@@ -60,8 +60,9 @@ MODEL_CATEGORIES = tuple(c for c in CATEGORIES if c != "disclaimer")
 PRECISION_TARGETS = {"fewer": 0.97, "balanced": 0.93, "more": 0.85}
 VETOES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 # How much more a false alarm on a clean draft weighs than one on a draft that breaks something
-# else, when the merge is chosen (see _merge).
-CLEAN_WEIGHT = 1.0
+# else, when the merge is chosen (see _merge). 1 → 3, out of fold on 16,390 drafts: clean drafts
+# flagged 5.3% → 4.9% at balanced, F1 0.907 → 0.906 (blind corpora had flagged 7.3% of clean drafts).
+CLEAN_WEIGHT = 3.0
 C = 30.0
 CLASS_WEIGHT = None
 MIN_DF = 3
