@@ -17,6 +17,7 @@ from engine.check import _identity_overrides, views_for_model
 from engine.learned import MODEL_FILE, LearnedChecker, _Reading, default_checker
 from engine.learned.features import OTHER, OWN, display, features, indicators, masked, owned, resolve, sentences, words
 from engine.learned.model import LinearModel, ModelFileError, write
+from engine.learned.vocabulary import Vocabulary
 from engine.packs import compiled, load_all
 from engine.text import Draft
 from tests.drafts import SEVEN_LINES, THREE_POLICIES
@@ -226,6 +227,25 @@ def test_a_damaged_model_file_is_refused_naming_the_file(tmp_path):
         path.write_bytes(damaged)
         with pytest.raises(ModelFileError, match=str(path)):
             LinearModel.read(path)
+
+
+def test_a_vocabulary_not_in_utf8_is_refused_as_the_file_is_read(tmp_path):
+    path = tmp_path / "latin-1.bin"
+    write(path, {"categories": ["political"], "intercepts": [0.0], "merge": {}}, ["vote", "naïve"], [1.0, 1.0], [0.5, 0.5])
+    path.write_bytes(path.read_bytes().replace("naïve".encode("utf-8"), "naïve".encode("latin-1") + b"!"))
+    with pytest.raises(ModelFileError, match="damaged"):
+        LinearModel.read(path)
+
+
+def test_the_vocabulary_finds_each_feature_by_its_bytes_and_nothing_else():
+    features = [f"w{n}" for n in range(2_000)] + ["🤡", f"{OWN} found", "naïve"]
+    vocabulary = Vocabulary("\n".join(features).encode("utf-8"))
+    assert len(vocabulary) == len(features)
+    assert vocabulary.numbers(features) == list(range(len(features)))
+    assert [vocabulary[j] for j in range(len(features))] == features
+    # Words it lacks: about half of them land in a slot a feature holds (the table is half full here).
+    assert vocabulary.numbers(f"x{n}" for n in range(2_000)) == [None] * 2_000
+    assert vocabulary.numbers(["w1 ", "W1", "naive", "\ud800"]) == [None] * 4
 
 
 def _tiny_model(tmp_path, stored="float32", **header) -> LinearModel:

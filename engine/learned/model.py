@@ -8,7 +8,8 @@ the vocabulary and two arrays of numbers, little-endian whatever the machine:
     <vocabulary: features joined by "\n", UTF-8> <idf: n float64>
     <idf-weighted coefficients: n × width, row by feature: idf[j] × coefficient[column][j]>
 
-so that loading is one read, one split and an ``array.frombytes``: a few tens of milliseconds,
+so that loading is one read per part, a table of the vocabulary's hashes (which keeps its bytes,
+not a str per feature: ``vocabulary.py``) and an ``array.frombytes``: a few tens of milliseconds,
 and scoring a text unpacks one row per feature (in C) and sums columns. The header says:
 
 - ``weights``: how the coefficients are stored, "float32" (a file without it: float64);
@@ -36,6 +37,8 @@ from operator import add, mul
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .vocabulary import Vocabulary
+
 MAGIC = b"DECORUM-MODEL 1\n"
 _HEADER_DIGITS = 8
 
@@ -62,11 +65,10 @@ WEIGHT_TYPES = {"float32": "f", "float64": "d"}
 class LinearModel:
     """Logistic regressions over one TF-IDF vocabulary, one per category, as trained."""
 
-    def __init__(self, header: dict[str, Any], vocabulary: list[str], idf: array, rows: bytes) -> None:
+    def __init__(self, header: dict[str, Any], vocabulary: Vocabulary, idf: array, rows: bytes) -> None:
         self.header = header
         self.categories: tuple[str, ...] = tuple(header["categories"])
         self.intercepts: tuple[float, ...] = tuple(header["intercepts"])
-        self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.vocabulary = vocabulary
         self.indicators: dict[str, tuple[float, ...]] = {name: tuple(values) for name, values in header.get("indicators", {}).items()}
         self.idf = idf
@@ -98,7 +100,7 @@ class LinearModel:
         header = read_header(stream, name)
         try:
             size, width = header["features"], len(header["categories"]) + len(header.get("pack_columns", []))
-            vocabulary = stream.read(header["vocabulary_bytes"]).decode("utf-8").split("\n")
+            vocabulary = Vocabulary(stream.read(header["vocabulary_bytes"]))
             idf = _floats(stream.read(8 * size))
             weight_bytes = struct.calcsize(WEIGHT_TYPES[header.get("weights", "float64")])
             rows = stream.read(weight_bytes * size * width)
@@ -113,7 +115,7 @@ class LinearModel:
     def raw(self, features: Iterable[str]) -> Scored:
         """The TF-IDF of a text's features, and each category's weighted sum, before the L2 norm."""
         counted = Counter(features)
-        return self._scored({j: n for j, n in zip(map(self.index.get, counted), counted.values()) if j is not None})
+        return self._scored({j: n for j, n in zip(self.vocabulary.numbers(counted), counted.values()) if j is not None})
 
     def _scored(self, counts: dict[int, int]) -> Scored:
         width, rows, idf = self.width, self._rows, self.idf
@@ -137,8 +139,7 @@ class LinearModel:
         counts = dict(scored.counts)
         touched: dict[int, int] = {}
         for features, step in ((removed, -1), (added, 1)):
-            for feature in features:
-                j = self.index.get(feature)
+            for j in self.vocabulary.numbers(features):
                 if j is not None:
                     touched.setdefault(j, counts.get(j, 0))
                     counts[j] = counts.get(j, 0) + step
