@@ -23,7 +23,7 @@ The regex module reads the text before a scan's start; after its end it reads no
 paragraph goes on with the character after a cut the branch cannot match (and no anchor of it
 reads the end of the text), or past its reach. A literal is found in a piece only where the
 regex module finds it: a paragraph holding a character that the regex module, ignoring case,
-matches with an ASCII letter whose lower case is another (the long s, the dotless i), that
+matches with one whose lower case is another (the long s, a final sigma: ``_CASE_APART``), that
 changes length when lower-cased (the dotted capital I), or that the literal index and the regex
 module read differently (``_apart``) is looked up whole.
 """
@@ -52,9 +52,18 @@ LONGEST = 512
 _CUTS = re.compile(r"\n|[.!?](?=\s)")
 _SENTENCE_ENDS = frozenset(".!?")
 _NOT_SPACE = re.compile(r"\S")
-# Characters the regex module, ignoring case, matches with an ASCII letter ("s" and the long s)
-# while their lower case is not that letter (tests/test_pieces.py holds this to the module).
-_CASE_APART = frozenset("ıſ")
+# The lower cases of the characters the regex module, ignoring case, matches with one whose lower
+# case is another ("s" and the long s, the micro sign and mu, a final sigma and sigma): where a
+# paragraph holds none, a literal is where its lower case holds it (tests/test_pieces.py holds
+# this to the module's tables).
+_CASE_APART = re.compile(
+    "[\u00b5\u00df\u0131\u017f\u019b\u0264\u0277\u027c\u0345\u0390\u03b0\u03b2\u03b5\u03b8-\u03ba\u03bc"
+    "\u03c0-\u03c3\u03c6\u03d0-\u03d1\u03d5-\u03d6\u03f0-\u03f1\u03f5\u0432\u0434\u043e\u0441-\u0442\u044a"
+    "\u0463\u1c80-\u1c8a\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ua7cb-\ua7cf\ua7d2-\ua7d5\ua7da-\ua7dd\ua7e2"
+    "\uab4b-\uab4c\uab6c-\uab6d\ufb05-\ufb06\U00010d50-\U00010d65\U00010d70-\U00010d85\U00016ea0-\U00016eb8"
+    "\U00016ebb-\U00016ed3\U0001df40-\U0001df41\U0001df48-\U0001df4b\U0001df4d-\U0001df4e\U0001df51-\U0001df52"
+    "\U0001df68-\U0001df6f\U0001df72-\U0001df7f\U0001df95]"
+)
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _UNICODE = regex.VERSION0 | regex.UNICODE  # as the patterns read \w, \d and \s (safe_patterns.FLAGS)
 _REGEX_WORD = regex.compile(r"\w", _UNICODE)
@@ -81,25 +90,15 @@ def cutting(word_starts: WordStarts, substrings: Substrings) -> Cutting | None:
 
 class Bounds:
     """What bounds a branch's matches around a piece: the barriers (reach.py) it cannot run over,
-    and how far from the literal of its first requirement it reaches (None: nothing bounds it).
-
-    A literal beyond ASCII may be matched where the paragraph lower-cased does not hold it (a
-    final sigma): a branch that requires one looks for it in the whole paragraph, and one whose
-    first requirement holds one is scanned in the whole of it.
-    """
+    and how far from the literal of its first requirement (and that literal's own length) it
+    reaches (None: nothing bounds it)."""
 
     __slots__ = ("barriers", "reach", "longest")
 
     def __init__(self, source: str, needs: tuple[Literals, ...]) -> None:
-        literals = [(*n.word_starts, *n.substrings) for n in needs]
-        self.barriers = barriers(source) if all(lit.isascii() for lits in literals for lit in lits) else 0
-        bound = reach(source)
-        if bound is None or not literals or not all(lit.isascii() for lit in literals[0]):
-            self.reach: Reach | None = None
-            self.longest = 0
-        else:
-            self.reach = bound
-            self.longest = max(map(len, literals[0]))
+        self.barriers = barriers(source)
+        self.reach: Reach | None = reach(source) if needs else None
+        self.longest = max(map(len, (*needs[0].word_starts, *needs[0].substrings))) if needs else 0
 
 
 class Piece(Passage):
@@ -298,7 +297,7 @@ def _pieces(paragraph: Passage, how: Cutting) -> Pieces | None:
     if paragraph.end - paragraph.start < PIECES_FROM or len(lower) != paragraph.end - paragraph.start or lower.isspace():
         return None
     beyond = set(_BEYOND_ASCII.findall(lower))
-    if beyond & _CASE_APART or any(map(_apart, beyond)):
+    if beyond and (_CASE_APART.search("".join(beyond)) or any(map(_apart, beyond))):
         return None
     pieces = Pieces(paragraph, beyond, how)
     return pieces if len(pieces.pieces) > 1 else None
