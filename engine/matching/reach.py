@@ -311,7 +311,7 @@ def _kinds_of(char: str) -> set[int]:
     """The kinds of run a character, and (ignoring case) its other cases, lie within.
 
     Punctuation and spaces have no other case; the other cases of a word character (the Kelvin
-    sign for "k", the long s for "s") are word characters too (tests/test_windows.py holds the
+    sign for "k", the long s for "s") are word characters too (tests/test_pieces.py holds the
     regex module to both). Of any other character nothing is assumed.
     """
     if char.isascii() or unicodedata.category(char)[0] in "PZ":
