@@ -259,10 +259,10 @@ def time_per_char(
 
 @dataclass(frozen=True)
 class Scans:
-    """How much matching a check of one draft does: counted, not timed."""
+    """How much matching a check of a draft does: counted, not timed."""
 
     chars: int  # the draft's length
-    scans: int  # patterns run
+    scans: int  # patterns run (a mean, over several drafts)
     scanned: int  # characters they read, together
 
     @property
@@ -289,9 +289,17 @@ def scans_in(text: str) -> Scans:
     return Scans(len(text), *tally)
 
 
+# Drafts of each length whose scans are counted: one draft's posts decide too much.
+COUNTED_DRAFTS = 8
+
+
 def scans_of(source: Source, chars: int) -> dict[str, Scans]:
-    """The scans of one draft of ``chars`` characters in each shape."""
-    return {shape: scans_in(drafts_of_length(source, chars, 1, shape == ONE_PARAGRAPH)[0]) for shape in SHAPES}
+    """The scans of ``COUNTED_DRAFTS`` drafts of ``chars`` characters in each shape, per draft."""
+    counted = {}
+    for shape in SHAPES:
+        each = [scans_in(draft) for draft in drafts_of_length(source, chars, COUNTED_DRAFTS, shape == ONE_PARAGRAPH)]
+        counted[shape] = Scans(chars, round(sum(s.scans for s in each) / len(each)), round(sum(s.scanned for s in each) / len(each)))
+    return counted
 
 
 def shape_ratio(per_char: dict[str, dict[str, list[SizePoint]]], detection: str) -> list[float]:

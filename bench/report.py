@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bench.drafts import REPO_ROOT
 from bench.engine_speed import (
-    COMBINED, DETECTIONS, ONE_PARAGRAPH, RULES, THREAD, HostileCheck, Measured, Scans, SideBySide, SizePoint, flatness,
-    shape_ratio,
+    COMBINED, COUNTED_DRAFTS, DETECTIONS, ONE_PARAGRAPH, RULES, SHAPES, THREAD, HostileCheck, Measured, Scans, SideBySide,
+    SizePoint, flatness, shape_ratio,
 )
 from engine.learned import MODEL_FILE, MODEL_VARIABLE
 from engine.text import MAX_DRAFT_UTF16_UNITS
@@ -60,7 +60,7 @@ class Results:
     # and this is what a long draft costs when it is all one (not a target; shown beside them).
     long_one_paragraph: SideBySide
     per_char: dict[str, dict[str, list[SizePoint]]]  # by shape (a thread, one paragraph), then detection
-    scans: dict[str, Scans]  # by shape: the scans of one draft of the longest length, by the rules
+    scans: dict[int, dict[str, Scans]]  # by length, then shape: the scans of a draft by the rules (a mean)
     hostile: list[HostileCheck]
     model_load: ModelLoad
     round_trips: dict[str, RoundTrips]  # by detection: the host as installed, and with the model off
@@ -265,13 +265,18 @@ def _one_paragraph(results: Results) -> Table:
                  "median, the two shapes interleaved)", headers, rows, frozenset(range(1, 8)))
 
 
-def _scans(scans: dict[str, Scans]) -> Table:
+def _scans(scans: dict[int, dict[str, Scans]]) -> Table:
+    """Issue 11, part 8, counted: no load on the machine changes these."""
     rows = [
-        (shape, f"{counted.chars:,}", f"{counted.scans:,}", f"{counted.scanned:,}", f"{counted.times_the_draft:.1f}×")
-        for shape, counted in scans.items()
+        (f"{chars:,} chars", *(cell for shape in SHAPES for cell in (
+            f"{by_shape[shape].scans:,}", f"{by_shape[shape].scanned:,}", f"{by_shape[shape].times_the_draft:.1f}×")),
+         f"{by_shape[ONE_PARAGRAPH].scans / by_shape[THREAD].scans:.2f}")
+        for chars, by_shape in scans.items()
     ]
-    return Table("Scans of one draft by the rules, counted (patterns run and the characters they read together)",
-                 ("draft", "chars", "scans", "characters scanned", "times the draft"), rows, frozenset({1, 2, 3, 4}))
+    headers = ("draft", *(h for shape in SHAPES for h in (f"scans, {shape}", f"characters scanned, {shape}", "times the draft")),
+               "scans, one paragraph / thread")
+    return Table(f"Scans by the rules, counted (patterns run and the characters they read together; the mean of "
+                 f"{COUNTED_DRAFTS} drafts of each length)", headers, rows, frozenset(range(1, 8)))
 
 
 def _hostile(checks: list[HostileCheck]) -> Table:

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, as a thread and in one "
               f"paragraph, {each}")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
-    scans = engine_speed.scans_of(source, PER_CHAR_SIZES[-1])
+    scans = {chars: engine_speed.scans_of(source, chars) for chars in PER_CHAR_SIZES}
     _progress(f"hostile drafts at the size limit: {plan.hostile_runs} × each, combined without and with the "
               "identity, and the rules alone")
     hostile = engine_speed.time_hostile(plan.hostile_runs)

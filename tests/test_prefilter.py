@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from engine.matching.alternation import split_alternation
+from engine.matching.pieces import parts
 from engine.matching.required_literals import required_literals, requirements
 from engine import default_engine
 from engine.matching.word_lists import WordList
@@ -49,20 +50,22 @@ def _threads(texts, length=3_000):
     return threads
 
 
-def test_no_pattern_is_skipped_on_a_paragraph_it_matches():
+def test_no_pattern_is_skipped_where_it_matches():
     texts = _drafts()
     lists = _word_lists()
     wrongly_skipped = []
     for text in texts + _threads(texts):
         draft = Draft(text)
         for words in lists:
-            # The branches the engine runs on this draft, each in the paragraphs it runs in.
-            run = {(words._pattern(i), passage.start) for i, where in words.paragraphs(draft).items() for passage in where}
+            # The branches the engine runs on this draft, each in the stretches it is scanned in
+            # (paragraphs, or stretches of a long one: pieces.py).
+            run = {pattern: parts(where, bound) for pattern, where, bound in words._present(draft)}
             for i, branch in enumerate(words.branches):
                 pattern = words._pattern(i)
                 for passage in passages(draft):
-                    if (pattern, passage.start) not in run and pattern.search(draft.text, passage.start, passage.end):
-                        wrongly_skipped.append((branch[:80], draft.text[passage.start : passage.start + 60]))
+                    for match in pattern.finditer(draft.text, passage.start, passage.end):
+                        if not any(start <= match.start() and match.end() <= end for start, end in run.get(pattern, ())):
+                            wrongly_skipped.append((branch[:80], draft.text[match.start() : match.start() + 60]))
     assert wrongly_skipped == []
 
 

@@ -1,5 +1,6 @@
 """One index of the literals every word list's branches require: which branch of which list
-each literal picks out, looked up once per paragraph of a draft for all the lists at once."""
+each literal picks out, looked up once per paragraph of a draft (or piece of a long one:
+pieces.py) for all the lists at once."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ import weakref
 from typing import TYPE_CHECKING
 
 from ..text import Draft
+from .pieces import Cutting, cutting, units
 from .required_literals import Literals
 from .word_lookups import Passage, Substrings, WordStarts, passages
 
 if TYPE_CHECKING:
     from .word_lists import WordList
 
-# A paragraph a word list visits: the paragraph, the literals it holds (beginning a word, and
-# anywhere), and the branches of the list its literals pick out.
+# A paragraph (or piece of one) a word list visits: it, the literals it holds (beginning a word,
+# and anywhere), and the branches of the list its literals pick out.
 Visit = tuple[Passage, frozenset[str], frozenset[str], list[int]]
 
 
@@ -40,6 +42,7 @@ class LiteralIndex:
         self.version = 0
         self._draft_key = ("literal index", 0)
         self._keys: tuple[WordStarts, Substrings] | None = None
+        self._cutting: Cutting | None = None  # how a long paragraph is cut into pieces (pieces.py)
         self._gone: set[int] = set()
 
     def register(self, words: WordList) -> int:
@@ -101,18 +104,20 @@ class LiteralIndex:
         if self._gone:
             self._prune()
         if self._keys is None:
-            self._keys = (
+            keys = (
                 WordStarts(frozenset(self.by_word_start).union(self._further_words)),
                 Substrings(frozenset(self.by_substring).union(self._further)),
             )
+            self._cutting = cutting(*keys)  # first: cut for more literals than looked up, never fewer
+            self._keys = keys
         return self._keys
 
     def lists_in(self, draft: Draft) -> dict[int, list[Visit]]:
-        """For each word list (by serial number), the draft's paragraphs holding the first requirement
-        of one of its branches: each with the literals it holds (for the further requirements) and
-        those branches. A list visits only these paragraphs.
+        """For each word list (by serial number), the draft's paragraphs (or pieces of a long one:
+        pieces.py) holding the first requirement of one of its branches: each with the literals it
+        holds (for the further requirements) and those branches. A list visits only these.
 
-        Each paragraph looks its words and text up here once.
+        Each paragraph or piece looks its words and text up here once.
         """
         if not self._gone:  # else entries of lists that are gone are pruned first, under a new key
             found = draft.cache.get(self._draft_key)
@@ -121,7 +126,7 @@ class LiteralIndex:
         word_starts, substrings = self.lookup_keys()
         found = draft.cache[self._draft_key] = {}
         by_word_start, by_substring = self.by_word_start, self.by_substring
-        for passage in passages(draft):
+        for passage in units(draft, self._cutting) if self._cutting is not None else passages(draft):
             begun = passage.word_starts_among(word_starts)
             anywhere = passage.substrings_among(substrings)
             postings = [by_word_start[w] for w in begun if w in by_word_start]

@@ -1,5 +1,6 @@
-"""How far from a literal it requires a match of a pattern can reach: what bounds the text a
-pattern is scanned in, in a long paragraph, to windows around the literals (windows.py).
+"""How far from a literal it requires a match of a pattern can reach, and which cuts no match of
+it runs over: what bounds the text a branch is scanned in around a piece of a long paragraph
+(pieces.py).
 
 A match holds one of its pattern's required literals (required_literals.py); it is no longer than
 the longest text the pattern can match, and what its assertions look at (``\\b``, look-arounds)
@@ -7,9 +8,13 @@ lies a little beyond it. A pattern of bounded width (``\\bsent\\b``: 4 character
 of a few characters. A repetition with no upper bound (``\\s+``, ``\\w*``) matches a run of
 characters of one kind, no longer than the longest such run in the paragraph: the reach is a
 number of characters and a number of runs of each kind (``RUN_KINDS``), which a paragraph turns
-into characters once it knows its longest runs (``longest_runs``). A pattern that can match runs
+into characters once it knows its longest runs (``longest_run``). A pattern that can match runs
 of any character at all, or whose reach cannot be read (back-references, conditionals, syntax
 only the regex module knows), has no reach: it is scanned in the whole paragraph.
+
+A pattern that can match no line break, or none of ".", "!" and "?", has a match in no text that
+holds one (``barriers``): a paragraph cut after its line breaks and sentences' ends holds each
+match of it between two cuts.
 
 Read through the standard library's parser, as required_literals.py reads the literals; every
 character class is judged as the regex module (which runs the patterns) understands it.
@@ -60,6 +65,10 @@ _ASSERTION_MARGIN = 2
 _MAX_RANGE = 256
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
 _UNREAD_FLAGS = re.DOTALL | re.ASCII | re.LOCALE  # they change what a class holds: such patterns have no reach
+# What the regex module reads otherwise than the standard library's parser, which reads the
+# patterns here: POSIX classes ("[[:space:]]", a few letters to the parser) and fuzzy matching
+# ("(?:views){e<=1}", letters to the parser); looked for loosely ("{the_org}" too).
+_REGEX_ONLY = re.compile(r"\[:\^?[a-z]+:\]|\{[^}]*[a-z][^}]*\}")
 
 
 class Reach(NamedTuple):
@@ -70,14 +79,6 @@ class Reach(NamedTuple):
     chars: int
     runs: tuple[int, ...]
 
-    def within(self, longest: tuple[int, ...]) -> int:
-        """The reach in characters, in a paragraph whose longest run of each kind is ``longest``."""
-        return self.chars + self.runs_within(longest)
-
-    def runs_within(self, longest: tuple[int, ...]) -> int:
-        """How far the runs alone reach, in a paragraph whose longest run of each kind is ``longest``."""
-        return sum(n * length for n, length in zip(self.runs, longest) if n)
-
 
 class _Unbounded(Exception):
     """The pattern can match runs of any character, or holds what is not read here."""
@@ -86,8 +87,8 @@ class _Unbounded(Exception):
 @lru_cache(maxsize=8192)
 def reach(source: str) -> Reach | None:
     """How far a match of ``source`` reaches from a literal it holds; None when nothing bounds it."""
-    if nesting_depth(source) > MAX_PATTERN_DEPTH:
-        return None  # refused before it is compiled (safe_patterns.py)
+    if nesting_depth(source) > MAX_PATTERN_DEPTH or _REGEX_ONLY.search(source):
+        return None  # refused before it is compiled (safe_patterns.py), or not read here
     try:
         tree = parser.parse(source, re.IGNORECASE)
         if tree.state.flags & _UNREAD_FLAGS:
@@ -100,25 +101,84 @@ def reach(source: str) -> Reach | None:
     return Reach(total[0], total[1:])
 
 
+# What a match of a branch can never run over (``barriers``): a line break, a sentence's end.
+LINE_BREAK, SENTENCE_END = 1, 2
+_BARRIER_CHARS = {LINE_BREAK: "\n", SENTENCE_END: ".!?"}
+_CATEGORY_CLASS = {
+    c.CATEGORY_SPACE: r"\s", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w",
+    c.CATEGORY_NOT_WORD: r"\W", c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D",
+}
+_CATEGORY_HOLDS = {cat: regex.compile(cls, _UNICODE_FLAGS) for cat, cls in _CATEGORY_CLASS.items()}
+# Anchors that read the end of the text (or a line's): in a stretch scanned alone, they would read
+# its end (the regex module reads the text before where a scan starts: "^" is not met there).
+_READS_THE_END = (c.AT_END, c.AT_END_STRING, c.AT_END_LINE)
+
+
 @lru_cache(maxsize=8192)
-def leads_with_literal(source: str) -> bool:
-    """Whether the first character a match of ``source`` holds is a given one (``\\bviews…``, not
-    ``(?:views|opinions)…`` or ``[\\w.]+@…``): the regex module then finds where a match may start
-    by looking for it, and scans a long text in a few nanoseconds a character, where a pattern
-    that must be tried at every place takes ten times that and more."""
+def barriers(source: str) -> int:
+    """The barriers (``LINE_BREAK``, ``SENTENCE_END``) no match of ``source`` runs over: those whose
+    characters (a line break; ".", "!" and "?") neither the pattern nor its look-arounds can match,
+    and no anchor of it reads the end of the text. 0 when that cannot be read from the pattern."""
+    if nesting_depth(source) > MAX_PATTERN_DEPTH or _REGEX_ONLY.search(source):
+        return 0
     try:
-        items = list(parser.parse(source, re.IGNORECASE))
-    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
-        return False
-    while items:
-        op, arg = items[0]
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            items = items[1:]
+        tree = parser.parse(source, re.IGNORECASE)
+        if tree.state.flags & _UNREAD_FLAGS:
+            return 0
+        matched = _chars_matched(list(tree), "\n.!?")
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError, _Unbounded):
+        return 0
+    return sum(bit for bit, chars in _BARRIER_CHARS.items() if not matched & set(chars))
+
+
+def _chars_matched(items: list, chars: str) -> set[str]:
+    """Those of ``chars`` a sequence can match, its look-arounds included; every one of them where
+    an anchor reads the end of the text."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            found.update(ch for ch in chars if ord(ch) == arg)
+        elif op is c.NOT_LITERAL:
+            found.update(ch for ch in chars if ord(ch) != arg)
+        elif op is c.ANY:
+            found.update(ch for ch in chars if ch != "\n")  # DOTALL is refused above
+        elif op is c.IN:
+            found.update(ch for ch in chars if _class_holds(arg, ch))
+        elif op is c.AT:
+            if arg in _READS_THE_END:
+                return set(chars)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            found |= _chars_matched(list(arg[1]), chars)
         elif op is c.SUBPATTERN:
-            items = list(arg[-1]) + items[1:]
+            if arg[1] & _UNREAD_FLAGS:
+                raise _Unbounded
+            found |= _chars_matched(list(arg[-1]), chars)
+        elif op is c.ATOMIC_GROUP:
+            found |= _chars_matched(list(arg), chars)
+        elif op is c.BRANCH:
+            for branch in arg[1]:
+                found |= _chars_matched(list(branch), chars)
+        elif op in _REPEATS:
+            found |= _chars_matched(list(arg[2]), chars)
         else:
-            return op is c.LITERAL
-    return False
+            raise _Unbounded  # back-references, conditionals: not read here
+    return found
+
+
+def _class_holds(items: list, char: str) -> bool:
+    """Whether a character class holds ``char`` (a character no case changes), as the regex module reads it."""
+    negated = bool(items) and items[0][0] is c.NEGATE
+    held = False
+    for op, arg in items[1:] if negated else items:
+        if op is c.LITERAL:
+            held = held or arg == ord(char)
+        elif op is c.RANGE:
+            held = held or arg[0] <= ord(char) <= arg[1]
+        elif op is c.CATEGORY and arg in _CATEGORY_HOLDS:
+            held = held or _CATEGORY_HOLDS[arg].fullmatch(char) is not None
+        else:
+            return True  # not read here: it may hold anything
+    return held != negated
 
 
 # A width as (characters, runs of each kind): what a part of a pattern may match at most.
@@ -251,7 +311,7 @@ def _kinds_of(char: str) -> set[int]:
     """The kinds of run a character, and (ignoring case) its other cases, lie within.
 
     Punctuation and spaces have no other case; the other cases of a word character (the Kelvin
-    sign for "k", the long s for "s") are word characters too (tests/test_windows.py holds the
+    sign for "k", the long s for "s") are word characters too (tests/test_pieces.py holds the
     regex module to both). Of any other character nothing is assumed.
     """
     if char.isascii() or unicodedata.category(char)[0] in "PZ":
@@ -259,18 +319,18 @@ def _kinds_of(char: str) -> set[int]:
     return _WITHIN[WORD] if _KIND_OF_CHAR[WORD].fullmatch(char) else set()
 
 
-# The longest run of each kind in a paragraph, read in the paragraph narrowed to ASCII (windows.py:
-# every other character made "\x00", which each class below holds, so a run is never shorter than
-# the regex module's): runs shorter than the floor are not looked for (the floor less one is the
-# bound then), so only the rare long ones are.
+# The longest run of each kind in a paragraph, read in the paragraph narrowed to ASCII (pieces.py:
+# every other character made a space if the regex module takes it for one, else "\x00", which each
+# class below but spaces holds, so a run is never shorter than the regex module's): runs shorter
+# than the floor are not looked for (the floor less one is the bound then), so only the rare long ones are.
 _RUN_FLOORS = {SPACE: 2, WORD: 16, NOT_WORD: 4, NOT_SPACE: 24}
-_NARROW_CLASSES = {SPACE: r"[\t\n\x0b\x0c\r \x00]", WORD: r"[0-9A-Za-z_\x00]", NOT_WORD: r"[^0-9A-Za-z_]", NOT_SPACE: r"[^\t\n\x0b\x0c\r ]"}
+_NARROW_CLASSES = {SPACE: r"[\t\n\x0b\x0c\r ]", WORD: r"[0-9A-Za-z_\x00]", NOT_WORD: r"[^0-9A-Za-z_]", NOT_SPACE: r"[^\t\n\x0b\x0c\r ]"}
 _LONG_RUNS = {kind: re.compile(f"{_NARROW_CLASSES[kind]}{{{floor},}}") for kind, floor in _RUN_FLOORS.items()}
 
 
 def longest_run(narrow: str, kind: int) -> int:
-    """At least the length of the longest run of ``kind`` in a paragraph, given as ``narrow``: its
-    text with every character beyond ASCII made "\\x00"."""
+    """At least the length of the longest run of ``kind`` in a paragraph, given as ``narrow`` (see above)."""
     if kind == LINE:
         return max(map(len, narrow.split("\n")))  # "." stops at "\n" alone
     return max(map(len, _LONG_RUNS[kind].findall(narrow)), default=_RUN_FLOORS[kind] - 1)
+

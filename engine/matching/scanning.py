@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import regex
 
 from ..text import Draft
+from .pieces import Bounds
+from .pieces import parts as parts_of
 from .time_limits import Runaway, cpu_limit, run_bounded
-from .windows import Plan
-from .windows import parts as windows_in
 from .word_lookups import Passage
 
 log = logging.getLogger("decorum.engine")
@@ -55,19 +55,19 @@ def _matches(pattern: regex.Pattern[str], text: str, parts: Sequence[Span], time
     return found
 
 
-def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], windows: Plan | None = None) -> Sequence[Span]:
+def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], bounds: Bounds | None = None) -> Sequence[Span]:
     """Every match of ``pattern`` in those paragraphs of the draft, computed once per draft whoever asks.
 
-    No match runs on across a blank line (see text.py). Callers pass the paragraphs found to
-    hold the pattern's literals (see ``WordList``), which are the same whoever asks, and how to
-    find the windows of a long one the pattern is scanned in (windows.py; None: all of each).
-    A pattern has the CPU time of the whole draft for all of them together; one that runs past it
-    is stopped and finds nothing, and the draft counts each read of that (``Draft.unfinished``).
+    No match runs on across a blank line (see text.py). Callers pass the paragraphs, or pieces of a
+    long one, found to hold the pattern's literals (see ``WordList``), which are the same whoever
+    asks, and what bounds its matches around a piece (pieces.py: it is scanned only there). A
+    pattern has the CPU time of the whole draft for all of them together; one that runs past it is
+    stopped and finds nothing, and the draft counts each read of that (``Draft.unfinished``).
     """
     key = ("scan", pattern)
     found = draft.cache.get(key)
     if found is None:
-        parts = [span for passage in where for span in windows_in(draft, passage, windows)]
+        parts = parts_of(where, bounds)
         text = draft.text
         try:
             found = run_bounded(lambda wall: _matches(pattern, text, parts, wall), cpu_limit(len(text)))

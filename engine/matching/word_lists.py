@@ -16,11 +16,11 @@ import regex
 
 from ..text import Draft
 from .analysis_store import AnalysisStore, Branch
-from .literal_index import LiteralIndex, Visit
+from .literal_index import LiteralIndex
+from .pieces import Bounds, Piece
 from .required_literals import DIGIT, Literals
 from .safe_patterns import checked, compile_pattern, compile_personal
 from .scanning import Span, scan
-from .windows import WINDOWS_FROM, Plan, has_long_paragraph, plan
 from .word_lookups import Passage, passages
 
 
@@ -44,8 +44,8 @@ class WordList:
         # further requirement, the literals that begin a word and those that may be anywhere.
         self.also: list[tuple[Literals, ...]] = []
         self.needs: list[tuple[Literals, ...]] = []
-        # How each branch finds its windows in a long paragraph (windows.py), worked out on first use.
-        self._plans: list[Plan | None | bool] = [False] * len(branches)
+        # What bounds each branch's matches around a piece of a long paragraph (pieces.py), worked out on first use.
+        self._bounds: list[Bounds | None] = [None] * len(branches)
         for i, needs in enumerate(b.needs for b in branches):
             self.also.append(needs[1:])  # each (word starts, substrings)
             self.needs.append(needs)
@@ -54,54 +54,66 @@ class WordList:
                 continue
             index.add(self.serial, i, needs)
 
-    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], tuple[Passage, ...], Plan | None]]:
-        """The branches the draft can match, each with the paragraphs it can match in and, where
-        one is long, how to find the windows it is scanned in there (windows.py)."""
+    def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], list[Passage], Bounds]]:
+        """The branches the draft can match, each with the paragraphs (or pieces of a long one) it
+        can match in, and what bounds its matches around a piece (pieces.py)."""
         found = draft.cache.get(self)  # the object, not its id: an id is reused once its list is gone
         if found is not None:
             return found  # type: ignore[return-value]
-        patterns, long = self.patterns, has_long_paragraph(draft)  # most drafts have none
+        patterns, bounds = self.patterns, self._bounds
         found = draft.cache[self] = [
-            (patterns[i] or self._pattern(i), tuple(where), self._plan(i) if long and _any_long(where) else None)
+            (patterns[i] or self._pattern(i), where, bounds[i] or self._bound(i))
             for i, where in sorted(self.paragraphs(draft).items())
         ]
         return found
 
     def paragraphs(self, draft: Draft) -> dict[int, list[Passage]]:
-        """The branches the literal index finds the draft can match, each with the paragraphs that
-        hold what it requires."""
+        """The branches the literal index finds the draft can match, each with the paragraphs (or
+        pieces of a long one) that hold what it requires: a piece, with what lies between the cuts
+        around it the branch cannot run over."""
         visits = self.index.lists_in(draft).get(self.serial, ())
         if not (visits or self.always):
             return {}  # most lists, for most drafts
-        if self.always:  # branches the index cannot rule out: every paragraph is visited
-            visits = self._every_paragraph(draft, visits)
         # Plain loops and tuples: this runs for every word list on every pause in typing.
-        always, also = self.always, self.also
+        also = self.also
         where: dict[int, list[Passage]] = {}
         add = where.setdefault
         for passage, begun, anywhere, indexed in visits:
-            for i in indexed + always if always else indexed:  # each once (see lists_in)
+            if type(passage) is Piece:
+                self._around(passage, begun, anywhere, indexed, add)  # type: ignore[arg-type]
+                continue
+            for i in indexed:  # each once (see lists_in)
                 for starts, elsewhere in also[i]:
                     if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
                         break  # a further requirement the paragraph does not meet
                 else:
                     add(i, []).append(passage)
+        if self.always:  # branches the index cannot rule out: every paragraph
+            every = list(passages(draft))
+            for i in self.always:
+                where[i] = every
         return where
 
-    def _plan(self, i: int) -> Plan | None:
-        """How branch ``i`` finds its windows in a long paragraph, worked out on first use."""
-        found = self._plans[i]
-        if found is False:
-            found = self._plans[i] = plan(self.branches[i], self.needs[i]) if self.needs[i] else None
-        return found  # type: ignore[return-value]
+    def _around(self, piece: Piece, begun: frozenset[str], anywhere: frozenset[str], indexed: list[int], add) -> None:
+        """``paragraphs`` for a piece of a long paragraph: a further requirement the piece does not
+        meet may be met between the cuts around it the branch cannot run over (pieces.py)."""
+        also, all_bounds, arounds = self.also, self._bounds, piece.arounds
+        for i in indexed:
+            for starts, elsewhere in also[i]:
+                if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
+                    barriers = (all_bounds[i] or self._bound(i)).barriers
+                    near = arounds[barriers]
+                    if near is None:
+                        near = piece.around(barriers)
+                    if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):  # type: ignore[index]
+                        break  # a further requirement not met there
+            else:
+                add(i, []).append(piece)
 
-    def _every_paragraph(self, draft: Draft, visits: list[Visit]) -> list[Visit]:
-        indexed = {visit[0]: visit for visit in visits}  # a paragraph is known by itself
-        word_starts, substrings = self.index.lookup_keys()
-        return [
-            indexed.get(p) or (p, p.word_starts_among(word_starts), p.substrings_among(substrings), [])
-            for p in passages(draft)
-        ]
+    def _bound(self, i: int) -> Bounds:
+        """What bounds branch ``i``'s matches around a piece (pieces.py), worked out on first use."""
+        found = self._bounds[i] = Bounds(self.branches[i], self.needs[i])
+        return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
         pattern = self.patterns[i]
@@ -115,18 +127,19 @@ class WordList:
         return [i for i, pattern in enumerate(self.patterns) if pattern is None]
 
     def compile(self, i: int) -> None:
-        """Compile branch ``i`` (and work out its windows) now rather than on first use."""
+        """Compile branch ``i`` (and work out its reach) now rather than on first use."""
         self._pattern(i)
-        self._plan(i)
+        if self._bounds[i] is None:
+            self._bound(i)
 
     def spans(self, draft: Draft) -> list[Span]:
         present = self._present(draft)
         if not present:
             return []
         if len(present) == 1:
-            pattern, where, windows = present[0]
-            return list(scan(pattern, draft, where, windows))  # one pattern's matches never overlap
-        hits = sorted((h for p, where, windows in present for h in scan(p, draft, where, windows)), key=lambda h: (h[0], -h[1]))
+            pattern, where, bounds = present[0]
+            return list(scan(pattern, draft, where, bounds))  # one pattern's matches never overlap
+        hits = sorted((h for p, where, bounds in present for h in scan(p, draft, where, bounds)), key=lambda h: (h[0], -h[1]))
         kept: list[Span] = []
         for hit in hits:
             if not kept or hit[0] >= kept[-1][1]:
@@ -138,7 +151,7 @@ class WordList:
 
     def matches(self, draft: Draft) -> bool:
         """Whether any branch matches: scans stop at the first that does."""
-        return any(scan(pattern, draft, where, windows) for pattern, where, windows in self._present(draft))
+        return any(scan(pattern, draft, where, bounds) for pattern, where, bounds in self._present(draft))
 
     def within(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a match in the draft lies within ``draft.text[start:end]``.
@@ -146,16 +159,12 @@ class WordList:
         Each pattern is scanned once per draft and its matches kept, since a rule asks this
         for every hit (is the context near this one, is a veto near that one).
         """
-        for pattern, where, windows in self._present(draft):
-            spans = scan(pattern, draft, where, windows)
+        for pattern, where, bounds in self._present(draft):
+            spans = scan(pattern, draft, where, bounds)
             i = bisect_left(spans, (start,))  # the first match that starts in the window
             if i < len(spans) and spans[i][1] <= end:
                 return True
         return False
-
-
-def _any_long(paragraphs: list[Passage]) -> bool:
-    return any(p.end - p.start >= WINDOWS_FROM for p in paragraphs)
 
 
 class Triggers:

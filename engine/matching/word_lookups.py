@@ -82,12 +82,19 @@ class Substrings:
         self.by_char = {c: tuple(group) for c, group in by_char.items()}
         self.plain = tuple(plain)
 
-    def found_in(self, lower: str, words: set[str]) -> frozenset[str]:
-        """Those of the literals in ``lower``, whose words (see ``word_starts``) are ``words``."""
+    def outside_words(self, lower: str) -> list[str]:
+        """Those of the literals not made of word characters that are in ``lower``."""
         by_char = self.by_char
         found = [lit for c in by_char if c in lower for lit in by_char[c] if lit in lower]
         found += [lit for lit in self.plain if lit in lower]
         found += [lit for lit in self.singles if lit in lower]
+        return found
+
+    def found_in(self, lower: str, words: set[str], outside: list[str] | None = None) -> frozenset[str]:
+        """Those of the literals in ``lower``, whose words (see ``word_starts``) are ``words``; of
+        those not made of word characters, only ``outside`` are looked for when given (those a
+        piece's paragraph holds: pieces.py)."""
+        found = self.outside_words(lower) if outside is None else [lit for lit in outside if lit in lower]
         within = self._within
         for word in words:
             known = within.get(word)
@@ -137,17 +144,26 @@ class WordStarts:
 
 
 class Passage:
-    """A paragraph of a draft: where it is, its text lower-cased and its words, in which the
-    literals rules require are looked up (see required_literals.py)."""
+    """A paragraph of a draft (or a piece of a long one: pieces.py): where it is, its text
+    lower-cased and its words, in which the literals rules require are looked up (see
+    required_literals.py)."""
 
-    __slots__ = ("start", "end", "lower", "words", "_word_starts", "_substrings")
+    __slots__ = ("start", "end", "lower", "_words", "_word_starts", "_substrings")
 
     def __init__(self, lower: str, start: int, end: int) -> None:
         self.start, self.end = start, end
         self.lower = lower
-        self.words = word_starts(lower)
+        self._words: set[str] | None = None
         self._word_starts: tuple[WordStarts, frozenset[str]] | None = None
         self._substrings: tuple[Substrings, frozenset[str]] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The passage's words (``word_starts``), found on first use: a long paragraph looked up
+        piece by piece (pieces.py) needs no words of its own."""
+        if self._words is None:
+            self._words = word_starts(self.lower)
+        return self._words
 
     # Callers pass the same set of every literal they look for, draft after draft, so that it is
     # looked for once per passage, not once per pattern.
@@ -163,16 +179,6 @@ class Passage:
         if self._substrings is None or self._substrings[0] is not literals:
             self._substrings = (literals, literals.found_in(self.lower, self.words))
         return self._substrings[1]
-
-    def word_starts_found(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The literals last looked up at the beginning of the passage's words, and those found."""
-        known = self._word_starts
-        return (known[0].literals, known[1]) if known is not None else (frozenset(), frozenset())
-
-    def substrings_found(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The literals last looked up anywhere in the passage, and those found."""
-        known = self._substrings
-        return (known[0].literals, known[1]) if known is not None else (frozenset(), frozenset())
 
 
 def passages(draft: Draft) -> tuple[Passage, ...]:
