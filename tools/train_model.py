@@ -10,10 +10,10 @@ Needs the `train` extra (scikit-learn). Deterministic: the same corpora give the
 3. Out of fold (5 folds, each corpus kept whole in one fold), each category's thresholds are set:
    the lowest probability at which the model alone reaches each sensitivity's precision target.
    On the drafts in training/formerly-blind/ (once blind: written as the reported corpora are, and
-   never used to tune the rules), the merge is chosen: whether the model's findings are added to the rules' at all (only if
-   that raises the category's F1 there), and the veto, a probability under which a rule's
-   finding of the category is dropped (0: none); both for the best F1 with a false alarm on a
-   clean draft counted 1 + CLEAN_WEIGHT times.
+   never used to tune the rules), the merge is chosen: whether the model's findings are added to
+   the rules' at all (only if that raises the category's F1 there), and the veto, a probability
+   under which a rule's finding of the category is dropped (0: none); both for the best F1 with a
+   false alarm on a clean draft counted 1 + CLEAN_WEIGHT times.
 4. Fitted on everything, the weights are written with those choices and the out-of-fold figures.
 
     python tools/train_model.py [--out engine/learned/model.bin] [--report training/REPORT.md]
@@ -404,7 +404,8 @@ def _report(header: dict, figures: dict) -> str:
         "Out of fold (5 folds, each corpus kept whole in one fold: every draft is scored by models that",
         "never saw its writer). Thresholds: the lowest probability at which the model alone reaches the",
         "precision target of each sensitivity. F1 on the drafts in training/formerly-blind/ (once blind,",
-        "written as the reported corpora are; the rules were never tuned to them): rules alone, and rules merged with the model at",
+        "written as the reported corpora are; the rules were never tuned to them): rules alone, and",
+        "rules merged with the model at",
         f"`balanced`, chosen for the best F1 with a false alarm on a clean draft counted {1 + CLEAN_WEIGHT:g} times.",
         "These are validation figures, chosen on; the project's reported figures come from blind corpora",
         "written after the model was frozen (README, \"How well it works\").",
