@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from re import _constants as c  # the standard library's own regex parser (Python 3.11+)
 from re import _parser as parser
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -70,6 +71,8 @@ _UNREAD_FLAGS = re.DOTALL | re.ASCII | re.LOCALE  # they change what a class hol
 # ("(?:views){e<=1}", letters to the parser); looked for loosely ("{the_org}" too).
 _REGEX_ONLY = re.compile(r"\[:\^?[a-z]+:\]|\{[^}]*[a-z][^}]*\}")
 
+_T = TypeVar("_T")
+
 
 class Reach(NamedTuple):
     """How far a match, and what its assertions read, can lie from a literal within it, on either
@@ -84,20 +87,28 @@ class _Unbounded(Exception):
     """The pattern can match runs of any character, or holds what is not read here."""
 
 
-@lru_cache(maxsize=8192)
-def reach(source: str) -> Reach | None:
-    """How far a match of ``source`` reaches from a literal it holds; None when nothing bounds it."""
+def _read(source: str, reader: Callable[[list], _T]) -> _T | None:
+    """``reader`` applied to the items of ``source`` as the standard library's parser reads it;
+    None where the pattern is not read here: refused before it is compiled (safe_patterns.py),
+    syntax or flags the parser misreads, or what ``reader`` gives up on (``_Unbounded``)."""
     if nesting_depth(source) > MAX_PATTERN_DEPTH or _REGEX_ONLY.search(source):
-        return None  # refused before it is compiled (safe_patterns.py), or not read here
+        return None
     try:
         tree = parser.parse(source, re.IGNORECASE)
         if tree.state.flags & _UNREAD_FLAGS:
             return None
-        width = _width(list(tree))
-        context = _assertions(list(tree))
+        return reader(list(tree))
     except (re.error, ValueError, TypeError, OverflowError, RecursionError, _Unbounded):
         return None
-    total = _add(_add(width, context), (_ASSERTION_MARGIN, 0, 0, 0, 0, 0))
+
+
+@lru_cache(maxsize=8192)
+def reach(source: str) -> Reach | None:
+    """How far a match of ``source`` reaches from a literal it holds; None when nothing bounds it."""
+    read = _read(source, lambda items: _add(_width(items), _assertions(items)))
+    if read is None:
+        return None
+    total = _add(read, (_ASSERTION_MARGIN, 0, 0, 0, 0, 0))
     return Reach(total[0], total[1:])
 
 
@@ -119,14 +130,8 @@ def barriers(source: str) -> int:
     """The barriers (``LINE_BREAK``, ``SENTENCE_END``) no match of ``source`` runs over: those whose
     characters (a line break; ".", "!" and "?") neither the pattern nor its look-arounds can match,
     and no anchor of it reads the end of the text. 0 when that cannot be read from the pattern."""
-    if nesting_depth(source) > MAX_PATTERN_DEPTH or _REGEX_ONLY.search(source):
-        return 0
-    try:
-        tree = parser.parse(source, re.IGNORECASE)
-        if tree.state.flags & _UNREAD_FLAGS:
-            return 0
-        matched = _chars_matched(list(tree), "\n.!?")
-    except (re.error, ValueError, TypeError, OverflowError, RecursionError, _Unbounded):
+    matched = _read(source, lambda items: _chars_matched(items, "\n.!?"))
+    if matched is None:
         return 0
     return sum(bit for bit, chars in _BARRIER_CHARS.items() if not matched & set(chars))
 
