@@ -60,8 +60,8 @@ def _detector_class(lexicon: Lexicon, name: str, spec: DetectorSpec) -> type[Det
         source
         for phrases in spec.phrases or ()
         for field, value in lexicon.phrases_params(phrases, defaults).items()
-        if field in ("patterns", "exceptions", "unless_near", "requires")
-        for source in (value if field != "requires" else [s for context in value for s in context["any"]])
+        if field in ("patterns", "exceptions", "unless_near", "requires", "unless")
+        for source in (value if field not in ("requires", "unless") else [s for context in value for s in context["any"]])
     ]
     needs_reference = any(lexicon.data.phrases[p].needs_reference for p in spec.phrases or ())
     # One that never looks for the organisation is built once and shared by every pack and identity.

@@ -102,6 +102,7 @@ class Phrases(_Shown):
     requires: tuple[Context, ...] = ()
     unless_near: tuple[str, ...] = ()
     near: _ParamOrInt = 100
+    unless: tuple[Context, ...] = ()
     needs_reference: bool = False
     each: bool = False
 

@@ -166,15 +166,19 @@ class Lexicon:
                 raise LexiconError(f"{self.where(entry, field)}: {value} names no parameter of the detector")
             return params[param]
 
+        def contexts(field: str) -> list[dict[str, Any]]:
+            return [
+                {"any": self._listed(c.any, entry, f"{field}.{i}.any", params), "within": number(c.within, f"{field}.{i}.within")}
+                for i, c in enumerate(getattr(phrases, field))
+            ]
+
         return {
             "patterns": self._listed(phrases.patterns, entry, "patterns", params),
             "exceptions": self._listed(phrases.exceptions, entry, "exceptions", params),
-            "requires": [
-                {"any": self._listed(c.any, entry, f"requires.{i}.any", params), "within": number(c.within, f"requires.{i}.within")}
-                for i, c in enumerate(phrases.requires)
-            ],
+            "requires": contexts("requires"),
             "unless_near": self._listed(phrases.unless_near, entry, "unless_near", params),
             "near": number(phrases.near, "near"),
+            "unless": contexts("unless"),
             "needs_reference": phrases.needs_reference,
             "each": phrases.each,
         }
@@ -219,9 +223,10 @@ class Lexicon:
             for field in ("patterns", "exceptions", "unless_near"):
                 for i, source in enumerate(built[field]):
                     yield f"phrases.{name}", f"{field}.{i}", source
-            for i, context in enumerate(built["requires"]):
-                for j, source in enumerate(context["any"]):
-                    yield f"phrases.{name}", f"requires.{i}.any.{j}", source
+            for field in ("requires", "unless"):
+                for i, context in enumerate(built[field]):
+                    for j, source in enumerate(context["any"]):
+                        yield f"phrases.{name}", f"{field}.{i}.any.{j}", source
 
 
 class Lexicons(Mapping[str, Lexicon]):

@@ -34,6 +34,9 @@ class PhrasesParams(Params):
     # A hit with one of these nearby is not a hit ("asked about using the logo").
     unless_near: list[str] = []
     near: int = Field(default=100, ge=0)
+    # Vetoes with a reach of their own, as ``requires`` has: sending the journalist to the press
+    # office settles the matter a sentence or two on, where other vetoes must stay close.
+    unless: list[Requirement] = []
     # The draft must refer to the organisation somewhere (the rule concerns the organisation).
     needs_reference: bool = False
     # Report every hit, not only the first.
@@ -65,7 +68,8 @@ class Phrases(Detector):
         self.pattern = context.alternatives(params.patterns)
         self.exception = context.alternatives(params.exceptions)
         self.requirements = [(context.alternatives(r.any), r.within) for r in params.requires]
-        self.veto = context.alternatives(params.unless_near)
+        vetoes = [(context.alternatives(params.unless_near), params.near)] if params.unless_near else []
+        self.vetoes = vetoes + [(context.alternatives(u.any), u.within) for u in params.unless]
 
     def triggers(self) -> tuple[Alternatives, ...] | None:
         """What a draft must hold words of for ``find`` to return anything: its own patterns.
@@ -94,8 +98,7 @@ class Phrases(Detector):
                 continue
             if not all(p.found(draft, max(0, start - w), min(n, end + w)) for p, w in self.requirements):
                 continue
-            near = self.params.near
-            if self.veto and self.veto.found(draft, max(0, start - near), min(n, end + near)):
+            if any(v.found(draft, max(0, start - w), min(n, end + w)) for v, w in self.vetoes):
                 continue
             hits.append((start, end))
             if not self.params.each:
