@@ -192,6 +192,16 @@ def test_a_sentence_counted_with_the_numbers_of_its_drafts_features_is_counted_a
     assert f"the {OWN}" in known and "zyzzyva" in known
 
 
+def test_features_that_weigh_the_same_are_given_as_reasons_greater_name_first(tmp_path):
+    path = tmp_path / "alike.bin"
+    words_ = ["awful", "bad", "good", "vile"]
+    write(path, {"categories": ["disparagement"], "intercepts": [0.0], "merge": {}}, words_, [1.0] * 4, [1.1, 1.1, 0.5, 1.1])
+    model = LinearModel.read(path)
+    found = list(model.contributions(model.raw(words_), 0))
+    assert [feature for _, feature in found] == ["vile", "bad", "awful", "good"]
+    assert found == sorted(found, reverse=True)
+
+
 # --- features and masking ---------------------------------------------------------------------
 
 

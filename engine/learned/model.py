@@ -30,11 +30,11 @@ import math
 import struct
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import add, mul
+from itertools import groupby, repeat
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -231,15 +231,19 @@ class LinearModel:
         unpack, rows, start, step = self._one.unpack_from, self._rows, self._size * column, self._size * self.width
         return [unpack(rows, start + step * j)[0] for j in counts]
 
-    def contributions(self, scored: Scored, category: int, pack: str | None = None) -> list[tuple[float, str]]:
+    def contributions(self, scored: Scored, category: int, pack: str | None = None) -> Iterator[tuple[float, str]]:
         """What each feature of the text added to a category's score read for ``pack``, the largest
-        first, of those that added to it (a feature that took from it explains no finding)."""
+        first, of those that added to it (a feature that took from it explains no finding). Only
+        the features read are decoded: a finding's reasons need the first few."""
         norm = math.sqrt(scored.squared_norm) or 1.0
-        unpack, rows, width, size, vocabulary = self._one.unpack_from, self._rows, self.width, self._size, self.vocabulary
-        columns = self._columns(category, pack)
-        weights = [(tf, sum(unpack(rows, size * (width * j + c))[0] for c in columns), j) for j, tf in scored.counts.items()]
-        pairs = [(_factor(tf) * w / norm, vocabulary[j]) for tf, w, j in weights if w > 0]
-        return sorted(pairs, reverse=True)
+        first, *more = self._columns(category, pack)
+        weights = self._column(scored.counts, first)
+        for column in more:
+            weights = list(map(add, weights, self._column(scored.counts, column)))
+        found = [(_factor(tf) * w / norm, j) for (j, tf), w in zip(scored.counts.items(), weights) if w > 0]
+        found.sort(key=itemgetter(0), reverse=True)
+        for _, alike in groupby(found, key=itemgetter(0)):  # features that weigh the same: the greater name first
+            yield from sorted(((weight, self.vocabulary[j]) for weight, j in alike), reverse=True)
 
 
 def read_header(stream: BinaryIO, name: str = "model") -> dict[str, Any]:
