@@ -14,7 +14,7 @@ import pytest
 import engine
 from engine import protocol
 from engine.check import _identity_overrides, views_for_model
-from engine.learned import MODEL_FILE, LearnedChecker, _Reading, default_checker
+from engine.learned import MIN_WORDS, MODEL_FILE, LearnedChecker, _Reading, default_checker
 from engine.learned.features import OTHER, OWN, display, features, indicators, masked, owned, resolve, sentences, words
 from engine.learned.model import LinearModel, ModelFileError, write
 from engine.learned.vocabulary import Vocabulary
@@ -160,6 +160,48 @@ def test_a_draft_that_is_all_organisation_names_is_scored_as_read_afresh_for_eac
         assert max(abs(a - b) for a, b in zip(adjusted.probabilities(view), afresh)) <= 1e-9
 
 
+# A sentence or the veto's stretch of a draft is weighed for one category, from numbers looked up
+# for the whole draft: bit for bit what reading it afresh for every category gives.
+WEIGHED = [text for text, _, _ in MISSED_BY_RULES] + [
+    *SEVEN_LINES.splitlines(),
+    "Idiots. Idiots, all of them, the idiots at the RCR: idiots.",  # features met more than once
+    "Great RCR meeting",
+]
+
+
+@pytest.mark.parametrize("pack", ["rcr", "ipem", "society", None])
+def test_one_categorys_probability_is_the_number_reading_every_category_gives(pack):
+    model = default_checker().model
+    flags = [[], indicators(pack or "rcr", True, False), indicators(pack or "rcr", True, True)]
+    for text in WEIGHED:
+        text = masked(text, [(text.find("RCR"), text.find("RCR") + 3)], [True]) if "RCR" in text else text
+        counted, scored = model.counted(features(words(text))), model.raw(features(words(text)))
+        for indicator in flags:
+            every = model.probabilities(scored, indicator, pack)
+            assert [model.probability(counted, k, indicator, pack) for k in range(len(every))] == every, text
+
+
+def test_a_sentence_counted_with_the_numbers_of_its_drafts_features_is_counted_as_afresh():
+    model = default_checker().model
+    known: dict = {}
+    model.counted(features(words(" ".join(WEIGHED))), known)
+    for text in WEIGHED + [f"The {OWN} found it", "Words the draft never had: zyzzyva qwxz"]:
+        alone, remembered = model.counted(features(words(text))), model.counted(features(words(text)), known)
+        assert (remembered.counts, remembered.squared_norm, remembered.repeated) == (alone.counts, alone.squared_norm, alone.repeated)
+        assert list(remembered.counts) == list(alone.counts), "the order of every sum"
+    assert f"the {OWN}" in known and "zyzzyva" in known
+
+
+def test_features_that_weigh_the_same_are_given_as_reasons_greater_name_first(tmp_path):
+    path = tmp_path / "alike.bin"
+    words_ = ["awful", "bad", "good", "vile"]
+    write(path, {"categories": ["disparagement"], "intercepts": [0.0], "merge": {}}, words_, [1.0] * 4, [1.1, 1.1, 0.5, 1.1])
+    model = LinearModel.read(path)
+    found = list(model.contributions(model.raw(words_), 0))
+    assert [feature for _, feature in found] == ["vile", "bad", "awful", "good"]
+    assert found == sorted(found, reverse=True)
+
+
 # --- features and masking ---------------------------------------------------------------------
 
 
@@ -202,6 +244,9 @@ def test_a_draft_of_a_few_words_is_left_to_the_rules():
         found = engine.check(text, ["rcr"])
         assert {f.source for f in found} == {"rules"}, (text, found)
         assert "disclaimer" in {f.category for f in found}, text
+    model = default_checker().model
+    assert not _Reading(model, "Thanks to all at RCR!", [(14, 17)]).has_words(MIN_WORDS)
+    assert _Reading(model, "Thanks to all at the RCR!", [(21, 24)]).has_words(MIN_WORDS)
 
 
 def test_sentences_split_at_stops_and_line_breaks():

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from ..contract import DEFAULT_SENSITIVITY, SENSITIVITIES  # noqa: F401  (the en
 from ..model import Finding, Pack
 from ..text import Draft
 from .features import OTHER, OWN, Span, display, features, features_around, indicators, masked, owned, resolve, sentences, words
-from .model import LinearModel, ModelFileError, Scored, read_header
+from .model import Counted, LinearModel, ModelFileError, Scored, read_header
 
 log = logging.getLogger("decorum.engine")
 
@@ -81,8 +82,11 @@ class MaskedDraft:
         return cls(spans, tokens, masks) if len(masks) == len(spans) else None
 
     def for_pack(self, own: Sequence[Span]) -> tuple[list[int], list[str]]:
-        """Where the pack's own organisation is masked, and the tokens with ``OWN`` there."""
+        """Where the pack's own organisation is masked, and the tokens with ``OWN`` there (``tokens``
+        itself where it is nowhere)."""
         flips = [self.masks[k] for k, is_own in enumerate(owned(self.spans, own)) if is_own]
+        if not flips:
+            return flips, self.tokens
         tokens = list(self.tokens)
         for i in flips:
             tokens[i] = OWN
@@ -124,7 +128,7 @@ class LearnedChecker:
         dropped: set[int] = set()
         added: list[Finding] = []
         reading = _Reading(self.model, draft.text, named)
-        for view in packs if reading.word_count >= MIN_WORDS else ():
+        for view in packs if reading.has_words(MIN_WORDS) else ():
             asked = [c for c in view.pack.categories if c in self.categories]
             if not asked:
                 continue
@@ -139,7 +143,7 @@ class LearnedChecker:
                         # goes only if its own sentences score under the veto too.
                         k = self.categories[category]
                         dropped.update(
-                            id(f) for f in found if reading.around(view, draft.index(f.start), draft.index(f.end))[k] < veto
+                            id(f) for f in found if reading.around(view, k, draft.index(f.start), draft.index(f.end)) < veto
                         )
                     continue
                 if (self.added[category] or detection == "model") and p >= self.thresholds[category][sensitivity]:
@@ -177,21 +181,22 @@ class _Reading:
     def __init__(self, model: LinearModel, text: str, named: Sequence[Span]) -> None:
         self.model, self.text, self.named = model, text, named
         self._resolved = resolve(named)  # every masked reference, in order
+        # Every feature's number once looked up: a sentence's features are mostly the draft's.
+        self._known: dict[str, int | None] = {}
         self.draft = MaskedDraft.of(text, self._resolved)
-        self.base = model.raw(features(self.draft.tokens)) if self.draft else None
+        self.base = model.scored(model.counted(features(self.draft.tokens), self._known)) if self.draft else None
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
-        self._by_sentence: dict[tuple, list[tuple[Span, list[float]]]] = {}
         self._sentence_spans: list[Span] | None = None
         self._every_sentence: list[Span] | None = None
-        self._around: dict[tuple, list[float]] = {}
+        self._weighed: dict[tuple, float] = {}
         self._own_sorted: dict[str, list[Span]] = {}
-        self._by_text: dict[str, Scored] = {}
+        self._by_text: dict[str, Counted] = {}
 
-    @property
-    def word_count(self) -> int:
-        """How many words the draft has, the organisations' names aside."""
+    def has_words(self, fewest: int) -> bool:
+        """Whether the draft has ``fewest`` words, the organisations' names aside (counted no further)."""
         tokens = self.draft.tokens if self.draft else words(masked(self.text, self._resolved, [False] * len(self._resolved)))
-        return sum(1 for token in tokens if token[0].isalnum() or token[0] == "_")
+        found = (token for token in tokens if token[0].isalnum() or token[0] == "_")
+        return sum(1 for _ in islice(found, fewest)) == fewest
 
     def scored(self, view: PackView) -> Scored:
         return self._read(view)[0]
@@ -207,8 +212,10 @@ class _Reading:
                 names_own, names_other = any(own), not all(own)
             else:
                 flips, tokens = self.draft.for_pack(view.references)
-                removed = features_around(self.draft.tokens, flips)
-                scored = self.model.changed(self.base, removed, features_around(tokens, flips)) if flips else self.base
+                if flips:
+                    scored = self.model.changed(self.base, features_around(self.draft.tokens, flips), features_around(tokens, flips))
+                else:
+                    scored = self.base
                 names_own, names_other = bool(flips), len(flips) < len(self.draft.masks)
             self._scored[key] = (scored, indicators(view.pack.id, names_own, names_other))
         return self._scored[key]
@@ -218,31 +225,17 @@ class _Reading:
         return self.model.probabilities(scored, flags, view.pack.id)
 
     def sentence(self, view: PackView, category: int) -> Span:
-        """The sentence of the draft the model scores highest for the category (the whole draft
-        when it is one sentence)."""
-        scored = self._sentences(view)
-        if not scored:
-            return (0, len(self.text))
-        return max(scored, key=lambda item: item[1][category])[0]
-
-    def _sentences(self, view: PackView) -> list[tuple[Span, list[float]]]:
-        """Each sentence (or run of sentences, in a draft of very many) with every category's
-        probability, worked out once per pack whatever the number of findings."""
-        key = (view.pack.id, tuple(view.references))
-        if key in self._by_sentence:
-            return self._by_sentence[key]
+        """The sentence (or run of sentences, in a draft of very many) the model scores highest for
+        the category; the whole draft when it is one sentence."""
         if self._sentence_spans is None:
             self._sentence_spans = _grouped(self._all_sentences(), MAX_SENTENCES)
         spans = self._sentence_spans
         if len(spans) <= 1:
-            self._by_sentence[key] = [(span, [1.0] * len(self.model.categories)) for span in spans]
-            return self._by_sentence[key]
-        scored = [(span, self._span_probabilities(view, *span)) for span in spans]
-        self._by_sentence[key] = scored
-        return scored
+            return spans[0] if spans else (0, len(self.text))
+        return max(spans, key=lambda span: self._weigh(view, category, *span))
 
-    def around(self, view: PackView, start: int, end: int) -> list[float]:
-        """Every category's probability for the sentences that hold [start, end) of the draft."""
+    def around(self, view: PackView, category: int, start: int, end: int) -> float:
+        """The category's probability for the sentences that hold [start, end) of the draft."""
         spans = self._all_sentences()
         first = bisect_left(spans, start, key=lambda span: span[1] - 1)  # the first ending after start
         last = first
@@ -250,22 +243,23 @@ class _Reading:
             last += 1
         if first < len(spans):
             start, end = min(start, spans[first][0]), max(end, spans[last][1])
-        key = (view.pack.id, start, end)  # findings share sentences; a reading sees each pack once
-        if key not in self._around:
-            self._around[key] = self._span_probabilities(view, start, end)
-        return self._around[key]
+        return self._weigh(view, category, start, end)
 
     def _all_sentences(self) -> list[Span]:
         if self._every_sentence is None:
             self._every_sentence = sentences(self.text)
         return self._every_sentence
 
-    def _span_probabilities(self, view: PackView, start: int, end: int) -> list[float]:
-        """Every category's probability for ``text[start:end]`` read for the pack."""
-        inside = _within(self._resolved, start, end)
-        flags = owned(inside, _within(self._own(view), start, end))
-        text = masked(self.text[start:end], inside, flags)
-        return self.model.probabilities(self._sentence_read(text), indicators(view.pack.id, any(flags), not all(flags)), view.pack.id)
+    def _weigh(self, view: PackView, category: int, start: int, end: int) -> float:
+        """The category's probability for ``text[start:end]`` read for the pack, worked out once
+        however many findings share the sentences (a reading sees each pack once)."""
+        key = (view.pack.id, category, start, end)
+        if key not in self._weighed:
+            inside = _within(self._resolved, start, end)
+            flags = owned(inside, _within(self._own(view), start, end))
+            counted = self._sentence_read(masked(self.text[start:end], inside, flags))
+            self._weighed[key] = self.model.probability(counted, category, indicators(view.pack.id, any(flags), not all(flags)), view.pack.id)
+        return self._weighed[key]
 
     def _own(self, view: PackView) -> list[Span]:
         """The pack's references, in order: sorted once, however many findings ask."""
@@ -273,11 +267,11 @@ class _Reading:
             self._own_sorted[view.pack.id] = sorted(view.references)
         return self._own_sorted[view.pack.id]
 
-    def _sentence_read(self, text: str) -> Scored:
-        """A masked sentence's words scored, once for every pack that reads the same words (most
-        sentences name no organisation) and every repeat of them."""
+    def _sentence_read(self, text: str) -> Counted:
+        """A masked sentence's words counted, once for every pack and category that reads the same
+        words (most sentences name no organisation) and every repeat of them."""
         if text not in self._by_text:
-            self._by_text[text] = self.model.raw(features(words(text)))
+            self._by_text[text] = self.model.counted(features(words(text)), self._known)
         return self._by_text[text]
 
     def reasons(self, view: PackView, category: int, original: str) -> tuple[str, ...]:

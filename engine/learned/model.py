@@ -30,10 +30,11 @@ import math
 import struct
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections import Counter
-from dataclasses import dataclass
-from operator import add, mul
+from dataclasses import dataclass, field
+from itertools import groupby, repeat
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -45,6 +46,19 @@ _HEADER_DIGITS = 8
 
 class ModelFileError(ValueError):
     """A model file that cannot be read: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A text's features counted, and its TF-IDF's squared norm: all a category's probability needs
+    beside that category's weights (``LinearModel.probability``)."""
+
+    counts: dict[int, int]  # feature -> how often the text has it
+    squared_norm: float  # Σ value², value = (1 + ln tf) × idf
+    # Where in ``counts`` each feature met more than once is, and its factor, 1 + ln tf (the rest's is 1).
+    repeated: list[tuple[int, float]]
+    # The columns' sums worked out so far (``LinearModel.probability``): packs share a sentence's.
+    sums: dict[int, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -114,25 +128,36 @@ class LinearModel:
 
     def raw(self, features: Iterable[str]) -> Scored:
         """The TF-IDF of a text's features, and each category's weighted sum, before the L2 norm."""
-        counted = Counter(features)
-        return self._scored({j: n for j, n in zip(self.vocabulary.numbers(counted), counted.values()) if j is not None})
+        return self.scored(self.counted(features))
 
-    def _scored(self, counts: dict[int, int]) -> Scored:
-        width, rows, idf = self.width, self._rows, self.idf
-        # Every feature's row (idf × coefficients) side by side, and each category's sum of them,
-        # weighted by the feature's term frequency, in C (map and sum), not a loop per category.
+    def counted(self, features: Iterable[str], known: dict[str, int | None] | None = None) -> Counted:
+        """A text's features counted, with its TF-IDF's squared norm. ``known``: the numbers of
+        features looked up before (None: not in the vocabulary), taken from it and added to it."""
+        counted = Counter(features)
+        known = {} if known is None else known
+        unseen = [feature for feature in counted if feature not in known] if known else list(counted)  # a first text: all
+        known.update(zip(unseen, self.vocabulary.numbers(unseen)))
+        return self.tallied({j: n for j, n in zip(map(known.__getitem__, counted), counted.values()) if j is not None})
+
+    def tallied(self, counts: dict[int, int]) -> Counted:
+        """A text's features counted by number (in the order the text first has them: the order of
+        every sum), with its TF-IDF's squared norm."""
+        repeated = [(i, 1.0 + math.log(tf)) for i, tf in enumerate(counts.values()) if tf != 1]
+        values = _weighted(list(map(self.idf.__getitem__, counts)), repeated)
+        return Counted(counts, sum(map(mul, values, values)), repeated)
+
+    def scored(self, counted: Counted) -> Scored:
+        """``counted`` with every column's weighted sum."""
+        width, rows, repeated = self.width, self._rows, counted.repeated
+        # Every feature's row (idf × coefficients) side by side, and each column's sum of them,
+        # weighted by the feature's term frequency, in C (sum) but for the repeated features.
         block, step = array(self._type), self._size * width
-        block.frombytes(b"".join([rows[step * j : step * (j + 1)] for j in counts]))
+        block.frombytes(b"".join([rows[step * j : step * (j + 1)] for j in counted.counts]))
         if sys.byteorder == "big":
             block.byteswap()
-        values = list(map(idf.__getitem__, counts))
-        if any(tf != 1 for tf in counts.values()):
-            factors = [1.0 if tf == 1 else 1.0 + math.log(tf) for tf in counts.values()]
-            dots = [sum(map(mul, factors, block[k::width])) for k in range(width)]
-            values = list(map(mul, factors, values))
-        else:  # every feature once (most drafts): a factor of 1 changes no sum, so none is multiplied
-            dots = [sum(block[k::width]) for k in range(width)]
-        return Scored(counts, sum(map(mul, values, values)), tuple(dots))
+        columns = (block[k::width] for k in range(width))
+        dots = [sum(_weighted(column.tolist(), repeated) if repeated else column) for column in columns]
+        return Scored(counted.counts, counted.squared_norm, tuple(dots))
 
     def changed(self, scored: Scored, removed: Iterable[str], added: Iterable[str]) -> Scored:
         """``scored`` for the text with ``removed`` features taken out and ``added`` put in."""
@@ -150,14 +175,14 @@ class LinearModel:
                 del counts[j]
             if after == before:
                 continue
-            step = _factor(after) - _factor(before)
-            taken += _factor(before) ** 2 * self.idf[j] ** 2
-            squared += (_factor(after) ** 2 - _factor(before) ** 2) * self.idf[j] ** 2
-            dots = list(map(add, dots, (w * step for w in self._row_of(j))))
+            then, now, idf_squared = _factor(before), _factor(after), self.idf[j] ** 2
+            taken += then ** 2 * idf_squared
+            squared += (now ** 2 - then ** 2) * idf_squared
+            dots = list(map(add, dots, map(mul, self._row_of(j), repeat(now - then))))
         if taken > 0.5 * scored.squared_norm:
             # Most of the text changed (a draft that is all organisation names): subtracting would
             # lose the digits that are left, so the sums are made afresh.
-            return self._scored(counts)
+            return self.scored(self.tallied(counts))
         return Scored(counts, squared, tuple(dots))
 
     def _row_of(self, j: int) -> tuple[float, ...]:
@@ -178,16 +203,47 @@ class LinearModel:
                 logits = list(map(add, logits, weights))
         return [_sigmoid(x) for x in logits]
 
-    def contributions(self, scored: Scored, category: int, pack: str | None = None) -> list[tuple[float, str]]:
-        """What each feature of the text added to a category's score read for ``pack``, the largest
-        first, of those that added to it (a feature that took from it explains no finding)."""
-        norm = math.sqrt(scored.squared_norm) or 1.0
-        unpack, rows, width, size, vocabulary = self._one.unpack_from, self._rows, self.width, self._size, self.vocabulary
-        columns = [category] + [c for c, (k, p) in enumerate(self.pack_columns, start=len(self.categories)) if k == category and p == pack]
-        weights = [(tf, sum(unpack(rows, size * (width * j + c))[0] for c in columns), j) for j, tf in scored.counts.items()]
-        pairs = [(_factor(tf) * w / norm, vocabulary[j]) for tf, w, j in weights if w > 0]
-        return sorted(pairs, reverse=True)
+    def probability(self, counted: Counted, category: int, indicators: Iterable[str] = (), pack: str | None = None) -> float:
+        """``probabilities(...)[category]``, the same sums in the same order, with no other column's
+        weights read: what weighing a sentence for one category needs."""
+        norm = math.sqrt(counted.squared_norm) or 1.0
+        logit = self.intercepts[category]
+        for column in self._columns(category, pack):
+            logit += self._dot(counted, column) / norm
+        for name in indicators:
+            weights = self.indicators.get(name)
+            if weights is not None:
+                logit += weights[category]
+        return _sigmoid(logit)
 
+    def _columns(self, category: int, pack: str | None) -> list[int]:
+        """The columns a category's score read for ``pack`` adds up: the category's, then the pack's own for it."""
+        return [category] + [c for c, (k, p) in enumerate(self.pack_columns, start=len(self.categories)) if k == category and p == pack]
+
+    def _dot(self, counted: Counted, column: int) -> float:
+        """One column of ``scored``'s sums."""
+        if column not in counted.sums:
+            counted.sums[column] = sum(_weighted(self._column(counted.counts, column), counted.repeated))
+        return counted.sums[column]
+
+    def _column(self, counts: dict[int, int], column: int) -> list[float]:
+        """Each feature's idf times its coefficient in the column, in the order of ``counts``."""
+        unpack, rows, start, step = self._one.unpack_from, self._rows, self._size * column, self._size * self.width
+        return [unpack(rows, start + step * j)[0] for j in counts]
+
+    def contributions(self, scored: Scored, category: int, pack: str | None = None) -> Iterator[tuple[float, str]]:
+        """What each feature of the text added to a category's score read for ``pack``, the largest
+        first, of those that added to it (a feature that took from it explains no finding). Only
+        the features read are decoded: a finding's reasons need the first few."""
+        norm = math.sqrt(scored.squared_norm) or 1.0
+        first, *more = self._columns(category, pack)
+        weights = self._column(scored.counts, first)
+        for column in more:
+            weights = list(map(add, weights, self._column(scored.counts, column)))
+        found = [(_factor(tf) * w / norm, j) for (j, tf), w in zip(scored.counts.items(), weights) if w > 0]
+        found.sort(key=itemgetter(0), reverse=True)
+        for _, alike in groupby(found, key=itemgetter(0)):  # features that weigh the same: the greater name first
+            yield from sorted(((weight, self.vocabulary[j]) for weight, j in alike), reverse=True)
 
 
 def read_header(stream: BinaryIO, name: str = "model") -> dict[str, Any]:
@@ -202,6 +258,14 @@ def read_header(stream: BinaryIO, name: str = "model") -> dict[str, Any]:
     if not isinstance(header, dict):
         raise ModelFileError(f"{name}: the model file is damaged (its header is not a JSON object)")
     return header
+
+
+def _weighted(terms: list[float], repeated: list[tuple[int, float]]) -> list[float]:
+    """``terms``, one per feature, with each repeated feature's multiplied by its factor (a factor
+    of 1 would change no term)."""
+    for i, factor in repeated:
+        terms[i] *= factor
+    return terms
 
 
 def _factor(tf: int) -> float:
