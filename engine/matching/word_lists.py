@@ -73,10 +73,10 @@ class WordList:
         if found is not None:
             return found  # type: ignore[return-value]
         patterns, bounds = self.patterns, self._bounds
+        where = self.paragraphs(draft)
         found = draft.cache[self] = [
-            (patterns[i] or self._pattern(i), where, bounds[i] or self._bound(i))
-            for i, where in sorted(self.paragraphs(draft).items())
-        ]
+            (patterns[i] or self._pattern(i), where[i], bounds[i] or self._bound(i)) for i in sorted(where)
+        ] if where else []  # most lists, for most drafts
         return found
 
     def paragraphs(self, draft: Draft) -> dict[int, list[Passage]]:
@@ -88,20 +88,27 @@ class WordList:
         if mine is _NONE and not self.always:
             return {}  # most lists, for most drafts
         # Plain loops and tuples: this runs for every word list on every pause in typing.
-        also = self.also
+        also, bounds = self.also, self._bounds
         where: dict[int, list[Passage]] = {}
         add = where.setdefault
         for postings, located, literals in ((self.by_start, found.starts, mine[0]), (self.by_substring, found.substrings, mine[1])):
             for literal in literals:
                 indexed = postings[literal]
                 for passage, begun, anywhere in located[literal]:
-                    if type(passage) is Piece:
-                        self._around(passage, begun, anywhere, indexed, add)  # type: ignore[arg-type]
-                        continue
+                    piece = type(passage) is Piece
                     for i in indexed:
                         for starts, elsewhere in also[i]:
                             if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
-                                break  # a further requirement the paragraph does not meet
+                                if not piece:
+                                    break  # a further requirement the paragraph does not meet
+                                # A piece of a long paragraph: it may be met between the cuts around
+                                # it the branch cannot run over (pieces.py).
+                                barriers = (bounds[i] or self._bound(i)).barriers
+                                near = passage.arounds[barriers]  # type: ignore[attr-defined]
+                                if near is None:
+                                    near = passage.around(barriers)  # type: ignore[attr-defined]
+                                if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):
+                                    break
                         else:
                             add(i, []).append(passage)
         for i in self.picked_often.intersection(where):  # found by several literals, in any order
@@ -112,22 +119,6 @@ class WordList:
             for i in self.always:
                 where[i] = every
         return where
-
-    def _around(self, piece: Piece, begun: frozenset[str], anywhere: frozenset[str], indexed: list[int], add) -> None:
-        """``paragraphs`` for a piece of a long paragraph: a further requirement the piece does not
-        meet may be met between the cuts around it the branch cannot run over (pieces.py)."""
-        also, all_bounds, arounds = self.also, self._bounds, piece.arounds
-        for i in indexed:
-            for starts, elsewhere in also[i]:
-                if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
-                    barriers = (all_bounds[i] or self._bound(i)).barriers
-                    near = arounds[barriers]
-                    if near is None:
-                        near = piece.around(barriers)
-                    if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):  # type: ignore[index]
-                        break  # a further requirement not met there
-            else:
-                add(i, []).append(piece)
 
     def _bound(self, i: int) -> Bounds:
         """What bounds branch ``i``'s matches around a piece (pieces.py), worked out on first use."""
@@ -197,19 +188,23 @@ def _start(passage: Passage) -> int:
 class Triggers:
     """Word lists one of which a draft must hold the words of for a detector to find anything."""
 
-    __slots__ = ("always", "lists")
+    __slots__ = ("always", "index", "serials")
 
     def __init__(self, alternatives: Sequence[Alternatives]) -> None:
-        lists = {id(a.words): a.words for a in alternatives if a.words is not None}
-        self.always = any(words.always for words in lists.values())
-        self.lists = tuple(lists.values())
+        lists = [a.words for a in alternatives if a.words is not None]
+        self.always = any(words.always for words in lists)
+        self.index = lists[0].index if lists else None  # one engine's lists share one index
+        self.serials = tuple({words.serial for words in lists})
 
     def present(self, draft: Draft) -> bool:
         """Whether the draft holds them: a literal of a branch's first requirement, before the further ones."""
         if self.always:
             return True
-        for words in self.lists:
-            if words.serial in words.index.literals_in(draft).of_list:  # one engine's lists share one index
+        if self.index is None:
+            return False
+        candidates = self.index.literals_in(draft).of_list
+        for serial in self.serials:
+            if serial in candidates:
                 return True
         return False
 
