@@ -11,7 +11,7 @@ describe what to look for, and this package finds it.
 - ``analysis_store``: the answers of those two, kept on disk between starts;
 - ``word_lookups``: which literals each paragraph (and each word) of a draft holds;
 - ``pieces``: a long paragraph looked up piece by piece, cut at line breaks and sentences' ends;
-- ``literal_index``: which branch of which word list each literal picks out;
+- ``literal_index``: every literal the word lists look for, and where a draft holds each;
 - ``reach``: how far from a literal it requires a match of a pattern can reach, and which cuts it cannot run over;
 - ``word_lists``: alternatives run as only the branches a draft holds the words of.
 """

@@ -125,11 +125,11 @@ class Piece(Passage):
             self.of.forget()
         return super().word_starts_among(literals)
 
-    def substrings_among(self, literals: Substrings) -> frozenset[str]:
+    def substrings_among(self, literals: Substrings, held: list[str] | None = None) -> frozenset[str]:
         """Those of ``literals`` in the piece: of those not made of word characters, only those its
-        paragraph holds are looked for, found once."""
+        paragraph holds (of ``held``, when given) are looked for, found once."""
         if self._substrings is None or self._substrings[0] is not literals:
-            self._substrings = (literals, literals.found_in(self.lower, self.words, self.of.outside_words(literals)))
+            self._substrings = (literals, literals.found_in(self.lower, self.words, self.of.outside_words(literals, held)))
         return self._substrings[1]
 
     def around(self, barriers: int) -> tuple[frozenset[str], frozenset[str]] | bool:
@@ -182,11 +182,14 @@ class Pieces:
         """Forget what was found in several pieces together: they are being looked up again."""
         self._found.clear()
 
-    def outside_words(self, literals: Substrings) -> list[str]:
-        """Those of ``literals`` not made of word characters that the paragraph holds, looked for once."""
+    def outside_words(self, literals: Substrings, held: list[str] | None = None) -> list[str]:
+        """Those of ``literals`` not made of word characters that the paragraph holds (of ``held``,
+        when given: those its draft holds), looked for once."""
         known = self._outside
         if known is None or known[0] is not literals:
-            known = self._outside = (literals, literals.outside_words(self.paragraph.lower))
+            lower = self.paragraph.lower
+            found = literals.outside_words(lower) if held is None else [literal for literal in held if literal in lower]
+            known = self._outside = (literals, found)
         return known[1]
 
     def found(self, first: int, last: int) -> tuple[frozenset[str], frozenset[str]]:

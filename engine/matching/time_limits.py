@@ -44,7 +44,12 @@ def run_bounded(run: Callable[[float], T], limit: float) -> T:
     try:
         return run(limit)
     except TimeoutError:
-        pass
+        return retried(run, limit)
+
+
+def retried(run: Callable[[float], T], limit: float) -> T:
+    """``run_bounded`` after a first try ran past the regex module's ``timeout`` (``limit``): tries
+    with this thread's CPU time measured, until one ends or used ``limit`` of it (``Runaway``)."""
     wall = 2 * limit
     while True:
         started = time.thread_time()

@@ -28,9 +28,10 @@ class WordList:
     """Alternatives run as only the branches whose literals are in the draft.
 
     The regex module tries every branch of an alternation at every position, so a list of a
-    hundred words costs about a hundred times one word, while a draft holds few of them. An
-    index from each branch's required literals (``LiteralIndex``) finds the branches a draft
-    can match; only those are run, each compiled on first use (or ahead of time by ``compile``).
+    hundred words costs about a hundred times one word, while a draft holds few of them. The
+    branches are indexed by the literals of their first requirement; where the draft holds those
+    (``LiteralIndex.literals_in``) and the further ones too, a branch can match. Only those are
+    run, each compiled on first use (or ahead of time by ``compile``).
     """
 
     def __init__(self, index: LiteralIndex, branches: Sequence[Branch]) -> None:
@@ -44,6 +45,11 @@ class WordList:
         # further requirement, the literals that begin a word and those that may be anywhere.
         self.also: list[tuple[Literals, ...]] = []
         self.needs: list[tuple[Literals, ...]] = []
+        # The branches each literal of a first requirement picks out: beginning a word, and anywhere.
+        self.by_start: dict[str, list[int]] = {}
+        self.by_substring: dict[str, list[int]] = {}
+        # The branches picked out by more than one literal: a paragraph may hold several of them.
+        self.picked_often: set[int] = set()
         # What bounds each branch's matches around a piece of a long paragraph (pieces.py), worked out on first use.
         self._bounds: list[Bounds | None] = [None] * len(branches)
         for i, needs in enumerate(b.needs for b in branches):
@@ -52,7 +58,13 @@ class WordList:
             if not needs:
                 self.always.append(i)
                 continue
-            index.add(self.serial, i, needs)
+            for literal in needs[0].word_starts:
+                self.by_start.setdefault(literal, []).append(i)
+            for literal in needs[0].substrings:
+                self.by_substring.setdefault(literal, []).append(i)
+            if len(needs[0].word_starts) + len(needs[0].substrings) > 1:
+                self.picked_often.add(i)
+            index.add(self.serial, needs)
 
     def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], list[Passage], Bounds]]:
         """The branches the draft can match, each with the paragraphs (or pieces of a long one) it
@@ -61,54 +73,52 @@ class WordList:
         if found is not None:
             return found  # type: ignore[return-value]
         patterns, bounds = self.patterns, self._bounds
+        where = self.paragraphs(draft)
         found = draft.cache[self] = [
-            (patterns[i] or self._pattern(i), where, bounds[i] or self._bound(i))
-            for i, where in sorted(self.paragraphs(draft).items())
-        ]
+            (patterns[i] or self._pattern(i), where[i], bounds[i] or self._bound(i)) for i in sorted(where)
+        ] if where else []  # most lists, for most drafts
         return found
 
     def paragraphs(self, draft: Draft) -> dict[int, list[Passage]]:
-        """The branches the literal index finds the draft can match, each with the paragraphs (or
-        pieces of a long one) that hold what it requires: a piece, with what lies between the cuts
-        around it the branch cannot run over."""
-        visits = self.index.lists_in(draft).get(self.serial, ())
-        if not (visits or self.always):
+        """The branches the draft can match, each with the paragraphs (or pieces of a long one) that
+        hold what it requires, in order: a piece, with what lies between the cuts around it the
+        branch cannot run over."""
+        found = self.index.literals_in(draft)
+        mine = found.of_list.get(self.serial, _NONE)
+        if mine is _NONE and not self.always:
             return {}  # most lists, for most drafts
         # Plain loops and tuples: this runs for every word list on every pause in typing.
-        also = self.also
+        also, bounds = self.also, self._bounds
         where: dict[int, list[Passage]] = {}
         add = where.setdefault
-        for passage, begun, anywhere, indexed in visits:
-            if type(passage) is Piece:
-                self._around(passage, begun, anywhere, indexed, add)  # type: ignore[arg-type]
-                continue
-            for i in indexed:  # each once (see lists_in)
-                for starts, elsewhere in also[i]:
-                    if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
-                        break  # a further requirement the paragraph does not meet
-                else:
-                    add(i, []).append(passage)
+        for postings, located, literals in ((self.by_start, found.starts, mine[0]), (self.by_substring, found.substrings, mine[1])):
+            for literal in literals:
+                indexed = postings[literal]
+                for passage, begun, anywhere in located[literal]:
+                    piece = type(passage) is Piece
+                    for i in indexed:
+                        for starts, elsewhere in also[i]:
+                            if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
+                                if not piece:
+                                    break  # a further requirement the paragraph does not meet
+                                # A piece of a long paragraph: it may be met between the cuts around
+                                # it the branch cannot run over (pieces.py).
+                                barriers = (bounds[i] or self._bound(i)).barriers
+                                near = passage.arounds[barriers]  # type: ignore[attr-defined]
+                                if near is None:
+                                    near = passage.around(barriers)  # type: ignore[attr-defined]
+                                if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):
+                                    break
+                        else:
+                            add(i, []).append(passage)
+        for i in self.picked_often.intersection(where):  # found by several literals, in any order
+            if len(where[i]) > 1:
+                where[i] = sorted(set(where[i]), key=_start)
         if self.always:  # branches the index cannot rule out: every paragraph
             every = list(passages(draft))
             for i in self.always:
                 where[i] = every
         return where
-
-    def _around(self, piece: Piece, begun: frozenset[str], anywhere: frozenset[str], indexed: list[int], add) -> None:
-        """``paragraphs`` for a piece of a long paragraph: a further requirement the piece does not
-        meet may be met between the cuts around it the branch cannot run over (pieces.py)."""
-        also, all_bounds, arounds = self.also, self._bounds, piece.arounds
-        for i in indexed:
-            for starts, elsewhere in also[i]:
-                if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
-                    barriers = (all_bounds[i] or self._bound(i)).barriers
-                    near = arounds[barriers]
-                    if near is None:
-                        near = piece.around(barriers)
-                    if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):  # type: ignore[index]
-                        break  # a further requirement not met there
-            else:
-                add(i, []).append(piece)
 
     def _bound(self, i: int) -> Bounds:
         """What bounds branch ``i``'s matches around a piece (pieces.py), worked out on first use."""
@@ -167,6 +177,14 @@ class WordList:
         return False
 
 
+# A word list none of whose literals a draft holds: beginning a word, and anywhere.
+_NONE: tuple[list[str], list[str]] = ([], [])
+
+
+def _start(passage: Passage) -> int:
+    return passage.start
+
+
 class Triggers:
     """Word lists one of which a draft must hold the words of for a detector to find anything."""
 
@@ -179,12 +197,12 @@ class Triggers:
         self.serials = tuple({words.serial for words in lists})
 
     def present(self, draft: Draft) -> bool:
-        """Whether the draft holds them: the index's first requirement, before the further ones."""
+        """Whether the draft holds them: a literal of a branch's first requirement, before the further ones."""
         if self.always:
             return True
         if self.index is None:
             return False
-        candidates = self.index.lists_in(draft)
+        candidates = self.index.literals_in(draft).of_list
         for serial in self.serials:
             if serial in candidates:
                 return True

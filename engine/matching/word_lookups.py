@@ -92,8 +92,8 @@ class Substrings:
 
     def found_in(self, lower: str, words: set[str], outside: list[str] | None = None) -> frozenset[str]:
         """Those of the literals in ``lower``, whose words (see ``word_starts``) are ``words``; of
-        those not made of word characters, only ``outside`` are looked for when given (those a
-        piece's paragraph holds: pieces.py)."""
+        those not made of word characters, only ``outside`` are looked for when given (those the
+        text ``lower`` is part of holds: its draft, or a piece's paragraph, pieces.py)."""
         found = self.outside_words(lower) if outside is None else [lit for lit in outside if lit in lower]
         within = self._within
         for word in words:
@@ -174,10 +174,12 @@ class Passage:
             self._word_starts = (literals, literals.found_in(self.words))
         return self._word_starts[1]
 
-    def substrings_among(self, literals: Substrings) -> frozenset[str]:
-        """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit)."""
+    def substrings_among(self, literals: Substrings, held: list[str] | None = None) -> frozenset[str]:
+        """Those of ``literals`` that occur anywhere in the passage ("\\x01": any digit); of those
+        not made of word characters, only ``held`` are looked for when given (those the whole draft
+        holds: most are in none of its paragraphs)."""
         if self._substrings is None or self._substrings[0] is not literals:
-            self._substrings = (literals, literals.found_in(self.lower, self.words))
+            self._substrings = (literals, literals.found_in(self.lower, self.words, held))
         return self._substrings[1]
 
 
