@@ -5,7 +5,7 @@ The file (``model.bin``, written by ``tools/train_model.py``) is a small JSON he
 the vocabulary and two arrays of numbers, little-endian whatever the machine:
 
     b"DECORUM-MODEL 1\n" <header length: 8 ASCII digits> <header JSON>
-    <vocabulary: features joined by "\n", UTF-8> <idf: n float64>
+    <vocabulary: features joined by "\n", UTF-8, commonest first> <idf: n float64>
     <idf-weighted coefficients: n × width, row by feature: idf[j] × coefficient[column][j]>
 
 so that loading is one read per part, a table of the vocabulary's hashes (which keeps its bytes,
