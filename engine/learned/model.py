@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 from .vocabulary import Vocabulary
 
 MAGIC = b"DECORUM-MODEL 1\n"
+_UNSEEN = object()  # a feature not looked up yet (None: looked up, and the model lacks it)
 _HEADER_DIGITS = 8
 
 
@@ -133,11 +134,23 @@ class LinearModel:
     def counted(self, features: Iterable[str], known: dict[str, int | None] | None = None) -> Counted:
         """A text's features counted, with its TF-IDF's squared norm. ``known``: the numbers of
         features looked up before (None: not in the vocabulary), taken from it and added to it."""
-        counted = Counter(features)
-        known = {} if known is None else known
-        unseen = [feature for feature in counted if feature not in known] if known else list(counted)  # a first text: all
-        known.update(zip(unseen, self.vocabulary.numbers(unseen)))
-        return self.tallied({j: n for j, n in zip(map(known.__getitem__, counted), counted.values()) if j is not None})
+        if not known:  # a first text: every feature looked up, each once
+            counted = Counter(features)
+            numbers = self.vocabulary.numbers(list(counted))
+            if known is not None:
+                known.update(zip(counted, numbers))
+            return self.tallied({j: n for j, n in zip(numbers, counted.values()) if j is not None})
+        # A text whose features are mostly known: counted by number, which keeps the order in which
+        # the text first has them (distinct features have distinct numbers).
+        features = features if isinstance(features, list) else list(features)
+        numbers = list(map(known.get, features, repeat(_UNSEEN)))
+        if _UNSEEN in numbers:
+            unseen = list(dict.fromkeys(f for f, j in zip(features, numbers) if j is _UNSEEN))
+            known.update(zip(unseen, self.vocabulary.numbers(unseen)))
+            numbers = list(map(known.__getitem__, features))
+        counts = Counter(numbers)
+        counts.pop(None, None)
+        return self.tallied(counts)
 
     def tallied(self, counts: dict[int, int]) -> Counted:
         """A text's features counted by number (in the order the text first has them: the order of
