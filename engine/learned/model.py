@@ -94,10 +94,16 @@ class LinearModel:
         self.width = len(self.categories) + len(self.pack_columns)
         self._type = WEIGHT_TYPES[header.get("weights", "float64")]
         self._size = struct.calcsize(self._type)
+        if sys.byteorder == "big":  # the file is little-endian: turned once here, so that every read is in place
+            swapped = array(self._type)
+            swapped.frombytes(rows)
+            swapped.byteswap()
+            rows = swapped.tobytes()
         # A feature's idf-weighted coefficients for every column, unpacked in one C call.
-        self._row = struct.Struct(f"<{self.width}{self._type}")
-        self._one = struct.Struct(f"<{self._type}")
+        self._row = struct.Struct(f"={self.width}{self._type}")
         self._rows = rows
+        # The same numbers one by one, where a sentence reads one column of a few features' rows.
+        self._weights = memoryview(rows).cast(self._type)
 
     @classmethod
     def read(cls, path: Path) -> "LinearModel":
@@ -166,8 +172,6 @@ class LinearModel:
         # weighted by the feature's term frequency, in C (sum) but for the repeated features.
         block, step = array(self._type), self._size * width
         block.frombytes(b"".join([rows[step * j : step * (j + 1)] for j in counted.counts]))
-        if sys.byteorder == "big":
-            block.byteswap()
         columns = (block[k::width] for k in range(width))
         dots = [sum(_weighted(column.tolist(), repeated) if repeated else column) for column in columns]
         return Scored(counted.counts, counted.squared_norm, tuple(dots))
@@ -241,8 +245,8 @@ class LinearModel:
 
     def _column(self, counts: dict[int, int], column: int) -> list[float]:
         """Each feature's idf times its coefficient in the column, in the order of ``counts``."""
-        unpack, rows, start, step = self._one.unpack_from, self._rows, self._size * column, self._size * self.width
-        return [unpack(rows, start + step * j)[0] for j in counts]
+        weights, width = self._weights, self.width
+        return [weights[column + width * j] for j in counts]
 
     def contributions(self, scored: Scored, category: int, pack: str | None = None) -> Iterator[tuple[float, str]]:
         """What each feature of the text added to a category's score read for ``pack``, the largest
