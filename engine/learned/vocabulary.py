@@ -30,15 +30,12 @@ class Vocabulary:
     def __init__(self, joined: bytes, common: int = COMMON) -> None:
         """``joined``: the features joined by "\\n", UTF-8, as the model file stores them; the first
         ``common`` of them are kept in a dict."""
-        # The dict first, so that its strs are not scattered among the bytes objects freed below
-        # (the process would keep those pages). Decoding all of it refuses a damaged file as it is
-        # read, not when a feature is shown.
-        self._common = dict(zip(joined.decode("utf-8").split("\n", common)[:common], range(common)))
-        common = len(self._common)
+        joined.decode("utf-8")  # a damaged file is refused as it is read, not when a feature is shown
         self._joined = joined
         features = joined.split(b"\n")  # only while the table is built
         # Where each feature starts in ``joined``, and one more: where a feature after the last would.
-        self._starts = array("i", accumulate(map(add, map(len, features), repeat(1)), initial=0))
+        self._starts = starts = array("i", accumulate(map(add, map(len, features), repeat(1)), initial=0))
+        common = min(common, len(features))
         # Every other feature j sits in the first free slot from its bytes' hash on. Python seeds its
         # hashes afresh in every process, so the table is built at each load. At most half full: a
         # lookup compares one feature's bytes, or two.
@@ -49,6 +46,11 @@ class Vocabulary:
             while slots[slot] != _EMPTY:
                 slot = (slot + 1) & mask
             slots[slot] = j
+        # The dict once the bytes objects are gone, so that its strs take the memory they leave (put
+        # among them, they would keep the process from handing it back). Only the commonest are
+        # decoded: split as one str, the rest of the vocabulary would be copied wide for its emoji.
+        del features
+        self._common = dict(zip(joined[: starts[common] - 1].decode("utf-8").split("\n"), range(common))) if common else {}
 
     def __len__(self) -> int:
         return len(self._starts) - 1
