@@ -284,13 +284,14 @@ def test_a_vocabulary_not_in_utf8_is_refused_as_the_file_is_read(tmp_path):
 
 def test_the_vocabulary_finds_each_feature_by_its_bytes_and_nothing_else():
     features = [f"w{n}" for n in range(2_000)] + ["🤡", f"{OWN} found", "naïve"]
-    vocabulary = Vocabulary("\n".join(features).encode("utf-8"))
-    assert len(vocabulary) == len(features)
-    assert vocabulary.numbers(features) == list(range(len(features)))
-    assert [vocabulary[j] for j in range(len(features))] == features
-    # Words it lacks: about half of them land in a slot a feature holds (the table is half full here).
-    assert vocabulary.numbers(f"x{n}" for n in range(2_000)) == [None] * 2_000
-    assert vocabulary.numbers(["w1 ", "W1", "naive", "\ud800"]) == [None] * 4
+    for common in (0, 1_000, len(features)):  # every feature in the table, half of them, none
+        vocabulary = Vocabulary("\n".join(features).encode("utf-8"), common)
+        assert len(vocabulary) == len(features)
+        assert vocabulary.numbers(features) == list(range(len(features)))
+        assert [vocabulary[j] for j in range(len(features))] == features
+        # Words it lacks: about half of them land in a slot a feature holds (the table is half full here).
+        assert vocabulary.numbers(f"x{n}" for n in range(2_000)) == [None] * 2_000
+        assert vocabulary.numbers(["w1 ", "W1", "naive", "\ud800"]) == [None] * 4
 
 
 def _tiny_model(tmp_path, stored="float32", **header) -> LinearModel:

@@ -206,15 +206,20 @@ class Trained:
         columns = [coefficients[c][:words] for c in MODEL_CATEGORIES]
         extra = [(c, pack, k) for c in MODEL_CATEGORIES for k, pack in enumerate(self.pack_columns[c], start=1)]
         columns += [coefficients[c][k * words : (k + 1) * words] for c, _, k in extra]
-        # Row by feature: its idf times its coefficient for each column.
-        weights = (np.column_stack(columns) * self.vectorizer.idf_[:, None]).ravel()
+        # Row by feature: its idf times its coefficient for each column. The features commonest
+        # first (the lowest idf; alphabetical among equals), which the engine keeps in a dict
+        # (engine/learned/vocabulary.py).
+        idf = self.vectorizer.idf_
+        order = np.argsort(idf, kind="stable")
+        weights = (np.column_stack(columns) * idf[:, None])[order].ravel()
         tails = {c: coefficients[c][(1 + len(self.pack_columns[c])) * words :] for c in MODEL_CATEGORIES}
         header = {
             **self.header,
             "pack_columns": [[c, pack] for c, pack, _ in extra],
             "indicators": {name: [float(tails[c][k]) for c in MODEL_CATEGORIES] for k, name in enumerate(self.indicator_names)},
         }
-        write(path, header, self.vocabulary, self.vectorizer.idf_.tolist(), weights.tolist())
+        vocabulary = self.vocabulary
+        write(path, header, [vocabulary[j] for j in order], idf[order].tolist(), weights.tolist())
 
 
 def design(words, rows: list[Row], packs: list[str], names: list[str]):

@@ -186,6 +186,7 @@ class _Reading:
         self.draft = MaskedDraft.of(text, self._resolved)
         self.base = model.scored(model.counted(features(self.draft.tokens), self._known)) if self.draft else None
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
+        self._flipped: dict[tuple[int, ...], Scored] = {}  # the draft with OWN at these tokens
         self._sentence_spans: list[Span] | None = None
         self._every_sentence: list[Span] | None = None
         self._weighed: dict[tuple, float] = {}
@@ -212,10 +213,13 @@ class _Reading:
                 names_own, names_other = any(own), not all(own)
             else:
                 flips, tokens = self.draft.for_pack(view.references)
-                if flips:
-                    scored = self.model.changed(self.base, features_around(self.draft.tokens, flips), features_around(tokens, flips))
-                else:
-                    scored = self.base
+                at = tuple(flips)
+                if at not in self._flipped:  # packs of one organisation (icis, icis-2013) share it
+                    self._flipped[at] = (
+                        self.model.changed(self.base, features_around(self.draft.tokens, flips), features_around(tokens, flips))
+                        if flips else self.base
+                    )
+                scored = self._flipped[at]
                 names_own, names_other = bool(flips), len(flips) < len(self.draft.masks)
             self._scored[key] = (scored, indicators(view.pack.id, names_own, names_other))
         return self._scored[key]

@@ -66,9 +66,10 @@ def features(tokens: Sequence[str]) -> list[str]:
     """Every word feature of a text's tokens: each token (a mask is an indicator instead), each
     pair of neighbouring tokens ("\ue001 found": what the organisation did), and the first
     ``PREFIX_CHARS`` characters of each longer token (marked with ``~``)."""
-    pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-    beginnings = ["~" + token[:PREFIX_CHARS] for token in tokens if len(token) > PREFIX_CHARS]
-    return [*(t for t in tokens if t not in _MASKS), *pairs, *beginnings]
+    found = [t for t in tokens if t not in _MASKS]
+    found += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    found += ["~" + token[:PREFIX_CHARS] for token in tokens if len(token) > PREFIX_CHARS]
+    return found
 
 
 def features_around(tokens: Sequence[str], positions: Iterable[int]) -> list[str]:

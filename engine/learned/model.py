@@ -5,7 +5,7 @@ The file (``model.bin``, written by ``tools/train_model.py``) is a small JSON he
 the vocabulary and two arrays of numbers, little-endian whatever the machine:
 
     b"DECORUM-MODEL 1\n" <header length: 8 ASCII digits> <header JSON>
-    <vocabulary: features joined by "\n", UTF-8> <idf: n float64>
+    <vocabulary: features joined by "\n", UTF-8, commonest first> <idf: n float64>
     <idf-weighted coefficients: n × width, row by feature: idf[j] × coefficient[column][j]>
 
 so that loading is one read per part, a table of the vocabulary's hashes (which keeps its bytes,
@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 from .vocabulary import Vocabulary
 
 MAGIC = b"DECORUM-MODEL 1\n"
+_UNSEEN = object()  # a feature not looked up yet (None: looked up, and the model lacks it)
 _HEADER_DIGITS = 8
 
 
@@ -93,10 +94,16 @@ class LinearModel:
         self.width = len(self.categories) + len(self.pack_columns)
         self._type = WEIGHT_TYPES[header.get("weights", "float64")]
         self._size = struct.calcsize(self._type)
+        if sys.byteorder == "big":  # the file is little-endian: turned once here, so that every read is in place
+            swapped = array(self._type)
+            swapped.frombytes(rows)
+            swapped.byteswap()
+            rows = swapped.tobytes()
         # A feature's idf-weighted coefficients for every column, unpacked in one C call.
-        self._row = struct.Struct(f"<{self.width}{self._type}")
-        self._one = struct.Struct(f"<{self._type}")
+        self._row = struct.Struct(f"={self.width}{self._type}")
         self._rows = rows
+        # The same numbers one by one, where a sentence reads one column of a few features' rows.
+        self._weights = memoryview(rows).cast(self._type)
 
     @classmethod
     def read(cls, path: Path) -> "LinearModel":
@@ -133,11 +140,23 @@ class LinearModel:
     def counted(self, features: Iterable[str], known: dict[str, int | None] | None = None) -> Counted:
         """A text's features counted, with its TF-IDF's squared norm. ``known``: the numbers of
         features looked up before (None: not in the vocabulary), taken from it and added to it."""
-        counted = Counter(features)
-        known = {} if known is None else known
-        unseen = [feature for feature in counted if feature not in known] if known else list(counted)  # a first text: all
-        known.update(zip(unseen, self.vocabulary.numbers(unseen)))
-        return self.tallied({j: n for j, n in zip(map(known.__getitem__, counted), counted.values()) if j is not None})
+        if not known:  # a first text: every feature looked up, each once
+            counted = Counter(features)
+            numbers = self.vocabulary.numbers(list(counted))
+            if known is not None:
+                known.update(zip(counted, numbers))
+            return self.tallied({j: n for j, n in zip(numbers, counted.values()) if j is not None})
+        # A text whose features are mostly known: counted by number, which keeps the order in which
+        # the text first has them (distinct features have distinct numbers).
+        features = features if isinstance(features, list) else list(features)
+        numbers = list(map(known.get, features, repeat(_UNSEEN)))
+        if _UNSEEN in numbers:
+            unseen = list(dict.fromkeys(f for f, j in zip(features, numbers) if j is _UNSEEN))
+            known.update(zip(unseen, self.vocabulary.numbers(unseen)))
+            numbers = list(map(known.__getitem__, features))
+        counts = Counter(numbers)
+        counts.pop(None, None)
+        return self.tallied(counts)
 
     def tallied(self, counts: dict[int, int]) -> Counted:
         """A text's features counted by number (in the order the text first has them: the order of
@@ -153,8 +172,6 @@ class LinearModel:
         # weighted by the feature's term frequency, in C (sum) but for the repeated features.
         block, step = array(self._type), self._size * width
         block.frombytes(b"".join([rows[step * j : step * (j + 1)] for j in counted.counts]))
-        if sys.byteorder == "big":
-            block.byteswap()
         columns = (block[k::width] for k in range(width))
         dots = [sum(_weighted(column.tolist(), repeated) if repeated else column) for column in columns]
         return Scored(counted.counts, counted.squared_norm, tuple(dots))
@@ -228,8 +245,8 @@ class LinearModel:
 
     def _column(self, counts: dict[int, int], column: int) -> list[float]:
         """Each feature's idf times its coefficient in the column, in the order of ``counts``."""
-        unpack, rows, start, step = self._one.unpack_from, self._rows, self._size * column, self._size * self.width
-        return [unpack(rows, start + step * j)[0] for j in counts]
+        weights, width = self._weights, self.width
+        return [weights[column + width * j] for j in counts]
 
     def contributions(self, scored: Scored, category: int, pack: str | None = None) -> Iterator[tuple[float, str]]:
         """What each feature of the text added to a category's score read for ``pack``, the largest
