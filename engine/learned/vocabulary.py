@@ -17,9 +17,9 @@ from operator import add
 
 _EMPTY = -1
 # How many of the first features are kept in a dict: two thirds of the distinct features of the
-# benchmark's 3,000-character drafts are among the shipped model's 14,000 commonest. The model holds
-# 1.1 MiB more for them (a str and an int each, and the dict's table), net of the hash table's
-# halving: its 65,379 other features fill 2^17 slots at most half full, where all 79,379 needed 2^18.
+# benchmark's 3,000-character drafts are among a model's 14,000 commonest. They cost a str and an int
+# each and the dict's table: 1.1 MiB more for the model of 79,379 features, whose 65,379 others then
+# fit a table of 2^17 slots; the model of 83,557 needs 2^18 for its 69,557 others (0.5 MiB more).
 COMMON = 14_000
 
 
