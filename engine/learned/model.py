@@ -161,7 +161,7 @@ class LinearModel:
     def tallied(self, counts: dict[int, int]) -> Counted:
         """A text's features counted by number (in the order the text first has them: the order of
         every sum), with its TF-IDF's squared norm."""
-        repeated = [(i, 1.0 + math.log(tf)) for i, tf in enumerate(counts.values()) if tf != 1]
+        repeated = [(i, _factor(tf)) for i, tf in enumerate(counts.values()) if tf != 1]
         values = _weighted(list(map(self.idf.__getitem__, counts)), repeated)
         return Counted(counts, sum(map(mul, values, values)), repeated)
 
