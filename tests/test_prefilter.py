@@ -10,7 +10,7 @@ from engine.matching.pieces import parts
 from engine.matching.required_literals import required_literals, requirements
 from engine import default_engine
 from engine.matching.word_lists import WordList
-from engine.matching.word_lookups import passages
+from engine.matching.word_lookups import Substrings, passages
 from engine.packs import compiled, load_all
 from engine.text import Draft
 
@@ -135,6 +135,28 @@ def test_a_word_that_starts_another_word_is_found_but_not_one_inside_it():
     draft = Draft("A digital recommendation")
     assert default_engine().words.alternatives([r"\bdigit"]).could_match(draft)
     assert not default_engine().words.alternatives([r"\bgit"]).could_match(draft)
+
+
+LITERALS_WITH_RARE_CHARACTERS = frozenset(
+    {"#gtto", "#d", "#votelabour", "pr!ck", "a!", "!=", "@bsci_uk", "w@nker", "a&e", "+44", "=/=", "y/o", "(my"}
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#gtto",  # the whole text, and at its very start and end
+        "vote #votelabour #gtto and #d",
+        "pr!ck" + " filler" * 300 + " #gtto",  # few occurrences in a long text: looked for around them
+        "a!" + "x" * 2_000 + "=/=" + "y" * 2_000 + "!=",
+        "#" * 5_000 + "gtto",  # many occurrences: the text is searched whole
+        "#go #gt #gtt #gtto#gtto #" + " " * 3_000,  # stretches that overlap
+        "call +44 or y/o (my w@nker a&e) @bsci_uk" + "." * 4_000,
+    ],
+)
+def test_literals_holding_a_rare_character_are_found_as_a_search_of_the_whole_text_finds_them(text):
+    substrings = Substrings(LITERALS_WITH_RARE_CHARACTERS)
+    assert set(substrings.outside_words(text)) == {literal for literal in LITERALS_WITH_RARE_CHARACTERS if literal in text}
 
 
 @pytest.mark.parametrize(

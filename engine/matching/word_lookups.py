@@ -51,6 +51,44 @@ _RARE = frozenset("#@*!/&()%£+=$?:,;\"|~^<>[]{}\\_0123456789")
 _WORD_CHARS = re.compile(r"\w+")
 
 
+# Joins the stretches of text around a rare character (``_RareGroup``): no literal holding it is looked for there.
+_APART = "\x00"
+# Cutting out the stretch around one occurrence of a rare character costs about as much as looking
+# for a literal in this many characters (measured): with many occurrences, the text is searched whole.
+_STEP_COST = 1000
+
+
+class _RareGroup:
+    """Literals that hold one rare character ("#gtto", "@ipemnews"), looked for only around where
+    the text holds it: a draft holds a few "#", and a hundred hashtags searched for in all of a
+    long draft cost more than the rest of its literals."""
+
+    __slots__ = ("char", "literals", "before", "after")
+
+    def __init__(self, char: str, literals: list[str]) -> None:
+        self.char = char
+        self.literals = tuple(literals)
+        # Every occurrence of a literal holds the character this far into it, and reaches this far past it.
+        self.before = max(lit.index(char) for lit in literals)
+        self.after = max(len(lit) - lit.index(char) for lit in literals)
+
+    def found_in(self, lower: str) -> list[str]:
+        """Those of the literals in ``lower``."""
+        count = lower.count(self.char)
+        if not count:
+            return []
+        near = lower
+        literals = len(self.literals)
+        if count * (literals * (self.before + self.after) + _STEP_COST) < literals * len(lower):
+            # Each stretch is text of ``lower``, and a literal cannot run across the joint between two.
+            stretches, at = [], lower.find(self.char)
+            while at >= 0:
+                stretches.append(lower[max(0, at - self.before) : at + self.after])
+                at = lower.find(self.char, at + 1)
+            near = _APART.join(stretches)
+        return [lit for lit in self.literals if lit in near]
+
+
 class Substrings:
     """Literals looked for anywhere in drafts ("\\x01" stands for any digit).
 
@@ -75,17 +113,16 @@ class Substrings:
         plain: list[str] = []
         for lit in literals.difference(in_words, self.singles, {"\x01"}):
             rare = next((c for c in lit if c in _RARE or not c.isascii()), None)
-            if rare is None:
+            if rare is None or _APART in lit:
                 plain.append(lit)
             else:
                 by_char.setdefault(rare, []).append(lit)
-        self.by_char = {c: tuple(group) for c, group in by_char.items()}
+        self.by_char = {c: _RareGroup(c, group) for c, group in by_char.items()}
         self.plain = tuple(plain)
 
     def outside_words(self, lower: str) -> list[str]:
         """Those of the literals not made of word characters that are in ``lower``."""
-        by_char = self.by_char
-        found = [lit for c in by_char if c in lower for lit in by_char[c] if lit in lower]
+        found = [lit for group in self.by_char.values() for lit in group.found_in(lower)]
         found += [lit for lit in self.plain if lit in lower]
         found += [lit for lit in self.singles if lit in lower]
         return found
