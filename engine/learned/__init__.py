@@ -216,7 +216,7 @@ class _Reading:
                 at = tuple(flips)
                 if at not in self._flipped:  # packs of one organisation (icis, icis-2013) share it
                     self._flipped[at] = (
-                        self.model.changed(self.base, features_around(self.draft.tokens, flips), features_around(tokens, flips))
+                        self.model.changed(self.base, features_around(self.draft.tokens, flips), features_around(tokens, flips), self._known)
                         if flips else self.base
                     )
                 scored = self._flipped[at]
@@ -258,12 +258,17 @@ class _Reading:
         """The category's probability for ``text[start:end]`` read for the pack, worked out once
         however many findings share the sentences (a reading sees each pack once)."""
         key = (view.pack.id, category, start, end)
-        if key not in self._weighed:
+        weighed = self._weighed.get(key)
+        if weighed is None:
             inside = _within(self._resolved, start, end)
-            flags = owned(inside, _within(self._own(view), start, end))
-            counted = self._sentence_read(masked(self.text[start:end], inside, flags))
-            self._weighed[key] = self.model.probability(counted, category, indicators(view.pack.id, any(flags), not all(flags)), view.pack.id)
-        return self._weighed[key]
+            if inside:
+                flags = owned(inside, _within(self._own(view), start, end))
+                counted = self._sentence_read(masked(self.text[start:end], inside, flags))
+                names = indicators(view.pack.id, any(flags), not all(flags))
+            else:  # most sentences name no organisation
+                counted, names = self._sentence_read(self.text[start:end]), indicators(view.pack.id, False, False)
+            weighed = self._weighed[key] = self.model.probability(counted, category, names, view.pack.id)
+        return weighed
 
     def _own(self, view: PackView) -> list[Span]:
         """The pack's references, in order: sorted once, however many findings ask."""

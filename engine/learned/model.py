@@ -104,6 +104,7 @@ class LinearModel:
         self._rows = rows
         # The same numbers one by one, where a sentence reads one column of a few features' rows.
         self._weights = memoryview(rows).cast(self._type)
+        self._columns_of: dict[tuple[int, str | None], list[int]] = {}
 
     @classmethod
     def read(cls, path: Path) -> "LinearModel":
@@ -148,20 +149,26 @@ class LinearModel:
             return self.tallied({j: n for j, n in zip(numbers, counted.values()) if j is not None})
         # A text whose features are mostly known: counted by number, which keeps the order in which
         # the text first has them (distinct features have distinct numbers).
+        counts = Counter(self._numbers(features, known))
+        counts.pop(None, None)
+        return self.tallied(counts)
+
+    def _numbers(self, features: Iterable[str], known: dict[str, int | None]) -> list[int | None]:
+        """Each feature's number, from ``known`` where it is there, the rest looked up and added to it."""
         features = features if isinstance(features, list) else list(features)
         numbers = list(map(known.get, features, repeat(_UNSEEN)))
         if _UNSEEN in numbers:
             unseen = list(dict.fromkeys(f for f, j in zip(features, numbers) if j is _UNSEEN))
             known.update(zip(unseen, self.vocabulary.numbers(unseen)))
             numbers = list(map(known.__getitem__, features))
-        counts = Counter(numbers)
-        counts.pop(None, None)
-        return self.tallied(counts)
+        return numbers
 
     def tallied(self, counts: dict[int, int]) -> Counted:
         """A text's features counted by number (in the order the text first has them: the order of
         every sum), with its TF-IDF's squared norm."""
-        repeated = [(i, _factor(tf)) for i, tf in enumerate(counts.values()) if tf != 1]
+        # Most sentences have each feature once: the repeated are looked for only in a text that has some.
+        tfs = counts.values()
+        repeated = [(i, _factor(tf)) for i, tf in enumerate(tfs) if tf != 1] if sum(tfs) != len(counts) else []
         values = _weighted(list(map(self.idf.__getitem__, counts)), repeated)
         return Counted(counts, sum(map(mul, values, values)), repeated)
 
@@ -176,12 +183,13 @@ class LinearModel:
         dots = [sum(_weighted(column.tolist(), repeated) if repeated else column) for column in columns]
         return Scored(counted.counts, counted.squared_norm, tuple(dots))
 
-    def changed(self, scored: Scored, removed: Iterable[str], added: Iterable[str]) -> Scored:
-        """``scored`` for the text with ``removed`` features taken out and ``added`` put in."""
+    def changed(self, scored: Scored, removed: Iterable[str], added: Iterable[str], known: dict[str, int | None]) -> Scored:
+        """``scored`` for the text with ``removed`` features taken out and ``added`` put in. ``known``:
+        as for ``counted`` (the removed are the text's own: looked up already)."""
         counts = dict(scored.counts)
         touched: dict[int, int] = {}
         for features, step in ((removed, -1), (added, 1)):
-            for j in self.vocabulary.numbers(features):
+            for j in self._numbers(features, known):
                 if j is not None:
                     touched.setdefault(j, counts.get(j, 0))
                     counts[j] = counts.get(j, 0) + step
@@ -234,8 +242,14 @@ class LinearModel:
         return _sigmoid(logit)
 
     def _columns(self, category: int, pack: str | None) -> list[int]:
-        """The columns a category's score read for ``pack`` adds up: the category's, then the pack's own for it."""
-        return [category] + [c for c, (k, p) in enumerate(self.pack_columns, start=len(self.categories)) if k == category and p == pack]
+        """The columns a category's score read for ``pack`` adds up: the category's, then the pack's own
+        for it (worked out once: every sentence weighed asks)."""
+        columns = self._columns_of.get((category, pack))
+        if columns is None:
+            columns = self._columns_of[category, pack] = [category] + [
+                c for c, (k, p) in enumerate(self.pack_columns, start=len(self.categories)) if k == category and p == pack
+            ]
+        return columns
 
     def _dot(self, counted: Counted, column: int) -> float:
         """One column of ``scored``'s sums."""
