@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
     _progress(f"typing: {plan.typed_short} drafts of {SHORT_CHARS:,} chars and {plan.typed_long} of {LONG_CHARS:,}, "
               f"checked at every word and at three edits, {each}")
-    typed = [typing_speed.time_typing(source, chars, drafts, _new_box)
+    typed = [typing_speed.time_typing(source, chars, drafts)
              for chars, drafts in ((SHORT_CHARS, plan.typed_short), (LONG_CHARS, plan.typed_long))]
     _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, as a thread and in one "
               f"paragraph, {each}")
@@ -115,11 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         report.write_between_markers(Path(args.write), report.as_markdown(results))
         _progress(f"wrote the table into {args.write}")
     return 0
-
-
-def _new_box() -> None:
-    """A compose box: the engine keeps nothing between the checks of one yet."""
-    return None
 
 
 def _parser() -> argparse.ArgumentParser:

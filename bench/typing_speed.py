@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import engine
+
 from bench.drafts import Source, drafts_of_length
 from bench.engine_speed import COMBINED, DETECTIONS, RULES, UNTIMED_PER_LENGTH, Measured, check, in_turn
 from bench.stats import Timings
@@ -66,10 +68,9 @@ def _word_at(text: str, position: int) -> int:
     return found.start() if found else len(text)
 
 
-def time_typing(source: Source, chars: int, drafts: int, new_box) -> Typed:
+def time_typing(source: Source, chars: int, drafts: int) -> Typed:
     """``drafts`` drafts of ``chars`` characters typed, each by the rules alone and combined in turn
-    (each detection with a compose box of its own, ``new_box()``: what the engine keeps between
-    the checks of one box), every check timed; a long draft is typed over its last
+    (each detection with a compose box of its own, as the host keeps one per connection), every check timed; a long draft is typed over its last
     ``TYPED_AT_THE_END`` characters, after one untimed check of what was there before."""
     texts = drafts_of_length(source, chars, drafts)
     typed_from = max(0, chars - TYPED_AT_THE_END)
@@ -81,7 +82,7 @@ def time_typing(source: Source, chars: int, drafts: int, new_box) -> Typed:
     edit_wall: dict[str, list[int]] = {d: [] for d in DETECTIONS}
     edit_cpu: dict[str, list[int]] = {d: [] for d in DETECTIONS}
     for n, text in enumerate(texts):
-        boxes = {d: new_box() for d in DETECTIONS}
+        boxes = {d: engine.Recall() for d in DETECTIONS}
         if typed_from:
             for detection in DETECTIONS:
                 check(text[:typed_from], detection, boxes[detection])
