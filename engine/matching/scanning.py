@@ -72,7 +72,7 @@ def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], bo
         text = draft.text
         limit = cpu_limit(len(text))
         try:  # run_bounded, its first try written out: this runs ~150 times for a 3,000-character draft
-            found = _matches(pattern, text, parts, limit) if draft.before is None else _taking(pattern, draft, parts, limit)
+            found = _matches(pattern, text, parts, limit) if draft.before is None else _taking(pattern, draft, parts, limit, bounds)
         except TimeoutError:
             try:
                 found = retried(lambda wall: _matches(pattern, text, parts, wall), limit)
@@ -84,13 +84,14 @@ def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], bo
     return found  # type: ignore[return-value]
 
 
-def _taking(pattern: regex.Pattern[str], draft: Draft, parts: Sequence[Span], timeout: float) -> list[Span]:
+def _taking(pattern: regex.Pattern[str], draft: Draft, parts: Sequence[Span], timeout: float, bounds: Bounds | None) -> list[Span]:
     """``_matches`` for a draft of a compose box: each part's matches taken from the last draft
     where the text the scan reads there is that draft's (recall.py), the other parts scanned; each
     part's kept for the next draft."""
     before = draft.before
     earlier = before.draft.cache.get(("parts", pattern)) if before.draft is not None else None
-    reads_before = behind(pattern.pattern) if earlier else None
+    # Worked out with the branch's bounds, when it is first used (a pattern's parse: most of a millisecond).
+    reads_before = (bounds.behind if bounds is not None else behind(pattern.pattern)) if earlier else None
     deadline = time.monotonic() + timeout
     each: dict[Span, list[Span]] = {}
     for start, end in parts:
