@@ -105,9 +105,10 @@ def in_turn(round_number: int) -> tuple[str, ...]:
     return DETECTIONS if round_number % 2 == 0 else DETECTIONS[::-1]
 
 
-def check(text: str, detection: str = COMBINED) -> list[engine.Finding]:
-    """The call the host makes for every pause in typing, with every pack on."""
-    return engine.check(text, PACKS, SOCIETY_IDENTITY, detection=detection)
+def check(text: str, detection: str = COMBINED, box: engine.Recall | None = None) -> list[engine.Finding]:
+    """The call the host makes for every pause in typing, with every pack on. ``box``: the compose
+    box the draft is typed in (bench/typing_speed.py); None for a draft checked on its own."""
+    return engine.check(text, PACKS, SOCIETY_IDENTITY, detection=detection, recall=box)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from engine.learned import MODEL_FILE, MODEL_VARIABLE
 from engine.text import MAX_DRAFT_UTF16_UNITS
 from bench.host_speed import ColdStarts, RoundTrips
 from bench.model_load import ModelLoad
+from bench.typing_speed import TYPED_AT_THE_END, Typed
 from bench.stats import Timings
 
 START_MARKER = "<!-- bench:start -->"
@@ -59,6 +60,8 @@ class Results:
     # The long drafts again with no blank line anywhere: the engine matches paragraph by paragraph,
     # and this is what a long draft costs when it is all one (not a target; shown beside them).
     long_one_paragraph: SideBySide
+    # Drafts typed word by word in one compose box and then edited, short and long (typing_speed.py).
+    typed: list[Typed]
     per_char: dict[str, dict[str, list[SizePoint]]]  # by shape (a thread, one paragraph), then detection
     scans: dict[int, dict[str, Scans]]  # by length, then shape: the scans of a draft by the rules (a mean)
     hostile: list[HostileCheck]
@@ -93,7 +96,7 @@ def machine(results: Results) -> list[str]:
 
 
 def tables(results: Results) -> list[Table]:
-    return [_targets(results), _engine(results), _per_char(results), _one_paragraph(results), _scans(results.scans),
+    return [_targets(results), _engine(results), _typing(results), _per_char(results), _one_paragraph(results), _scans(results.scans),
             _hostile(results.hostile), _model_load(results.model_load), _host(results), _memory(results.round_trips)]
 
 
@@ -163,6 +166,7 @@ def _targets(results: Results) -> Table:
     load = results.model_load.wall.median_ms
     model_rss_mib = _model_rss_kib(results.round_trips) / 1024
     host_rss_kib = results.round_trips[COMBINED].rss_after_kib
+    typed_long = next(typed for typed in results.typed if typed.chars == results.long_chars)
     rows = [
         _target(f"{short}, median", RULES, SHORT_MEDIAN_MS, results.short.rules.wall.median_ms),
         _target(f"{short}, p99", RULES, SHORT_P99_MS, results.short.rules.wall.p99_ms),
@@ -175,6 +179,9 @@ def _targets(results: Results) -> Table:
         _target(hostile, COMBINED, HOSTILE_CPU_MS, worst),
         _target(f"{short}, median", COMBINED, COMBINED_SHORT_MEDIAN_MS, results.short.combined.wall.median_ms),
         _target(f"{long}, p99", COMBINED, COMBINED_LONG_P99_MS, results.long.combined.wall.p99_ms),
+        _target(f"{long} typed, p99 of the checks while typing", RULES, LONG_P99_MS, typed_long.checks[RULES].wall.p99_ms),
+        _target(f"{long} typed, p99 of the checks while typing", COMBINED, COMBINED_LONG_P99_MS,
+                typed_long.checks[COMBINED].wall.p99_ms),
         _target(f"model load: read and parse {MODEL_FILE.name}, median", "", MODEL_LOAD_MS, load),
         ("decorum-host VmRSS the model adds, largest of the three times", "", f"≤ {MODEL_RSS_MIB:g} MiB",
          f"{model_rss_mib:.1f} MiB", _verdict(model_rss_mib <= MODEL_RSS_MIB)),
@@ -226,6 +233,25 @@ def _engine(results: Results) -> Table:
                "model adds (paired median)")
     return Table("engine.check, in-process, after warm-up: the rules alone and combined, each draft by both in turn "
                  "(wall clock; CPU time of the process beside it)", headers, rows, frozenset(range(1, 11)))
+
+
+def _typing(results: Results) -> Table:
+    """The checks of one compose box while a member types, beside the cold checks of drafts as long."""
+    cold = {results.short_chars: results.short, results.long_chars: results.long}
+    rows = []
+    for typed in results.typed:
+        how = "typed word by word" if typed.chars <= TYPED_AT_THE_END else f"its last {TYPED_AT_THE_END} typed word by word"
+        for name, measured in ((f"{typed.chars:,} chars, {how}, then 3 edits", typed.checks),
+                               (f"{typed.chars:,} chars, the 3 edits alone", typed.edits)):
+            rows.append((name, f"{typed.drafts:,}", f"{measured[RULES].wall.runs:,}",
+                         *(cell for d in DETECTIONS for cell in (
+                             _ms(measured[d].wall.median_ms), _ms(measured[d].wall.p99_ms), _ms(measured[d].cpu.median_ms))),
+                         *(_ms(getattr(cold[typed.chars], d).wall.p99_ms) for d in DETECTIONS)))
+    headers = ("draft", "drafts", "checks", *(f"{d} {figure}" for d in DETECTIONS for figure in ("median", "p99", "CPU median")),
+               *(f"cold {d} p99" for d in DETECTIONS))
+    return Table("Typing: one compose box checked at every word a member finishes, then at a word inserted into its "
+                 "first paragraph, a paste and a deletion (each draft by both in turn, each with a box of its own; cold: "
+                 "independent drafts of that length, above)", headers, rows, frozenset(range(1, 11)))
 
 
 def _figures(measured: Measured) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 # Run as a script (`python bench/run.py`), Python puts bench/ on the path, not the repository.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import engine_speed, host_speed, model_load, report  # noqa: E402
+from bench import engine_speed, host_speed, model_load, report, typing_speed  # noqa: E402
 from bench.drafts import DEFAULT_CORPUS, load_source  # noqa: E402
 
 SHORT_CHARS = 280  # an X post
@@ -34,6 +34,8 @@ class Plan:
     per_char_budget_chars: int  # each length gets about this many characters' worth of runs…
     per_char_runs: tuple[int, int]  # …within these bounds
     round_trips: int
+    typed_short: int  # drafts typed word by word, short and long
+    typed_long: int
     host_warm_up_checks: int
     cold_starts: int
     hostile_runs: int
@@ -46,12 +48,12 @@ class Plan:
 
 FULL = Plan(
     warm_up_checks=50, short_runs=2_000, long_runs=500, per_char_budget_chars=300_000, per_char_runs=(11, 1_000),
-    round_trips=5_000, host_warm_up_checks=50, cold_starts=10, hostile_runs=3, model_reads=10,
+    round_trips=5_000, typed_short=64, typed_long=32, host_warm_up_checks=50, cold_starts=10, hostile_runs=3, model_reads=10,
 )
 # About 25 s on a busy machine, most of it the hostile drafts; a cold start alone loads every pack.
 QUICK = Plan(
     warm_up_checks=10, short_runs=200, long_runs=30, per_char_budget_chars=20_000, per_char_runs=(3, 60),
-    round_trips=100, host_warm_up_checks=10, cold_starts=1, hostile_runs=1, model_reads=3,
+    round_trips=100, typed_short=8, typed_long=4, host_warm_up_checks=10, cold_starts=1, hostile_runs=1, model_reads=3,
 )
 
 
@@ -75,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     long = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs)
     _progress(f"engine.check: {plan.long_runs:,} × {LONG_CHARS:,} chars in one paragraph, {each}")
     long_one_paragraph = engine_speed.time_drafts(source, LONG_CHARS, plan.long_runs, one_paragraph=True)
+    _progress(f"typing: {plan.typed_short} drafts of {SHORT_CHARS:,} chars and {plan.typed_long} of {LONG_CHARS:,}, "
+              f"checked at every word and at three edits, {each}")
+    typed = [typing_speed.time_typing(source, chars, drafts)
+             for chars, drafts in ((SHORT_CHARS, plan.typed_short), (LONG_CHARS, plan.typed_long))]
     _progress(f"time per character: {', '.join(f'{n:,}' for n in PER_CHAR_SIZES)} chars, as a thread and in one "
               f"paragraph, {each}")
     per_char = engine_speed.time_per_char(source, PER_CHAR_SIZES, plan.runs_for)
@@ -100,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = report.Results(
         quick=args.quick, drafts_origin=source.origin, short_chars=SHORT_CHARS, long_chars=LONG_CHARS,
-        short=short, long=long, long_one_paragraph=long_one_paragraph, per_char=per_char, scans=scans, hostile=hostile,
+        short=short, long=long, long_one_paragraph=long_one_paragraph, typed=typed, per_char=per_char, scans=scans, hostile=hostile,
         model_load=model, round_trips=trips, cold_start=cold,
         engine_warnings=(engine_warnings.count, engine_warnings.first), load=(load_at_start, os.getloadavg()[0]),
     )

@@ -1,6 +1,6 @@
 """Decorum's policy engine: judges a draft post against the active policy packs."""
 
-from .check import CheckReport, IdentityError, UnknownPolicy, check, check_report, list_policies, warm
+from .check import CheckReport, IdentityError, Recall, UnknownPolicy, check, check_report, list_policies, warm
 from .engine import Engine, default_engine
 from .model import Finding, PolicyInfo
 from .packs import PackError, load_errors
@@ -14,6 +14,7 @@ __all__ = [
     "IdentityError",
     "PackError",
     "PolicyInfo",
+    "Recall",
     "UnknownPolicy",
     "__version__",
     "check",

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 from .engine import CheckReport, IdentityError, UnknownPolicy, default_engine, identity_overrides
 from .learned import DEFAULT_SENSITIVITY, PackView
 from .model import Finding, Identity, PolicyInfo
+from .recall import Recall
 from .text import Draft
 
 if TYPE_CHECKING:  # the engine imports them when it first builds a pack (Engine.packs)
     from .compiled import CompiledPack
     from .matching.scanning import Span
 
-__all__ = ["CheckReport", "IdentityError", "UnknownPolicy", "check", "check_report", "list_policies", "views_for_model", "warm"]
+__all__ = ["CheckReport", "IdentityError", "Recall", "UnknownPolicy", "check", "check_report", "list_policies", "views_for_model", "warm"]
 
 # What tools/train_model.py validates a corpus draft's identity with.
 _identity_overrides = identity_overrides
@@ -28,10 +29,12 @@ def check_report(
     profile_disclaimer: Sequence[str] = (),
     sensitivity: str = DEFAULT_SENSITIVITY,
     detection: str = "combined",
+    recall: Recall | None = None,
 ) -> CheckReport:
     """``Engine.check_report`` of the default engine."""
     return default_engine().check_report(
-        text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection
+        text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection,
+        recall=recall,
     )
 
 
@@ -43,9 +46,13 @@ def check(
     profile_disclaimer: Sequence[str] = (),
     sensitivity: str = DEFAULT_SENSITIVITY,
     detection: str = "combined",
+    recall: Recall | None = None,
 ) -> list[Finding]:
     """The findings of ``check_report`` (which also says which rules could not finish)."""
-    return check_report(text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection).findings
+    return check_report(
+        text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, detection=detection,
+        recall=recall,
+    ).findings
 
 
 def views_for_model(

@@ -24,6 +24,7 @@ from .learned import DEFAULT_SENSITIVITY, DETECTIONS, SENSITIVITIES, PackView, d
 from .matching.safe_patterns import PatternError
 from .model import Clause, Finding, Identity, Pack, PolicyInfo
 from .packs import BUILTIN_DIR, PackError, PackFiles, PackLibrary
+from .recall import Recall
 from .text import Draft
 
 if TYPE_CHECKING:  # imported when the first pack is built (Engine.packs): listing the packs needs none of them
@@ -107,6 +108,7 @@ class Engine:
         profile_disclaimer: Sequence[str] = (),
         sensitivity: str = DEFAULT_SENSITIVITY,
         detection: str = "combined",
+        recall: Recall | None = None,
     ) -> CheckReport:
         """Findings for ``text`` under each pack in ``policies``, ordered by where they start, and the
         rules that could not finish.
@@ -116,8 +118,9 @@ class Engine:
         for which the member's profile already carries the personal-views statement (it silences
         only the rules whose policy accepts that); ``sensitivity`` ("fewer", "balanced", "more")
         sets how sure the learned checker must be; ``detection`` is "combined" (rules and learned
-        checker), or "rules" or "model" alone. Where the draft is typed changes nothing (the
-        protocol's ``site`` is accepted and not passed on).
+        checker), or "rules" or "model" alone. ``recall``: the compose box the draft is typed in,
+        whose last check this one takes what it can from (the same findings, sooner: recall.py).
+        Where the draft is typed changes nothing (the protocol's ``site`` is accepted and not passed on).
         """
         if sensitivity not in SENSITIVITIES:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
@@ -133,7 +136,7 @@ class Engine:
                     + "".join(f"; refused: {why}" for why in reasons)
                 )
             overrides = identity_overrides(identity, packs)
-            draft = Draft(text)
+            draft = recall.draft(text) if recall is not None else Draft(text)
             findings: list[Finding] = []
             incomplete: list[str] = []
             built = [self._compiled(pack_id, overrides.get(pack_id)) for pack_id in dict.fromkeys(policies)]
@@ -145,6 +148,8 @@ class Engine:
             if checker is not None:
                 views, named = self.views_for_model(draft, built, overrides)
                 findings = checker.review(draft, views, named, findings, sensitivity, detection)
+            if recall is not None:
+                recall.keep(draft)
         findings.sort(key=lambda f: (f.start, f.policy, f.rule))
         return CheckReport(findings, tuple(incomplete), tuple(pack.pack.id for pack in built if _waits_for_member(pack)))
 

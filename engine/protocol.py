@@ -45,11 +45,13 @@ class RequestError(Exception):
         self.message = message
 
 
-def handle(request: object) -> dict[str, Any]:
-    """Answer one decoded request: a hello, a result, or an error; never raises."""
+def handle(request: object, recall: engine.Recall | None = None) -> dict[str, Any]:
+    """Answer one decoded request: a hello, a result, or an error; never raises. ``recall``: the
+    compose box the connection's drafts are typed in (the native host's, one per connection): a
+    check takes what it can from the last (engine/recall.py)."""
     echo = _echo(request)
     try:
-        answer = _dispatch(request)
+        answer = _dispatch(request, recall)
     except RequestError as refusal:
         answer = error(refusal.code, refusal.message)
     except Exception as failure:  # the host and the HTTP server must outlive any engine bug
@@ -109,7 +111,7 @@ def encode(message: object) -> bytes:
     return json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
-def _dispatch(request: object) -> dict[str, Any]:
+def _dispatch(request: object, recall: engine.Recall | None) -> dict[str, Any]:
     if not isinstance(request, dict):
         raise RequestError("bad_request", f"a request must be a JSON object, not {_json_kind(request)}")
     if "id" in request and not _is_valid_id(request["id"]):
@@ -122,7 +124,7 @@ def _dispatch(request: object) -> dict[str, Any]:
     if kind == "hello":
         return _hello()
     if kind == "check":
-        return _check(request)
+        return _check(request, recall)
     raise RequestError(
         "unknown_type",
         f"unknown request type {json.dumps(kind, ensure_ascii=False)}; "
@@ -141,7 +143,7 @@ def _hello() -> dict[str, Any]:
     }
 
 
-def _check(request: dict[str, Any]) -> dict[str, Any]:
+def _check(request: dict[str, Any], recall: engine.Recall | None) -> dict[str, Any]:
     text = request.get("text")
     if not isinstance(text, str):
         raise RequestError("bad_request", "check needs a 'text' string")
@@ -174,7 +176,7 @@ def _check(request: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         report = engine.check_report(
-            text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity
+            text, policies, identity, profile_disclaimer=profile_disclaimer, sensitivity=sensitivity, recall=recall
         )
     except (engine.UnknownPolicy, engine.IdentityError) as refusal:
         raise RequestError("bad_request", str(refusal)) from None

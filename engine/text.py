@@ -6,9 +6,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 # The longest draft, in UTF-16 code units: the extension's limit too, so it lives in engine/contract.py.
 from .contract import MAX_DRAFT_UTF16_UNITS  # noqa: F401
+
+if TYPE_CHECKING:
+    from .recall import Before
 
 # One character for one character, so that offsets in the normalised text are offsets in the
 # draft: curly quotes, the non-breaking space Quill writes, and the dashes people type.
@@ -61,6 +65,10 @@ class Draft:
     # How many times a detector read the answer of a pattern stopped as runaway (matching/time_limits.py):
     # a rule whose detector read one could not finish.
     unfinished: int = field(init=False, repr=False, default=0)
+    # For a draft checked in a compose box, the last draft checked there and how this one differs
+    # from it (recall.py): what its check worked out where this draft is the same, and what this
+    # check works out is kept for the next. None for a draft checked on its own.
+    before: Before | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.text = normalise(self.original)

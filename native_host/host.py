@@ -45,10 +45,13 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO, after_first_answer: Callabl
     """Answer frames until the input ends: 0 at a clean end, 1 if the input broke off inside a frame.
 
     ``after_first_answer`` runs once the first answer is written, before the next frame is read.
+    The connection is one port of the extension, whose drafts are typed in one compose box at a
+    time: each check takes what it can from the last (engine/recall.py).
     """
+    recall = engine.Recall()
     while True:
         try:
-            answer = _answer_next(frames_in)
+            answer = _answer_next(frames_in, recall)
         except framing.EndOfInput:
             log.info("the browser closed the port; exiting")
             return 0
@@ -65,7 +68,7 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO, after_first_answer: Callabl
             after_first_answer = None
 
 
-def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
+def _answer_next(frames_in: BinaryIO, recall: engine.Recall) -> dict[str, Any]:
     """Read one frame and answer it; frames that are over-long or not JSON get an error answer."""
     try:
         request = protocol.decode(framing.read_frame(frames_in))
@@ -73,7 +76,7 @@ def _answer_next(frames_in: BinaryIO) -> dict[str, Any]:
         return protocol.too_large_request(oversized.length, oversized.head)
     except protocol.RequestError as malformed:
         return protocol.error(malformed.code, malformed.message)
-    return protocol.handle(request)
+    return protocol.handle(request, recall)
 
 
 def _warm_up() -> None:

@@ -14,11 +14,12 @@ import pytest
 import engine
 from engine import protocol
 from engine.check import _identity_overrides, views_for_model
-from engine.learned import MIN_WORDS, MODEL_FILE, LearnedChecker, _Reading, default_checker
+from engine.learned import MIN_WORDS, MODEL_FILE, LearnedChecker, _Reading, _Remembered, default_checker
 from engine.learned.features import OTHER, OWN, display, features, indicators, masked, owned, resolve, sentences, words
 from engine.learned.model import LinearModel, ModelFileError, write
 from engine.learned.vocabulary import Vocabulary
 from engine.packs import compiled, load_all
+from engine.recall import Recall
 from engine.text import Draft
 from tests.drafts import SEVEN_LINES, THREE_POLICIES
 from tools import train_model
@@ -192,6 +193,39 @@ def test_a_sentence_counted_with_the_numbers_of_its_drafts_features_is_counted_a
     assert f"the {OWN}" in known and "zyzzyva" in known
 
 
+def test_a_draft_read_after_another_of_its_compose_box_is_read_as_if_it_came_first():
+    """A reading takes the feature numbers and sentences the reading of the last draft of its compose
+    box looked up (a draft is checked at every pause in typing): the same findings and
+    probabilities, to the bit."""
+    checker = default_checker()
+    model = checker.model
+    built = [compiled(pack_id, None) for pack_id in THREE_POLICIES]
+
+    def read(draft: Draft) -> tuple[list, list]:
+        views, named = views_for_model(draft, built, {})
+        rules = engine.check(draft.original, THREE_POLICIES, detection="rules")
+        return views, checker.review(draft, views, named, rules, detection="model") + checker.review(draft, views, named, rules)
+
+    # The same sentences with the organisations named elsewhere, and words the first never had.
+    first = SEVEN_LINES.replace("RCR", "IPEM", 1)
+    then = SEVEN_LINES + "\nZyzzyva qwxz: the RCR never had these words. Honestly, idiots."
+    box = Recall()
+    read(earlier := box.draft(first))
+    box.keep(earlier)
+    draft = box.draft(then)
+    views, found = read(draft)
+    assert found == read(Draft(then))[1] and any(f.source == "model" for f in found)
+    before, now = (d.cache[_Remembered, model] for d in (earlier, draft))
+    assert {id(c) for c in before.sentences.values()} & {id(c) for c in now.sentences.values()}, "no sentence was taken"
+    named = views_for_model(draft, built, {})[1]
+    reading, fresh = _Reading(model, draft.text, named, before), _Reading(model, draft.text, named)
+    for view in views:
+        assert reading.probabilities(view) == fresh.probabilities(view)
+        for k in range(len(model.categories)):
+            assert reading.sentence(view, k) == fresh.sentence(view, k)
+            assert [reading.around(view, k, *span) for span in sentences(draft.text)] == [fresh.around(view, k, *span) for span in sentences(draft.text)]
+
+
 def test_features_that_weigh_the_same_are_given_as_reasons_greater_name_first(tmp_path):
     path = tmp_path / "alike.bin"
     words_ = ["awful", "bad", "good", "vile"]
@@ -288,6 +322,7 @@ def test_the_vocabulary_finds_each_feature_by_its_bytes_and_nothing_else():
         vocabulary = Vocabulary("\n".join(features).encode("utf-8"), common)
         assert len(vocabulary) == len(features)
         assert vocabulary.numbers(features) == list(range(len(features)))
+        assert vocabulary.numbers(features, {"w1": 1, "x1": None}) == list(range(len(features)))  # numbers given before
         assert [vocabulary[j] for j in range(len(features))] == features
         # Words it lacks: about half of them land in a slot a feature holds (the table is half full here).
         assert vocabulary.numbers(f"x{n}" for n in range(2_000)) == [None] * 2_000

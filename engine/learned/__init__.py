@@ -93,6 +93,20 @@ class MaskedDraft:
         return flips, tokens
 
 
+@dataclass(frozen=True)
+class _Remembered:
+    """What a reading looked up and counted, for the next draft of the same compose box (recall.py):
+    a draft is checked at every pause in typing, so the next mostly has the same words and
+    sentences. Only read from (but for the column sums a sentence keeps once worked out), and kept
+    with its draft: 116 KiB for 3,000 characters, under 1 MiB at the size limit."""
+
+    numbers: dict[str, int | None]  # each feature's number (None: not in the vocabulary)
+    sentences: dict[str, Counted]  # each sentence counted, by its masked text
+
+
+_NOTHING_REMEMBERED = _Remembered({}, {})
+
+
 class LearnedChecker:
     """The trained models as the engine applies them to a draft and a set of packs."""
 
@@ -127,7 +141,11 @@ class LearnedChecker:
             by_pack_category.setdefault((finding.policy, finding.category), []).append(finding)
         dropped: set[int] = set()
         added: list[Finding] = []
-        reading = _Reading(self.model, draft.text, named)
+        # Kept with the draft, under this checker's model (the numbers are its features'), for the
+        # next draft of its compose box to take.
+        earlier = draft.before.draft.cache.get((_Remembered, self.model)) if draft.before and draft.before.draft else None
+        reading = _Reading(self.model, draft.text, named, earlier or _NOTHING_REMEMBERED)
+        draft.cache[_Remembered, self.model] = reading.remembered
         for view in packs if reading.has_words(MIN_WORDS) else ():
             asked = [c for c in view.pack.categories if c in self.categories]
             if not asked:
@@ -178,13 +196,15 @@ class _Reading:
     """One draft scored by the model: once with every organisation masked, then adjusted for each
     pack whose own organisation it names (the same numbers as reading it afresh for that pack)."""
 
-    def __init__(self, model: LinearModel, text: str, named: Sequence[Span]) -> None:
+    def __init__(self, model: LinearModel, text: str, named: Sequence[Span], before: _Remembered | None = None) -> None:
+        """``before``: what the last draft's reading looked up and counted."""
         self.model, self.text, self.named = model, text, named
         self._resolved = resolve(named)  # every masked reference, in order
         # Every feature's number once looked up: a sentence's features are mostly the draft's.
         self._known: dict[str, int | None] = {}
+        self._before = before or _NOTHING_REMEMBERED
         self.draft = MaskedDraft.of(text, self._resolved)
-        self.base = model.scored(model.counted(features(self.draft.tokens), self._known)) if self.draft else None
+        self.base = model.scored(model.counted(features(self.draft.tokens), self._known, self._before.numbers)) if self.draft else None
         self._scored: dict[tuple, tuple[Scored, list[str]]] = {}
         self._flipped: dict[tuple[int, ...], Scored] = {}  # the draft with OWN at these tokens
         self._sentence_spans: list[Span] | None = None
@@ -192,6 +212,7 @@ class _Reading:
         self._weighed: dict[tuple, float] = {}
         self._own_sorted: dict[str, list[Span]] = {}
         self._by_text: dict[str, Counted] = {}
+        self.remembered = _Remembered(self._known, self._by_text)
 
     def has_words(self, fewest: int) -> bool:
         """Whether the draft has ``fewest`` words, the organisations' names aside (counted no further)."""
@@ -279,9 +300,13 @@ class _Reading:
     def _sentence_read(self, text: str) -> Counted:
         """A masked sentence's words counted, once for every pack and category that reads the same
         words (most sentences name no organisation) and every repeat of them."""
-        if text not in self._by_text:
-            self._by_text[text] = self.model.counted(features(words(text)), self._known)
-        return self._by_text[text]
+        counted = self._by_text.get(text)
+        if counted is None:
+            counted = self._before.sentences.get(text)
+            if counted is None:
+                counted = self.model.counted(features(words(text)), self._known)
+            self._by_text[text] = counted
+        return counted
 
     def reasons(self, view: PackView, category: int, original: str) -> tuple[str, ...]:
         """The draft's words that weighed most towards the category, as written."""

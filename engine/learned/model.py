@@ -138,12 +138,16 @@ class LinearModel:
         """The TF-IDF of a text's features, and each category's weighted sum, before the L2 norm."""
         return self.scored(self.counted(features))
 
-    def counted(self, features: Iterable[str], known: dict[str, int | None] | None = None) -> Counted:
+    def counted(
+        self, features: Iterable[str], known: dict[str, int | None] | None = None, before: dict[str, int | None] | None = None
+    ) -> Counted:
         """A text's features counted, with its TF-IDF's squared norm. ``known``: the numbers of
-        features looked up before (None: not in the vocabulary), taken from it and added to it."""
+        features looked up before (None: not in the vocabulary), taken from it and added to it.
+        ``before``: for a first text, numbers looked up for another, taken from it; ``known`` then
+        holds this text's alone."""
         if not known:  # a first text: every feature looked up, each once
             counted = Counter(features)
-            numbers = self.vocabulary.numbers(list(counted))
+            numbers = self.vocabulary.numbers(list(counted), before or {})
             if known is not None:
                 known.update(zip(counted, numbers))
             return self.tallied({j: n for j, n in zip(numbers, counted.values()) if j is not None})

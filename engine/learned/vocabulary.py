@@ -11,7 +11,7 @@ table costs an encoding, a hash and a comparison of bytes.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import accumulate, repeat
 from operator import add
 
@@ -58,14 +58,20 @@ class Vocabulary:
     def __getitem__(self, j: int) -> str:
         return self._joined[self._starts[j] : self._starts[j + 1] - 1].decode("utf-8")
 
-    def numbers(self, features: Iterable[str]) -> list[int | None]:
+    def numbers(self, features: Iterable[str], found_before: Mapping[str, int | None] = {}) -> list[int | None]:
         """Each feature's number, or None where the model does not have it: the feature whose bytes
         are the same, not one that merely shares a slot or a hash. (A lone surrogate, which a str can
-        hold and UTF-8 cannot encode, becomes bytes that no feature has.)"""
+        hold and UTF-8 cannot encode, becomes bytes that no feature has.) ``found_before``: numbers
+        given earlier, taken from it rather than the table (a draft checked again mostly has the
+        same words)."""
         features = features if isinstance(features, list) else list(features)
         found: list[int | None] = list(map(self._common.get, features))
         slots, starts, joined, mask = self._slots, self._starts, self._joined, self._mask
         for i in [i for i, j in enumerate(found) if j is None]:
+            j = found_before.get(features[i], _EMPTY)
+            if j != _EMPTY:
+                found[i] = j
+                continue
             encoded = features[i].encode("utf-8", "surrogatepass")
             slot = hash(encoded) & mask
             while (j := slots[slot]) != _EMPTY and joined[starts[j] : starts[j + 1] - 1] != encoded:

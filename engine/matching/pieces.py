@@ -38,7 +38,7 @@ from typing import NamedTuple
 import regex
 
 from ..text import Draft
-from .reach import LINE_BREAK, SENTENCE_END, Reach, barriers, longest_run, reach
+from .reach import LINE_BREAK, SENTENCE_END, Reach, barriers, behind, longest_run, reach
 from .required_literals import Literals
 from .word_lookups import Passage, Substrings, WordStarts, passages
 
@@ -91,12 +91,14 @@ def cutting(word_starts: WordStarts, substrings: Substrings) -> Cutting | None:
 class Bounds:
     """What bounds a branch's matches around a piece: the barriers (reach.py) it cannot run over,
     and how far from the literal of its first requirement (and that literal's own length) it
-    reaches (None: nothing bounds it)."""
+    reaches (None: nothing bounds it); and how far before a match it reads (``reach.behind``), for
+    a scan to take its matches from the last draft of a compose box (scanning.py)."""
 
-    __slots__ = ("barriers", "reach", "longest")
+    __slots__ = ("barriers", "reach", "longest", "behind")
 
     def __init__(self, source: str, needs: tuple[Literals, ...]) -> None:
         self.barriers = barriers(source)
+        self.behind = behind(source)
         self.reach: Reach | None = reach(source) if needs else None
         self.longest = max(map(len, (*needs[0].word_starts, *needs[0].substrings))) if needs else 0
 

@@ -112,6 +112,18 @@ def reach(source: str) -> Reach | None:
     return Reach(total[0], total[1:])
 
 
+@lru_cache(maxsize=8192)
+def behind(source: str) -> int | None:
+    """How far before where a match of ``source`` starts it can read (``\\b`` the character before,
+    a look-behind as far as it can match): the text a scan reads before where it starts (the
+    regex module reads it, recall.py). None where that has no bound in characters, or the pattern
+    is not read here (back-references, conditionals: ``_width`` gives up on them)."""
+    read = _read(source, lambda items: (_width(items), _assertions(items))[1])
+    if read is None or any(read[1:]):
+        return None
+    return read[0] + _ASSERTION_MARGIN
+
+
 # What a match of a branch can never run over (``barriers``): a line break, a sentence's end.
 LINE_BREAK, SENTENCE_END = 1, 2
 _BARRIER_CHARS = {LINE_BREAK: "\n", SENTENCE_END: ".!?"}

@@ -16,6 +16,7 @@ import regex
 from ..text import Draft
 from .pieces import Bounds
 from .pieces import parts as parts_of
+from .reach import behind
 from .time_limits import Runaway, cpu_limit, retried, run_bounded
 from .word_lookups import Passage
 
@@ -71,7 +72,7 @@ def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], bo
         text = draft.text
         limit = cpu_limit(len(text))
         try:  # run_bounded, its first try written out: this runs ~150 times for a 3,000-character draft
-            found = _matches(pattern, text, parts, limit)
+            found = _matches(pattern, text, parts, limit) if draft.before is None else _taking(pattern, draft, parts, limit, bounds)
         except TimeoutError:
             try:
                 found = retried(lambda wall: _matches(pattern, text, parts, wall), limit)
@@ -81,6 +82,37 @@ def scan(pattern: regex.Pattern[str], draft: Draft, where: Sequence[Passage], bo
     if found is _STOPPED:
         draft.unfinished += 1
     return found  # type: ignore[return-value]
+
+
+def _taking(pattern: regex.Pattern[str], draft: Draft, parts: Sequence[Span], timeout: float, bounds: Bounds | None) -> list[Span]:
+    """``_matches`` for a draft of a compose box: each part's matches taken from the last draft
+    where the text the scan reads there is that draft's (recall.py), the other parts scanned; each
+    part's kept for the next draft."""
+    before = draft.before
+    earlier = before.draft.cache.get(("parts", pattern)) if before.draft is not None else None
+    # Worked out with the branch's bounds, when it is first used (a pattern's parse: most of a millisecond).
+    reads_before = (bounds.behind if bounds is not None else behind(pattern.pattern)) if earlier else None
+    deadline = time.monotonic() + timeout
+    each: dict[Span, list[Span]] = {}
+    for start, end in parts:
+        if earlier:
+            if end <= before.same_to:  # all it reads, text[:end], is the last draft's, in place
+                taken = earlier.get((start, end))
+                if taken is not None:
+                    each[start, end] = taken
+                    continue
+            elif reads_before is not None and start - reads_before >= before.same_from:  # moved with the text after an edit
+                moved = before.moved
+                taken = earlier.get((start - moved, end - moved))
+                if taken is not None:
+                    each[start, end] = [(a + moved, b + moved) for a, b in taken]
+                    continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        each[start, end] = _matches(pattern, draft.text, ((start, end),), left)
+    draft.cache["parts", pattern] = each
+    return [span for part in parts for span in each[part]]
 
 
 def search(pattern: regex.Pattern[str], draft: Draft, pos: int, endpos: int) -> Span | None:

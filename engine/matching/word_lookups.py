@@ -202,6 +202,11 @@ class Passage:
             self._words = word_starts(self.lower)
         return self._words
 
+    def take(self, earlier: Passage) -> None:
+        """What a passage of the same text looked up (a paragraph of the last draft of the same
+        compose box, recall.py): it depends on the text alone."""
+        self._words, self._word_starts, self._substrings = earlier._words, earlier._word_starts, earlier._substrings
+
     # Callers pass the same set of every literal they look for, draft after draft, so that it is
     # looked for once per passage, not once per pattern.
 
@@ -228,4 +233,11 @@ def passages(draft: Draft) -> tuple[Passage, ...]:
         # Bounds found in the text, not its lower case: lower-casing may change a string's length.
         text = draft.text
         found = draft.cache[Passage] = tuple(Passage(text[start:end].lower(), start, end) for start, end in paragraph_bounds(text))
+        earlier = draft.before.draft if draft.before is not None else None
+        if earlier is not None:
+            by_text = {passage.lower: passage for passage in passages(earlier)}
+            for passage in found:
+                same = by_text.get(passage.lower)
+                if same is not None:
+                    passage.take(same)
     return found  # type: ignore[return-value]
