@@ -101,17 +101,27 @@ class WordList:
         self.bound(i)
 
     def spans(self, draft: Draft) -> list[Span]:
+        """The branches' matches merged, once per draft: the lists of several packs' detectors are
+        one list (``WordLists``), asked by each."""
+        key = ("spans", self)
+        kept = draft.cache.get(key)
+        if kept is not None:
+            return kept  # type: ignore[return-value]
         present = self._present(draft)
         if not present:
             return []
+        stopped_before = draft.unfinished
         if len(present) == 1:
             pattern, where, bounds = present[0]
-            return list(scan(pattern, draft, where, bounds))  # one pattern's matches never overlap
-        hits = sorted((h for p, where, bounds in present for h in scan(p, draft, where, bounds)), key=lambda h: (h[0], -h[1]))
-        kept: list[Span] = []
-        for hit in hits:
-            if not kept or hit[0] >= kept[-1][1]:
-                kept.append(hit)
+            kept = list(scan(pattern, draft, where, bounds))  # one pattern's matches never overlap
+        else:
+            hits = sorted((h for p, where, bounds in present for h in scan(p, draft, where, bounds)), key=lambda h: (h[0], -h[1]))
+            kept = []
+            for hit in hits:
+                if not kept or hit[0] >= kept[-1][1]:
+                    kept.append(hit)
+        if draft.unfinished == stopped_before:  # else every read must count the stopped scan again (scanning.py)
+            draft.cache[key] = kept
         return kept
 
     def could_match(self, draft: Draft) -> bool:
