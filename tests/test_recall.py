@@ -100,10 +100,9 @@ def test_a_word_typed_at_the_end_takes_the_earlier_paragraphs_lookups_and_scans(
     assert draft.cache["parts", pattern][part] is matches
 
 
-def _branches(draft: Draft) -> tuple[set[int], dict[int, dict[int, list[tuple[int, int]]]]]:
+def _branches(draft: Draft) -> dict[int, dict[int, list[tuple[int, int]]]]:
     found = engine.default_engine().words.index.literals_in(draft)
-    where = {serial: {i: [(p.start, p.end) for p in at] for i, at in mine.items()} for serial, mine in found.where.items()}
-    return found.lists, where
+    return {serial: {i: [(p.start, p.end) for p in at] for i, at in mine.items()} for serial, mine in found.where.items()}
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,19 +21,15 @@ Posting = tuple[int, int, tuple[Literals, ...]]
 
 
 class DraftLiterals:
-    """Which word lists' first requirements a draft holds a literal of (``lists``: a detector with
-    none of them finds nothing), and for each list (by serial number) the branches its paragraphs
-    (or pieces) can match, each with those paragraphs in order (``where``)."""
+    """For each word list (by serial number) of which a draft can match a branch, those branches,
+    each with the paragraphs (or pieces) that hold what it requires, in order (``where``)."""
 
-    __slots__ = ("lists", "where")
+    __slots__ = ("where",)
 
     def __init__(self, draft_units: tuple[Passage, ...]) -> None:
-        lists: set[int] = set()
         where: dict[int, dict[int, list[Passage]]] = {}
         for unit in draft_units:
-            _, picked, branches = unit.branches  # type: ignore[misc]
-            lists.update(picked)
-            for serial, found in branches.items():
+            for serial, found in unit.branches[1].items():  # type: ignore[index]
                 mine = where.get(serial)
                 if mine is None:
                     mine = where[serial] = {}
@@ -43,7 +39,7 @@ class DraftLiterals:
                         mine[i] = [unit]
                     else:
                         at.append(unit)
-        self.lists, self.where = lists, where
+        self.where = where
 
 
 class LiteralIndex:
@@ -54,13 +50,9 @@ class LiteralIndex:
     """
 
     def __init__(self) -> None:
-        # The word lists (by serial number) whose branches a literal picks out, beginning a word
-        # and anywhere; how many branches look for each literal of a further requirement. Word lists
-        # are held weakly: those of a pack built for an identity no longer in use go, and their
-        # literals with them.
-        self._lists_by_start: dict[str, set[int]] = {}
-        self._lists_by_substring: dict[str, set[int]] = {}
-        # The branches a literal picks out, beginning a word and anywhere.
+        # The branches a literal picks out, beginning a word and anywhere; how many branches look
+        # for each literal of a further requirement. Word lists are held weakly: those of a pack
+        # built for an identity no longer in use go, and their literals with them.
         self._by_start: dict[str, list[Posting]] = {}
         self._by_substring: dict[str, list[Posting]] = {}
         self._lists: dict[int, weakref.ref[WordList]] = {}
@@ -86,10 +78,8 @@ class LiteralIndex:
         """Look for what branch ``branch`` of word list ``number`` requires."""
         posting = (number, branch, needs[1:])
         for literal in needs[0].word_starts:
-            self._lists_by_start.setdefault(literal, set()).add(number)
             self._by_start.setdefault(literal, []).append(posting)
         for literal in needs[0].substrings:
-            self._lists_by_substring.setdefault(literal, set()).add(number)
             self._by_substring.setdefault(literal, []).append(posting)
         self._count_further(needs, 1)
         self._needs_of.setdefault(number, []).append(needs)
@@ -111,21 +101,13 @@ class LiteralIndex:
             number = self._gone.pop()
             self._lists.pop(number, None)
             for needs in self._needs_of.pop(number, ()):
-                for lists_by, by, literals in (
-                    (self._lists_by_start, self._by_start, needs[0].word_starts),
-                    (self._lists_by_substring, self._by_substring, needs[0].substrings),
-                ):
+                for by, literals in ((self._by_start, needs[0].word_starts), (self._by_substring, needs[0].substrings)):
                     for literal in literals:
-                        lists = lists_by.get(literal)
-                        if lists is not None:
-                            lists.discard(number)
-                            if not lists:
-                                del lists_by[literal]
-                        postings = by.get(literal)
-                        if postings is not None:
-                            by[literal] = [posting for posting in postings if posting[0] != number]
-                            if not by[literal]:
-                                del by[literal]
+                        postings = [posting for posting in by.get(literal, ()) if posting[0] != number]
+                        if postings:
+                            by[literal] = postings
+                        else:
+                            by.pop(literal, None)
                 self._count_further(needs, -1)
         self._changed()
 
@@ -138,7 +120,7 @@ class LiteralIndex:
     def word_starts(self) -> frozenset[str]:
         """The literals that pick branches out as the beginning of a word."""
         self.lookup_keys()
-        return frozenset(self._lists_by_start)
+        return frozenset(self._by_start)
 
     def lookup_keys(self) -> tuple[WordStarts, Substrings]:
         """Every literal looked for in a paragraph, the first requirements' and the further ones':
@@ -147,8 +129,8 @@ class LiteralIndex:
             self._prune()
         if self._keys is None:
             keys = (
-                WordStarts(frozenset(self._lists_by_start).union(self._further_words)),
-                Substrings(frozenset(self._lists_by_substring).union(self._further)),
+                WordStarts(frozenset(self._by_start).union(self._further_words)),
+                Substrings(frozenset(self._by_substring).union(self._further)),
             )
             self._cutting = cutting(*keys)  # first: cut for more literals than looked up, never fewer
             self._keys = keys
@@ -175,24 +157,21 @@ class LiteralIndex:
                 unit.word_starts_among(keys[0])
                 unit.substrings_among(keys[1], held)
             for unit in fresh:
-                unit.branches = (keys, *self._branches_in(unit))
+                unit.branches = (keys, self._branches_in(unit))
         found = draft.cache[self._draft_key] = DraftLiterals(draft_units)
         return found
 
-    def _branches_in(self, unit: Passage) -> tuple[frozenset[int], Branches]:
-        """The word lists a literal of whose first requirements ``unit`` holds, and the branches
-        of each it holds all the requirements of (for a piece, between the cuts around it the
-        branch cannot run over: pieces.py)."""
+    def _branches_in(self, unit: Passage) -> Branches:
+        """The branches of each word list whose requirements ``unit`` holds all of (for a piece,
+        between the cuts around it the branch cannot run over: pieces.py)."""
         begun, anywhere = unit._word_starts[1], unit._substrings[1]  # type: ignore[index]
-        lists: set[int] = set()
         found: Branches = {}
         piece = type(unit) is Piece
-        for lists_by, postings, literals in ((self._lists_by_start, self._by_start, begun), (self._lists_by_substring, self._by_substring, anywhere)):
+        for postings, literals in ((self._by_start, begun), (self._by_substring, anywhere)):
             for literal in literals:
                 picked = postings.get(literal)
                 if picked is None:
                     continue  # a literal of further requirements only
-                lists.update(lists_by[literal])
                 for serial, i, also in picked:
                     for starts, elsewhere in also:
                         if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
@@ -207,7 +186,7 @@ class LiteralIndex:
                             found[serial] = {i}
                         else:
                             mine.add(i)
-        return frozenset(lists), found
+        return found
 
     def _barriers(self, serial: int, i: int) -> int:
         """The cuts of a long paragraph that branch ``i`` of word list ``serial`` cannot run over."""

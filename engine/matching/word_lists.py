@@ -146,7 +146,7 @@ class WordList:
 
 
 class Triggers:
-    """Word lists one of which a draft must hold the words of for a detector to find anything."""
+    """Word lists one of which a draft must be able to match for a detector to find anything."""
 
     __slots__ = ("always", "index", "serials")
 
@@ -157,12 +157,13 @@ class Triggers:
         self.serials = tuple({words.serial for words in lists})
 
     def present(self, draft: Draft) -> bool:
-        """Whether the draft holds them: a literal of a branch's first requirement, before the further ones."""
+        """Whether the draft holds the words of a branch of one of them: all it requires (no
+        pattern is run to tell)."""
         if self.always:
             return True
         if self.index is None:
             return False
-        candidates = self.index.literals_in(draft).lists
+        candidates = self.index.literals_in(draft).where
         for serial in self.serials:
             if serial in candidates:
                 return True

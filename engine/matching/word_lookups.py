@@ -197,9 +197,8 @@ class Passage:
         self._words: set[str] | None = None
         self._word_starts: tuple[WordStarts, frozenset[str]] | None = None
         self._substrings: tuple[Substrings, frozenset[str]] | None = None
-        # Set by the literal index whose keys (``LiteralIndex.lookup_keys``) come first: the word
-        # lists whose first requirements it holds a literal of, and the branches it can match.
-        self.branches: tuple[tuple[WordStarts, Substrings], frozenset[int], Branches] | None = None
+        # Set by the literal index, after its keys (``LiteralIndex.lookup_keys``): the branches it can match.
+        self.branches: tuple[tuple[WordStarts, Substrings], Branches] | None = None
 
     @property
     def words(self) -> set[str]:
