@@ -56,6 +56,7 @@ class LiteralIndex:
         self._by_start: dict[str, list[Posting]] = {}
         self._by_substring: dict[str, list[Posting]] = {}
         self._lists: dict[int, weakref.ref[WordList]] = {}
+        self._barriers: dict[tuple[int, int], int] = {}  # by word list and branch (pieces.py)
         self._further_words: dict[str, int] = {}
         self._further: dict[str, int] = {}
         self._needs_of: dict[int, list[tuple[Literals, ...]]] = {}
@@ -100,6 +101,8 @@ class LiteralIndex:
         while self._gone:  # taken one by one: another thread's collection may add to it meanwhile
             number = self._gone.pop()
             self._lists.pop(number, None)
+            for branch in [key for key in self._barriers if key[0] == number]:
+                del self._barriers[branch]
             for needs in self._needs_of.pop(number, ()):
                 for by, literals in ((self._by_start, needs[0].word_starts), (self._by_substring, needs[0].substrings)):
                     for literal in literals:
@@ -177,7 +180,12 @@ class LiteralIndex:
                         if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
                             if not piece:
                                 break  # a further requirement the paragraph does not meet
-                            near = unit.around(self._barriers(serial, i))  # type: ignore[attr-defined]
+                            barriers = self._barriers.get((serial, i))
+                            if barriers is None:
+                                barriers = self._barriers_of(serial, i)
+                            near = unit.arounds[barriers]  # type: ignore[attr-defined]
+                            if near is None:
+                                near = unit.around(barriers)  # type: ignore[attr-defined]
                             if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):
                                 break
                     else:
@@ -188,10 +196,14 @@ class LiteralIndex:
                             mine.add(i)
         return found
 
-    def _barriers(self, serial: int, i: int) -> int:
-        """The cuts of a long paragraph that branch ``i`` of word list ``serial`` cannot run over."""
+    def _barriers_of(self, serial: int, i: int) -> int:
+        """The cuts of a long paragraph that branch ``i`` of word list ``serial`` cannot run over
+        (worked out on first use: a pattern's parse), kept."""
         words = self._lists[serial]()
-        return words.bound(i).barriers if words is not None else 0
+        if words is None:
+            return 0  # gone: no check reads its branches
+        found = self._barriers[serial, i] = words.bound(i).barriers
+        return found
 
 
 def _count(counts: dict[str, int], literals, by: int) -> None:
