@@ -4,12 +4,14 @@ A member's draft is checked at every pause in typing, so the next draft is mostl
 word added at the end, or an edit somewhere with the text either side of it unchanged. A check
 takes from the last only what it would have worked out the same way itself, judged by content:
 
-- which literals a paragraph holds (literal_index.py) depends on its text alone: taken from a
-  paragraph of the last draft with the same text, wherever it now lies;
+- which literals a paragraph holds, and so which branches of the word lists it can match
+  (literal_index.py), depends on its text alone: taken from a paragraph of the last draft with the
+  same text, wherever it now lies;
 - a scan of a pattern over a stretch of the draft reads that stretch and, before it, as far as
   the pattern's look-behinds reach (``reach.behind``; nothing after its end): its matches are
   taken where all it reads lies in the text the two drafts share at their start, or, moved, in
-  the text they share at their end (scanning.py);
+  the text they share at their end (scanning.py); a pattern whose parts are all the last draft's
+  in place takes its matches whole;
 - the learned checker's feature numbers and counted sentences, by their text (learned/).
 
 The findings are those of a check of the draft on its own, to the bit (tests/test_recall.py). Only

@@ -87,6 +87,7 @@ def test_a_word_typed_at_the_end_takes_the_earlier_paragraphs_lookups_and_scans(
     draft = box.draft(text + " and more")
     first, then = passages(earlier)[0], passages(draft)[0]
     assert first._words is not None and then.words is first.words  # the first paragraph's lookups, taken
+    assert first.branches is not None and then.branches is first.branches  # and which branches it can match
     taken = [
         part for key, parts in earlier.cache.items() if isinstance(key, tuple) and key[0] == "parts"
         for part in parts
@@ -97,6 +98,25 @@ def test_a_word_typed_at_the_end_takes_the_earlier_paragraphs_lookups_and_scans(
     where = [p for p in passages(draft) if (p.start, p.end) == part]
     scan(pattern, draft, where)
     assert draft.cache["parts", pattern][part] is matches
+
+
+def _branches(draft: Draft) -> dict[int, dict[int, list[tuple[int, int]]]]:
+    found = engine.default_engine().words.index.literals_in(draft)
+    return {serial: {i: [(p.start, p.end) for p in at] for i, at in mine.items()} for serial, mine in found.where.items()}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=st.integers(0, 10_000), length=st.sampled_from([280, 3_000]), edits=_EDITS)
+def test_which_branches_a_draft_can_match_after_any_edits_are_those_of_the_draft_alone(first, length, edits):
+    engine.check(_thread(first, length), ALL_PACKS, SOCIETY)  # every pack built: its word lists indexed
+    text = _thread(first, length)
+    box = Recall()
+    for where, gone, put in [(0, 0, "")] + edits:
+        at = int(where * len(text))
+        text = text[:at] + put + text[at + gone :]
+        draft = box.draft(text)
+        assert _branches(draft) == _branches(Draft(text)), f"after an edit at {at}: {text!r}"
+        box.keep(draft)
 
 
 def test_a_box_keeps_no_draft_a_pattern_was_stopped_in():

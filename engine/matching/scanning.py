@@ -90,6 +90,11 @@ def _taking(pattern: regex.Pattern[str], draft: Draft, parts: Sequence[Span], ti
     part's kept for the next draft."""
     before = draft.before
     earlier = before.draft.cache.get(("parts", pattern)) if before.draft is not None else None
+    if earlier and parts[-1][1] <= before.same_to and list(earlier) == parts:
+        # The same parts, all in the text both drafts start with (a word typed further on): the
+        # last draft's matches, as they are.
+        draft.cache["parts", pattern] = earlier
+        return before.draft.cache["scan", pattern]  # type: ignore[return-value]
     # Worked out with the branch's bounds, when it is first used (a pattern's parse: most of a millisecond).
     reads_before = (bounds.behind if bounds is not None else behind(pattern.pattern)) if earlier else None
     deadline = time.monotonic() + timeout

@@ -17,7 +17,7 @@ import regex
 from ..text import Draft
 from .analysis_store import AnalysisStore, Branch
 from .literal_index import LiteralIndex
-from .pieces import Bounds, Piece
+from .pieces import Bounds
 from .required_literals import DIGIT, Literals
 from .safe_patterns import checked, compile_pattern, compile_personal
 from .scanning import Span, scan
@@ -41,30 +41,16 @@ class WordList:
         self.personal = [b.personal for b in branches]  # see analysis_store.Branch
         self.always: list[int] = []
         self.serial = index.register(self)
-        # What each branch found by the index must also hold ("you're" and "dead"): for each
-        # further requirement, the literals that begin a word and those that may be anywhere.
-        self.also: list[tuple[Literals, ...]] = []
+        # What each branch requires ("you're" and "dead"): the first picks it out in the index.
         self.needs: list[tuple[Literals, ...]] = []
-        # The branches each literal of a first requirement picks out: beginning a word, and anywhere.
-        self.by_start: dict[str, list[int]] = {}
-        self.by_substring: dict[str, list[int]] = {}
-        # The branches picked out by more than one literal: a paragraph may hold several of them.
-        self.picked_often: set[int] = set()
         # What bounds each branch's matches around a piece of a long paragraph (pieces.py), worked out on first use.
         self._bounds: list[Bounds | None] = [None] * len(branches)
         for i, needs in enumerate(b.needs for b in branches):
-            self.also.append(needs[1:])  # each (word starts, substrings)
             self.needs.append(needs)
             if not needs:
                 self.always.append(i)
                 continue
-            for literal in needs[0].word_starts:
-                self.by_start.setdefault(literal, []).append(i)
-            for literal in needs[0].substrings:
-                self.by_substring.setdefault(literal, []).append(i)
-            if len(needs[0].word_starts) + len(needs[0].substrings) > 1:
-                self.picked_often.add(i)
-            index.add(self.serial, needs)
+            index.add(self.serial, i, needs)
 
     def _present(self, draft: Draft) -> list[tuple[regex.Pattern[str], list[Passage], Bounds]]:
         """The branches the draft can match, each with the paragraphs (or pieces of a long one) it
@@ -75,54 +61,27 @@ class WordList:
         patterns, bounds = self.patterns, self._bounds
         where = self.paragraphs(draft)
         found = draft.cache[self] = [
-            (patterns[i] or self._pattern(i), where[i], bounds[i] or self._bound(i)) for i in sorted(where)
+            (patterns[i] or self._pattern(i), where[i], bounds[i] or self.bound(i)) for i in sorted(where)
         ] if where else []  # most lists, for most drafts
         return found
 
     def paragraphs(self, draft: Draft) -> dict[int, list[Passage]]:
         """The branches the draft can match, each with the paragraphs (or pieces of a long one) that
-        hold what it requires, in order: a piece, with what lies between the cuts around it the
-        branch cannot run over."""
-        found = self.index.literals_in(draft)
-        mine = found.of_list.get(self.serial, _NONE)
-        if mine is _NONE and not self.always:
-            return {}  # most lists, for most drafts
-        # Plain loops and tuples: this runs for every word list on every pause in typing.
-        also, bounds = self.also, self._bounds
-        where: dict[int, list[Passage]] = {}
-        add = where.setdefault
-        for postings, located, literals in ((self.by_start, found.starts, mine[0]), (self.by_substring, found.substrings, mine[1])):
-            for literal in literals:
-                indexed = postings[literal]
-                for passage, begun, anywhere in located[literal]:
-                    piece = type(passage) is Piece
-                    for i in indexed:
-                        for starts, elsewhere in also[i]:
-                            if starts.isdisjoint(begun) and anywhere.isdisjoint(elsewhere):
-                                if not piece:
-                                    break  # a further requirement the paragraph does not meet
-                                # A piece of a long paragraph: it may be met between the cuts around
-                                # it the branch cannot run over (pieces.py).
-                                barriers = (bounds[i] or self._bound(i)).barriers
-                                near = passage.arounds[barriers]  # type: ignore[attr-defined]
-                                if near is None:
-                                    near = passage.around(barriers)  # type: ignore[attr-defined]
-                                if near is False or (starts.isdisjoint(near[0]) and near[1].isdisjoint(elsewhere)):
-                                    break
-                        else:
-                            add(i, []).append(passage)
-        for i in self.picked_often.intersection(where):  # found by several literals, in any order
-            if len(where[i]) > 1:
-                where[i] = sorted(set(where[i]), key=_start)
-        if self.always:  # branches the index cannot rule out: every paragraph
-            every = list(passages(draft))
-            for i in self.always:
-                where[i] = every
+        hold what it requires, in order (literal_index.py)."""
+        found = self.index.literals_in(draft).where.get(self.serial)
+        if not self.always:
+            return found or {}  # most lists, for most drafts: none
+        where = dict(found) if found else {}
+        every = list(passages(draft))  # branches the index cannot rule out: every paragraph
+        for i in self.always:
+            where[i] = every
         return where
 
-    def _bound(self, i: int) -> Bounds:
+    def bound(self, i: int) -> Bounds:
         """What bounds branch ``i``'s matches around a piece (pieces.py), worked out on first use."""
-        found = self._bounds[i] = Bounds(self.branches[i], self.needs[i])
+        found = self._bounds[i]
+        if found is None:
+            found = self._bounds[i] = Bounds(self.branches[i], self.needs[i])
         return found
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
@@ -139,21 +98,30 @@ class WordList:
     def compile(self, i: int) -> None:
         """Compile branch ``i`` (and work out its reach) now rather than on first use."""
         self._pattern(i)
-        if self._bounds[i] is None:
-            self._bound(i)
+        self.bound(i)
 
     def spans(self, draft: Draft) -> list[Span]:
+        """The branches' matches merged, once per draft: the lists of several packs' detectors are
+        one list (``WordLists``), asked by each."""
+        key = ("spans", self)
+        kept = draft.cache.get(key)
+        if kept is not None:
+            return kept  # type: ignore[return-value]
         present = self._present(draft)
         if not present:
             return []
+        stopped_before = draft.unfinished
         if len(present) == 1:
             pattern, where, bounds = present[0]
-            return list(scan(pattern, draft, where, bounds))  # one pattern's matches never overlap
-        hits = sorted((h for p, where, bounds in present for h in scan(p, draft, where, bounds)), key=lambda h: (h[0], -h[1]))
-        kept: list[Span] = []
-        for hit in hits:
-            if not kept or hit[0] >= kept[-1][1]:
-                kept.append(hit)
+            kept = list(scan(pattern, draft, where, bounds))  # one pattern's matches never overlap
+        else:
+            hits = sorted((h for p, where, bounds in present for h in scan(p, draft, where, bounds)), key=lambda h: (h[0], -h[1]))
+            kept = []
+            for hit in hits:
+                if not kept or hit[0] >= kept[-1][1]:
+                    kept.append(hit)
+        if draft.unfinished == stopped_before:  # else every read must count the stopped scan again (scanning.py)
+            draft.cache[key] = kept
         return kept
 
     def could_match(self, draft: Draft) -> bool:
@@ -177,16 +145,8 @@ class WordList:
         return False
 
 
-# A word list none of whose literals a draft holds: beginning a word, and anywhere.
-_NONE: tuple[list[str], list[str]] = ([], [])
-
-
-def _start(passage: Passage) -> int:
-    return passage.start
-
-
 class Triggers:
-    """Word lists one of which a draft must hold the words of for a detector to find anything."""
+    """Word lists one of which a draft must be able to match for a detector to find anything."""
 
     __slots__ = ("always", "index", "serials")
 
@@ -197,12 +157,13 @@ class Triggers:
         self.serials = tuple({words.serial for words in lists})
 
     def present(self, draft: Draft) -> bool:
-        """Whether the draft holds them: a literal of a branch's first requirement, before the further ones."""
+        """Whether the draft holds the words of a branch of one of them: all it requires (no
+        pattern is run to tell)."""
         if self.always:
             return True
         if self.index is None:
             return False
-        candidates = self.index.literals_in(draft).of_list
+        candidates = self.index.literals_in(draft).where
         for serial in self.serials:
             if serial in candidates:
                 return True

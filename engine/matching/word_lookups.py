@@ -180,12 +180,16 @@ class WordStarts:
         return frozenset(found)
 
 
+# The branches of each word list (by serial number) a passage can match (literal_index.py).
+Branches = dict[int, set[int]]
+
+
 class Passage:
     """A paragraph of a draft (or a piece of a long one: pieces.py): where it is, its text
     lower-cased and its words, in which the literals rules require are looked up (see
-    required_literals.py)."""
+    required_literals.py), and which branches of the word lists it can match."""
 
-    __slots__ = ("start", "end", "lower", "_words", "_word_starts", "_substrings")
+    __slots__ = ("start", "end", "lower", "_words", "_word_starts", "_substrings", "branches")
 
     def __init__(self, lower: str, start: int, end: int) -> None:
         self.start, self.end = start, end
@@ -193,6 +197,8 @@ class Passage:
         self._words: set[str] | None = None
         self._word_starts: tuple[WordStarts, frozenset[str]] | None = None
         self._substrings: tuple[Substrings, frozenset[str]] | None = None
+        # Set by the literal index, after its keys (``LiteralIndex.lookup_keys``): the branches it can match.
+        self.branches: tuple[tuple[WordStarts, Substrings], Branches] | None = None
 
     @property
     def words(self) -> set[str]:
@@ -206,6 +212,7 @@ class Passage:
         """What a passage of the same text looked up (a paragraph of the last draft of the same
         compose box, recall.py): it depends on the text alone."""
         self._words, self._word_starts, self._substrings = earlier._words, earlier._word_starts, earlier._substrings
+        self.branches = earlier.branches
 
     # Callers pass the same set of every literal they look for, draft after draft, so that it is
     # looked for once per passage, not once per pattern.
