@@ -61,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     plan = QUICK if args.quick else FULL
     load_at_start = os.getloadavg()[0]
-    source = load_source(None if args.corpus == "none" else Path(args.corpus))
+    corpus = None if args.corpus == "none" else Path(args.corpus)
+    if corpus is not None and not corpus.is_file():
+        # Said aloud: the samples' figures are not comparable with those cut from the corpus.
+        _progress(f"warning: {corpus} is not there; measuring the built-in samples instead (not comparable with BENCHMARKS.md)")
+    source = load_source(corpus)
 
     engine_warnings = engine_speed.EngineWarnings.watch()
     _progress(f"drafts: {source.origin}; warming up the engine")
